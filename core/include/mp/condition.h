@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// multiprocessing.Condition, Event and Barrier, built exactly as synchronize.py builds them: a Condition is a
+// lock plus three Semaphores (sleepers, woken, wait), an Event is a Condition with a Semaphore as its flag,
+// and a Barrier is threading.Barrier with its state and count in shared memory.
+
+#include <mp/synchronize.h>
+
+#include <functional>
+#include <memory>
+
+namespace mp {
+
+class Condition {
+public:
+    Condition()
+        : Condition(RLock())
+    {
+    }
+    explicit Condition(SemLock lock);
+
+    bool acquire(bool block = true, Timeout timeout = std::nullopt) { return m_lock.acquire(block, timeout); }
+    void release() { m_lock.release(); }
+    void lock() { acquire(); }
+    void unlock() { release(); }
+
+    // True if notified, false on timeout. Releases every recursion level of the lock while waiting.
+    bool wait(Timeout timeout = std::nullopt);
+    template <typename Pred>
+    auto wait_for(Pred predicate, Timeout timeout = std::nullopt) -> decltype(predicate());
+    void notify(int n = 1);
+    void notify_all();
+
+private:
+    SemLock m_lock;
+    Semaphore m_sleeping { 0 };
+    Semaphore m_woken { 0 };
+    Semaphore m_wait { 0 };
+};
+
+double monotonic_seconds();
+
+template <typename Pred>
+auto Condition::wait_for(Pred predicate, Timeout timeout) -> decltype(predicate())
+{
+    auto result = predicate();
+    const double end = timeout ? monotonic_seconds() + *timeout : 0.0;
+    while (!result) {
+        Timeout wait_time;
+        if (timeout) {
+            wait_time = end - monotonic_seconds();
+            if (*wait_time <= 0)
+                break;
+        }
+        wait(wait_time);
+        result = predicate();
+    }
+    return result;
+}
+
+class Event {
+public:
+    Event();
+    bool is_set();
+    void set();
+    void clear();
+    bool wait(Timeout timeout = std::nullopt);
+
+private:
+    Condition m_cond;
+    Semaphore m_flag { 0 };
+};
+
+class Barrier {
+public:
+    explicit Barrier(int parties, std::function<void()> action = {}, Timeout timeout = std::nullopt);
+    // The arrival index, 0 .. parties-1; raises BrokenBarrierError if the barrier is or becomes broken.
+    int wait(Timeout timeout = std::nullopt);
+    void reset();
+    void abort();
+    int parties() const { return m_parties; }
+    int n_waiting();
+    bool broken();
+
+    struct Shared {
+        int state = 0; // 0 filling, 1 draining, -1 resetting, -2 broken
+        int count = 0;
+    };
+
+private:
+    void enter();
+    void releaseAll();
+    void waitReleased(Timeout timeout);
+    void exit();
+    void breakBarrier();
+
+    Condition m_cond;
+    std::function<void()> m_action;
+    Timeout m_timeout;
+    int m_parties;
+    std::shared_ptr<void> m_block;
+    Shared* m_shared;
+};
+
+} // namespace mp

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Exceptions named after Python's, each carrying the message CPython gives, so a C++ scene and the Python
+// listing beside it fail the same way. The hierarchy mirrors Python's where it matters to a catch clause:
+// FileNotFoundError and BrokenPipeError are OSErrors, BrokenBarrierError is a RuntimeError.
+
+#include <stdexcept>
+#include <string>
+
+namespace mp {
+
+class Error : public std::runtime_error {
+public:
+    explicit Error(const std::string& message = {})
+        : std::runtime_error(message)
+    {
+    }
+    // Python's class name, as a traceback would print it.
+    virtual const char* type_name() const noexcept { return "Exception"; }
+};
+
+#define MP_DECLARE_ERROR(Name, Base)                                                                                   \
+    class Name : public Base {                                                                                         \
+    public:                                                                                                            \
+        using Base::Base;                                                                                              \
+        const char* type_name() const noexcept override { return #Name; }                                             \
+    }
+
+MP_DECLARE_ERROR(ValueError, Error);
+MP_DECLARE_ERROR(TypeError, Error);
+MP_DECLARE_ERROR(IndexError, Error);
+MP_DECLARE_ERROR(AttributeError, Error);
+MP_DECLARE_ERROR(AssertionError, Error);
+MP_DECLARE_ERROR(EOFError, Error);
+MP_DECLARE_ERROR(RuntimeError, Error);
+MP_DECLARE_ERROR(BrokenBarrierError, RuntimeError);
+MP_DECLARE_ERROR(RecursionError, RuntimeError);
+MP_DECLARE_ERROR(UnpicklingError, Error);
+MP_DECLARE_ERROR(UnicodeEncodeError, ValueError);
+MP_DECLARE_ERROR(Empty, Error);
+MP_DECLARE_ERROR(Full, Error);
+MP_DECLARE_ERROR(ProcessError, Error);
+
+// OSError keeps errno when the failure came from the system; str() then reads "[Errno N] text" as in Python.
+class OSError : public Error {
+public:
+    explicit OSError(const std::string& message = {})
+        : Error(message)
+    {
+    }
+    OSError(int errnum, const std::string& strerror, const std::string& filename = {});
+    const char* type_name() const noexcept override { return "OSError"; }
+    int errnum() const noexcept { return m_errno; }
+    const std::string& filename() const noexcept { return m_filename; }
+
+private:
+    int m_errno = 0;
+    std::string m_filename;
+};
+
+MP_DECLARE_ERROR(TimeoutError, OSError);
+MP_DECLARE_ERROR(FileNotFoundError, OSError);
+MP_DECLARE_ERROR(FileExistsError, OSError);
+MP_DECLARE_ERROR(BrokenPipeError, OSError);
+
+#undef MP_DECLARE_ERROR
+
+// Thrown by mp::sys_exit() and turned into the process's exit code, as SystemExit is in Python.
+class SystemExit : public std::exception {
+public:
+    explicit SystemExit(int code)
+        : m_code(code)
+    {
+    }
+    int code() const noexcept { return m_code; }
+    const char* what() const noexcept override { return "SystemExit"; }
+
+private:
+    int m_code;
+};
+
+[[noreturn]] inline void sys_exit(int code = 0) { throw SystemExit(code); }
+
+// Raises the OSError subclass Python would raise for errnum (ENOENT -> FileNotFoundError, ...).
+[[noreturn]] void raise_os_error(int errnum, const std::string& filename = {});
+
+} // namespace mp

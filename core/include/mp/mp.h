@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// The whole mp:: engine: multiprocessing's primitives in C++, with Python's names and behaviour.
+
+#include <mp/condition.h>
+#include <mp/connection.h>
+#include <mp/errors.h>
+#include <mp/object.h>
+#include <mp/pickle.h>
+#include <mp/process.h>
+#include <mp/synchronize.h>
+#include <mp/timeout.h>

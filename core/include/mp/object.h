@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// mp::Object is what travels through pipes and queues: the subset of Python values a teaching scene sends
+// (None, bool, int, float, str, bytes, list, tuple, dict with str keys). repr() prints exactly what Python's
+// repr() prints for the same value, so the stage and the Python listing agree character for character.
+
+#include <concepts>
+#include <cstdint>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace mp {
+
+class Object;
+
+struct NoneType {
+    friend bool operator==(NoneType, NoneType) = default;
+};
+inline constexpr NoneType None {};
+
+// Python bytes: raw octets, kept in a std::string for cheap moves and views.
+struct Bytes {
+    std::string data;
+    Bytes() = default;
+    explicit Bytes(std::string d)
+        : data(std::move(d))
+    {
+    }
+    Bytes(const void* p, std::size_t n)
+        : data(static_cast<const char*>(p), n)
+    {
+    }
+    std::size_t size() const noexcept { return data.size(); }
+    friend bool operator==(const Bytes&, const Bytes&) = default;
+};
+
+struct list : std::vector<Object> {
+    using std::vector<Object>::vector;
+};
+struct tuple : std::vector<Object> {
+    using std::vector<Object>::vector;
+};
+// Insertion-ordered, as Python dicts are.
+struct dict : std::vector<std::pair<std::string, Object>> {
+    using std::vector<std::pair<std::string, Object>>::vector;
+    const Object* find(std::string_view key) const;
+};
+
+class Object {
+public:
+    using Value = std::variant<NoneType, bool, std::int64_t, double, std::string, Bytes, list, tuple, dict>;
+
+    Object() = default;
+    Object(NoneType) { }
+    Object(bool b)
+        : m_v(b)
+    {
+    }
+    template <std::integral I>
+        requires(!std::same_as<I, bool> && !std::same_as<I, char>)
+    Object(I i)
+        : m_v(static_cast<std::int64_t>(i))
+    {
+    }
+    Object(double d)
+        : m_v(d)
+    {
+    }
+    Object(const char* s)
+        : m_v(std::string(s))
+    {
+    }
+    Object(std::string s)
+        : m_v(std::move(s))
+    {
+    }
+    Object(std::string_view s)
+        : m_v(std::string(s))
+    {
+    }
+    Object(Bytes b)
+        : m_v(std::move(b))
+    {
+    }
+    Object(list l)
+        : m_v(std::move(l))
+    {
+    }
+    Object(tuple t)
+        : m_v(std::move(t))
+    {
+    }
+    Object(dict d)
+        : m_v(std::move(d))
+    {
+    }
+
+    bool is_none() const noexcept { return std::holds_alternative<NoneType>(m_v); }
+    bool is_bool() const noexcept { return std::holds_alternative<bool>(m_v); }
+    bool is_int() const noexcept { return std::holds_alternative<std::int64_t>(m_v); }
+    bool is_float() const noexcept { return std::holds_alternative<double>(m_v); }
+    bool is_str() const noexcept { return std::holds_alternative<std::string>(m_v); }
+    bool is_bytes() const noexcept { return std::holds_alternative<Bytes>(m_v); }
+    bool is_list() const noexcept { return std::holds_alternative<list>(m_v); }
+    bool is_tuple() const noexcept { return std::holds_alternative<tuple>(m_v); }
+    bool is_dict() const noexcept { return std::holds_alternative<dict>(m_v); }
+
+    // Typed access; the wrong type raises mp::TypeError naming both types, as Python would complain.
+    bool as_bool() const;
+    std::int64_t as_int() const;
+    double as_float() const; // ints convert, as in Python arithmetic
+    const std::string& as_str() const;
+    const Bytes& as_bytes() const;
+    const list& as_list() const;
+    const tuple& as_tuple() const;
+    const dict& as_dict() const;
+
+    // Python's type name: 'NoneType', 'int', 'str', ...
+    const char* type_name() const noexcept;
+    const Value& value() const noexcept { return m_v; }
+
+    // Python's ==: 1 == 1.0 == True, but a list never equals a tuple.
+    friend bool operator==(const Object& a, const Object& b);
+
+private:
+    Value m_v;
+};
+
+// Exactly what Python's repr() prints for the same value.
+std::string repr(const Object& obj);
+// Python's str(): like repr() except that a str prints without quotes.
+std::string str(const Object& obj);
+
+} // namespace mp

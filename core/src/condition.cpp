@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: MIT
+#include <mp/condition.h>
+#include <mp/errors.h>
+
+#include "posix_call.h"
+#include "shared_block.h"
+
+namespace mp {
+
+double monotonic_seconds() { return detail::monotonic(); }
+
+Condition::Condition(SemLock lock)
+    : m_lock(std::move(lock))
+{
+}
+
+bool Condition::wait(Timeout timeout)
+{
+    if (!m_lock.is_mine())
+        throw AssertionError("must acquire() condition before using wait()");
+    m_sleeping.release();
+    const int count = m_lock.count();
+    for (int i = 0; i < count; ++i)
+        m_lock.release();
+    bool notified = false;
+    try {
+        notified = m_wait.acquire(true, timeout);
+    } catch (...) {
+        m_woken.release();
+        for (int i = 0; i < count; ++i)
+            m_lock.acquire();
+        throw;
+    }
+    m_woken.release();
+    for (int i = 0; i < count; ++i)
+        m_lock.acquire();
+    return notified;
+}
+
+void Condition::notify(int n)
+{
+    if (!m_lock.is_mine())
+        throw AssertionError("lock is not owned");
+    // Account for waiters that timed out since the last notify: each of them released `woken` on its own.
+    while (m_woken.acquire(false))
+        m_sleeping.acquire(false);
+    int sleepers = 0;
+    while (sleepers < n && m_sleeping.acquire(false)) {
+        m_wait.release();
+        ++sleepers;
+    }
+    if (sleepers) {
+        for (int i = 0; i < sleepers; ++i)
+            m_woken.acquire();
+        while (m_wait.acquire(false)) { }
+    }
+}
+
+void Condition::notify_all() { notify(2147483647); }
+
+Event::Event()
+    : m_cond(Lock())
+{
+}
+
+bool Event::is_set()
+{
+    Guard g(m_cond);
+    if (m_flag.acquire(false)) {
+        m_flag.release();
+        return true;
+    }
+    return false;
+}
+
+void Event::set()
+{
+    Guard g(m_cond);
+    m_flag.acquire(false);
+    m_flag.release();
+    m_cond.notify_all();
+}
+
+void Event::clear()
+{
+    Guard g(m_cond);
+    m_flag.acquire(false);
+}
+
+bool Event::wait(Timeout timeout)
+{
+    Guard g(m_cond);
+    if (m_flag.acquire(false))
+        m_flag.release();
+    else
+        m_cond.wait(timeout);
+    if (m_flag.acquire(false)) {
+        m_flag.release();
+        return true;
+    }
+    return false;
+}
+
+Barrier::Barrier(int parties, std::function<void()> action, Timeout timeout)
+    : m_cond(Lock())
+    , m_action(std::move(action))
+    , m_timeout(timeout)
+    , m_parties(parties)
+{
+    if (parties < 1)
+        throw ValueError("parties must be > 0");
+    auto block = detail::SharedBlock::create(sizeof(Shared));
+    std::size_t offset = 0;
+    m_shared = detail::placeShared<Shared>(*block, offset);
+    m_block = std::move(block);
+}
+
+// threading.Barrier.wait, line for line.
+int Barrier::wait(Timeout timeout)
+{
+    if (!timeout)
+        timeout = m_timeout;
+    Guard g(m_cond);
+    enter();
+    const int index = m_shared->count;
+    ++m_shared->count;
+    try {
+        if (index + 1 == m_parties)
+            releaseAll();
+        else
+            waitReleased(timeout);
+    } catch (...) {
+        --m_shared->count;
+        exit();
+        throw;
+    }
+    --m_shared->count;
+    exit();
+    return index;
+}
+
+void Barrier::enter()
+{
+    while (m_shared->state == -1 || m_shared->state == 1)
+        m_cond.wait();
+    if (m_shared->state < 0)
+        throw BrokenBarrierError();
+}
+
+void Barrier::releaseAll()
+{
+    try {
+        if (m_action)
+            m_action();
+        m_shared->state = 1;
+        m_cond.notify_all();
+    } catch (...) {
+        breakBarrier();
+        throw;
+    }
+}
+
+void Barrier::waitReleased(Timeout timeout)
+{
+    if (!m_cond.wait_for([this] { return m_shared->state != 0; }, timeout)) {
+        breakBarrier();
+        throw BrokenBarrierError();
+    }
+    if (m_shared->state < 0)
+        throw BrokenBarrierError();
+}
+
+void Barrier::exit()
+{
+    if (m_shared->count == 0 && (m_shared->state == -1 || m_shared->state == 1)) {
+        m_shared->state = 0;
+        m_cond.notify_all();
+    }
+}
+
+void Barrier::reset()
+{
+    Guard g(m_cond);
+    if (m_shared->count > 0) {
+        if (m_shared->state == 0 || m_shared->state == -2)
+            m_shared->state = -1;
+    } else {
+        m_shared->state = 0;
+    }
+    m_cond.notify_all();
+}
+
+void Barrier::abort()
+{
+    Guard g(m_cond);
+    breakBarrier();
+}
+
+void Barrier::breakBarrier()
+{
+    m_shared->state = -2;
+    m_cond.notify_all();
+}
+
+int Barrier::n_waiting()
+{
+    Guard g(m_cond);
+    return m_shared->state == 0 ? m_shared->count : 0;
+}
+
+bool Barrier::broken()
+{
+    Guard g(m_cond);
+    return m_shared->state == -2;
+}
+
+} // namespace mp

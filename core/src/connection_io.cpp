@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: MIT
+#include "connection_io.h"
+#include "posix_call.h"
+
+#include <algorithm>
+#include <cstring>
+#include <poll.h>
+#include <sys/uio.h>
+#include <unistd.h>
+
+namespace mp::detail {
+
+namespace {
+
+void writeAll(int fd, iovec* iov, int count)
+{
+    while (count > 0) {
+        const ssize_t w = posixCall([&] { return ::writev(fd, iov, count); });
+        auto done = static_cast<std::size_t>(w);
+        while (count > 0 && done >= iov->iov_len) {
+            done -= iov->iov_len;
+            ++iov;
+            --count;
+        }
+        if (count > 0) {
+            iov->iov_base = static_cast<char*>(iov->iov_base) + done;
+            iov->iov_len -= done;
+        }
+    }
+}
+
+// Returns the number of bytes read before end of file (== size when all arrived).
+std::size_t readExact(int fd, char* dst, std::size_t size)
+{
+    std::size_t got = 0;
+    while (got < size) {
+        const ssize_t r = posixCall([&] { return ::read(fd, dst + got, size - got); });
+        if (r == 0)
+            break;
+        got += static_cast<std::size_t>(r);
+    }
+    return got;
+}
+
+void readOrFail(int fd, char* dst, std::size_t size)
+{
+    if (readExact(fd, dst, size) != size)
+        throw OSError("got end of file during message");
+}
+
+std::uint64_t bigEndian(const unsigned char* p, int bytes)
+{
+    std::uint64_t v = 0;
+    for (int i = 0; i < bytes; ++i)
+        v = (v << 8) | p[i];
+    return v;
+}
+
+} // namespace
+
+void sendMessage(int fd, std::string_view payload)
+{
+    const std::uint64_t n = payload.size();
+    unsigned char header[12];
+    std::size_t headerLen = 4;
+    if (n > 0x7fffffffULL) {
+        std::memset(header, 0xff, 4);
+        for (int i = 0; i < 8; ++i)
+            header[4 + i] = static_cast<unsigned char>(n >> (56 - 8 * i));
+        headerLen = 12;
+    } else {
+        for (int i = 0; i < 4; ++i)
+            header[i] = static_cast<unsigned char>(n >> (24 - 8 * i));
+    }
+    iovec iov[2] = { { header, headerLen }, { const_cast<char*>(payload.data()), payload.size() } };
+    writeAll(fd, iov, payload.empty() ? 1 : 2);
+}
+
+std::string recvMessage(int fd, std::optional<std::int64_t> maxlength)
+{
+    unsigned char header[8];
+    const std::size_t got = readExact(fd, reinterpret_cast<char*>(header), 4);
+    if (got == 0)
+        throw EOFError();
+    if (got != 4)
+        throw OSError("got end of file during message");
+    auto size = static_cast<std::int64_t>(static_cast<std::int32_t>(bigEndian(header, 4)));
+    if (size == -1) {
+        readOrFail(fd, reinterpret_cast<char*>(header), 8);
+        size = static_cast<std::int64_t>(bigEndian(header, 8));
+    }
+    if (size < 0)
+        throw OSError("bad message length");
+    if (maxlength && size > *maxlength)
+        throw BadMessageLength {};
+    std::string payload(static_cast<std::size_t>(size), '\0');
+    readOrFail(fd, payload.data(), payload.size());
+    return payload;
+}
+
+bool waitReadable(int fd, Timeout timeout)
+{
+    const bool forever = !timeout.has_value();
+    const double deadline = forever ? 0.0 : monotonic() + std::max(0.0, *timeout);
+    for (;;) {
+        int ms = -1;
+        if (!forever)
+            ms = static_cast<int>(std::max(0.0, deadline - monotonic()) * 1000.0 + 0.999);
+        pollfd pfd { fd, POLLIN, 0 };
+        const int r = ::poll(&pfd, 1, ms);
+        if (r == -1 && errno == EINTR)
+            continue;
+        if (r == -1)
+            raise_os_error(errno);
+        return r > 0;
+    }
+}
+
+} // namespace mp::detail

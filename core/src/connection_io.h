@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// The byte level of a Connection: CPython's message framing over a descriptor, and waiting for input.
+
+#include <mp/timeout.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace mp::detail {
+
+struct BadMessageLength { };
+
+// Writes header and payload with as few system calls as the kernel allows; blocks while the peer is full.
+void sendMessage(int fd, std::string_view payload);
+// Reads one whole message. EOFError at a clean end of stream, OSError("got end of file during message")
+// part-way through one; BadMessageLength (after reading only the header) if it exceeds maxlength.
+std::string recvMessage(int fd, std::optional<std::int64_t> maxlength);
+bool waitReadable(int fd, Timeout timeout);
+
+} // namespace mp::detail

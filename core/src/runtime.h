@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// The per-process bookkeeping that multiprocessing.util keeps: after-fork hooks (a child's fresh queue
+// state), exit finalizers with priorities (queue flushing), and the exit sequence itself.
+
+#include <functional>
+#include <memory>
+
+namespace mp::detail {
+
+// Runs fn in every child started by mp::Process, for as long as `alive` exists (util.register_after_fork).
+void registerAfterFork(std::weak_ptr<void> alive, std::function<void()> fn);
+
+// An exit-time callback (util.Finalize with an exitpriority). cancel() removes it.
+class Finalizer {
+public:
+    Finalizer() = default;
+    Finalizer(int priority, std::function<void()> fn);
+    void cancel();
+    // Runs it now (if still registered) and removes it.
+    void operator()();
+    explicit operator bool() const { return m_id != 0; }
+
+private:
+    unsigned long m_id = 0;
+};
+
+// util._exit_function: finalizers with priority >= 0, then terminate daemonic children and join the rest,
+// then the remaining finalizers. Runs at most once per process.
+void exitFunction();
+// Makes the main process run exitFunction() from atexit (done on the first start or finalizer).
+void installExitHandler();
+
+// Called in the child right after fork.
+void resetAfterFork();
+
+void ignoreSigpipe();
+
+} // namespace mp::detail

@@ -1,0 +1,285 @@
+// SPDX-License-Identifier: MIT
+#include <mp/errors.h>
+#include <mp/process.h>
+#include <mp/synchronize.h>
+
+#include "futex.h"
+#include "posix_call.h"
+#include "shared_block.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <fstream>
+#include <pthread.h>
+#include <signal.h>
+#include <unistd.h>
+
+namespace mp {
+
+namespace detail {
+
+struct SemLockState {
+    std::atomic<std::uint32_t> value;
+    std::atomic<std::uint32_t> waiters { 0 };
+    std::uint32_t maxvalue;
+    std::uint32_t kind;
+    std::uint32_t policy;
+    std::uint32_t tracksHolder; // Lock and RLock: remember who holds it, notice when that process dies
+    std::atomic<std::int32_t> holderPid { 0 };
+    std::atomic<std::uint32_t> holderDied { 0 };
+};
+static_assert(std::atomic<std::uint32_t>::is_always_lock_free);
+
+// Per-process, per-lock: CPython's SemLock.count and last_tid. Valid only in the process that wrote it.
+struct SemLockLocal {
+    int count = 0;
+    pid_t pid = 0;
+    pthread_t tid {};
+    bool ownerDied = false;
+    bool warned = false;
+
+    bool current() const { return pid == getpid(); }
+    int countHere() const { return current() ? count : 0; }
+};
+
+} // namespace detail
+
+namespace {
+
+// How often a blocked waiter on a Lock/RLock looks whether the holder is still alive.
+constexpr double DEAD_HOLDER_POLL_S = 0.05;
+
+bool processGone(pid_t pid)
+{
+    if (pid <= 0 || pid == getpid())
+        return false;
+    if (kill(pid, 0) == -1 && errno == ESRCH)
+        return true;
+    // An exited but not yet reaped holder is a zombie: as dead as it gets for lock purposes.
+    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+    std::string line;
+    if (!std::getline(stat, line))
+        return true;
+    const auto close = line.rfind(')');
+    return close != std::string::npos && close + 2 < line.size() && (line[close + 2] == 'Z' || line[close + 2] == 'X');
+}
+
+} // namespace
+
+SemLock::SemLock(Kind kind, unsigned value, unsigned maxvalue, DeadHolder policy, bool tracksHolder)
+    : m_block(detail::SharedBlock::create(sizeof(detail::SemLockState)))
+    , m_local(std::make_shared<detail::SemLockLocal>())
+{
+    std::size_t offset = 0;
+    m_state = detail::placeShared<detail::SemLockState>(*m_block, offset);
+    m_state->value.store(value);
+    m_state->maxvalue = maxvalue;
+    m_state->kind = static_cast<std::uint32_t>(kind);
+    m_state->policy = static_cast<std::uint32_t>(policy);
+    m_state->tracksHolder = tracksHolder ? 1 : 0;
+}
+
+SemLock::Kind SemLock::kind() const { return static_cast<Kind>(m_state->kind); }
+
+bool SemLock::is_mine() const
+{
+    return m_local->countHere() > 0 && pthread_equal(m_local->tid, pthread_self());
+}
+
+int SemLock::count() const { return m_local->countHere(); }
+int SemLock::get_value() const { return static_cast<int>(m_state->value.load()); }
+unsigned SemLock::maxvalue() const { return m_state->maxvalue; }
+bool SemLock::holder_died() const { return m_state->holderDied.load() != 0; }
+bool SemLock::owner_died() const { return m_local->current() && m_local->ownerDied; }
+int SemLock::holder_pid() const { return m_state->holderPid.load(); }
+
+namespace {
+bool tryTake(std::atomic<std::uint32_t>& value)
+{
+    std::uint32_t v = value.load(std::memory_order_relaxed);
+    while (v > 0)
+        if (value.compare_exchange_weak(v, v - 1, std::memory_order_acquire, std::memory_order_relaxed))
+            return true;
+    return false;
+}
+} // namespace
+
+// A dead holder is only meaningful for Lock and RLock. Returns true when this waiter
+// has just taken the lock over (DeadHolder::Recover).
+bool SemLock::checkDeadHolder()
+{
+    if (!m_state->tracksHolder)
+        return false;
+    std::int32_t holder = m_state->holderPid.load();
+    if (holder == 0 || !processGone(holder))
+        return false;
+    m_state->holderDied.store(1);
+    if (static_cast<DeadHolder>(m_state->policy) == DeadHolder::Recover) {
+        if (m_state->holderPid.compare_exchange_strong(holder, static_cast<std::int32_t>(getpid())))
+            return true;
+        return false;
+    }
+    if (!m_local->warned) {
+        m_local->warned = true;
+        std::fprintf(stderr,
+            "mpstage: %s is waiting for a lock whose holder (pid %d) exited without releasing it; "
+            "as in CPython, it will never be released.\n",
+            current_process().name().c_str(), static_cast<int>(holder));
+    }
+    return false;
+}
+
+bool SemLock::waitForValue(double deadline, bool forever)
+{
+    m_state->waiters.fetch_add(1);
+    bool got = false;
+    bool tookOver = false;
+    for (;;) {
+        if (tryTake(m_state->value)) {
+            got = true;
+            break;
+        }
+        double slice = -1;
+        if (!forever) {
+            slice = deadline - detail::monotonic();
+            if (slice <= 0)
+                break;
+        }
+        if (m_state->tracksHolder)
+            slice = slice < 0 ? DEAD_HOLDER_POLL_S : std::min(slice, DEAD_HOLDER_POLL_S);
+        detail::futexWait(&m_state->value, 0, slice);
+        if (m_state->tracksHolder && checkDeadHolder()) {
+            got = tookOver = true;
+            break;
+        }
+    }
+    m_state->waiters.fetch_sub(1);
+    m_local->ownerDied = tookOver;
+    return got;
+}
+
+bool SemLock::acquire(bool block, Timeout timeout)
+{
+    detail::SemLockLocal& local = *m_local;
+    if (!local.current()) {
+        local = detail::SemLockLocal {};
+        local.pid = getpid();
+    }
+    if (kind() == Kind::RecursiveMutex && is_mine()) {
+        ++local.count;
+        return true;
+    }
+    bool got = tryTake(m_state->value);
+    if (got)
+        local.ownerDied = false;
+    else if (block) {
+        const bool forever = !timeout.has_value();
+        const double deadline = forever ? 0.0 : detail::monotonic() + std::max(0.0, *timeout);
+        got = waitForValue(deadline, forever);
+    }
+    if (!got)
+        return false;
+    if (m_state->tracksHolder)
+        m_state->holderPid.store(static_cast<std::int32_t>(getpid()));
+    ++local.count;
+    local.tid = pthread_self();
+    return true;
+}
+
+void SemLock::release()
+{
+    detail::SemLockLocal& local = *m_local;
+    if (!local.current()) {
+        local = detail::SemLockLocal {};
+        local.pid = getpid();
+    }
+    if (kind() == Kind::RecursiveMutex) {
+        if (!is_mine())
+            throw AssertionError("attempt to release recursive lock not owned by thread");
+        if (local.count > 1) {
+            --local.count;
+            return;
+        }
+    } else if (m_state->maxvalue != MAX_SEMAPHORE_VALUE && m_state->value.load() >= m_state->maxvalue) {
+        throw ValueError("semaphore or lock released too many times");
+    }
+    if (m_state->tracksHolder)
+        m_state->holderPid.store(0);
+    m_state->value.fetch_add(1, std::memory_order_release);
+    if (m_state->waiters.load() > 0)
+        detail::futexWake(&m_state->value, 1);
+    if (local.count > 0)
+        --local.count;
+}
+
+namespace {
+std::string ownerName()
+{
+    std::string name = current_process().name();
+    if (gettid() != getpid())
+        name += "|Thread";
+    return name;
+}
+} // namespace
+
+Lock::Lock(DeadHolder policy)
+    : SemLock(Kind::Semaphore, 1, 1, policy, true)
+{
+}
+
+std::string Lock::repr() const
+{
+    std::string name;
+    if (is_mine())
+        name = ownerName();
+    else if (get_value() == 1)
+        name = "None";
+    else if (count() > 0)
+        name = "SomeOtherThread";
+    else
+        name = "SomeOtherProcess";
+    return "<Lock(owner=" + name + ")>";
+}
+
+RLock::RLock(DeadHolder policy)
+    : SemLock(Kind::RecursiveMutex, 1, 1, policy, true)
+{
+}
+
+std::string RLock::repr() const
+{
+    if (is_mine())
+        return "<RLock(" + ownerName() + ", " + std::to_string(count()) + ")>";
+    if (get_value() == 1)
+        return "<RLock(None, 0)>";
+    return std::string("<RLock(") + (count() > 0 ? "SomeOtherThread" : "SomeOtherProcess") + ", nonzero)>";
+}
+
+namespace {
+unsigned checkedInitial(int value)
+{
+    if (value < 0)
+        raise_os_error(EINVAL);
+    return static_cast<unsigned>(value);
+}
+} // namespace
+
+Semaphore::Semaphore(int value)
+    : SemLock(Kind::Semaphore, checkedInitial(value), MAX_SEMAPHORE_VALUE, DeadHolder::Wait, false)
+{
+}
+
+std::string Semaphore::repr() const { return "<Semaphore(value=" + std::to_string(get_value()) + ")>"; }
+
+BoundedSemaphore::BoundedSemaphore(int value)
+    : SemLock(Kind::Semaphore, checkedInitial(value), checkedInitial(value), DeadHolder::Wait, false)
+{
+}
+
+std::string BoundedSemaphore::repr() const
+{
+    return "<BoundedSemaphore(value=" + std::to_string(get_value()) + ", maxvalue=" + std::to_string(maxvalue()) + ")>";
+}
+
+} // namespace mp

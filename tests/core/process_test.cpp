@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: MIT
+#include <mp/connection.h>
+#include <mp/errors.h>
+#include <mp/process.h>
+
+#include "leftovers.h"
+
+#include <csignal>
+#include <poll.h>
+#include <thread>
+#include <unistd.h>
+
+namespace {
+
+class ProcessTest : public mptest::NoLeftovers { };
+
+TEST_F(ProcessTest, NormalExitIsZero)
+{
+    mp::Process sut([] { });
+    EXPECT_EQ(sut.exitcode(), std::nullopt);
+    sut.start();
+    sut.join();
+    EXPECT_EQ(sut.exitcode(), 0);
+    EXPECT_FALSE(sut.is_alive());
+}
+
+TEST_F(ProcessTest, AnEscapingExceptionPrintsAPythonStyleTracebackAndExitsWithOne)
+{
+    mp::Process sut([] { throw mp::ValueError("boom"); }, "Worker");
+    testing::internal::CaptureStderr();
+    sut.start();
+    sut.join();
+    const std::string err = testing::internal::GetCapturedStderr();
+
+    EXPECT_EQ(sut.exitcode(), 1);
+    EXPECT_NE(err.find("Process Worker:\nTraceback (most recent call last):"), std::string::npos) << err;
+    EXPECT_NE(err.find("ValueError: boom\n"), std::string::npos) << err;
+}
+
+TEST_F(ProcessTest, SysExitSetsTheExitCode)
+{
+    mp::Process sut([] { mp::sys_exit(3); });
+    sut.start();
+    sut.join();
+    EXPECT_EQ(sut.exitcode(), 3);
+}
+
+TEST_F(ProcessTest, KilledAndTerminatedChildrenReportMinusTheSignal)
+{
+    mp::Process killed([] { ::pause(); });
+    mp::Process terminated([] { ::pause(); });
+    killed.start();
+    terminated.start();
+    EXPECT_TRUE(killed.is_alive());
+
+    killed.kill();
+    terminated.terminate();
+    killed.join();
+    terminated.join();
+
+    EXPECT_EQ(killed.exitcode(), -SIGKILL);
+    EXPECT_EQ(terminated.exitcode(), -SIGTERM);
+}
+
+TEST_F(ProcessTest, JoinWithATimeoutReturnsWhileTheChildRuns)
+{
+    mp::Process sut([] { ::pause(); });
+    sut.start();
+
+    sut.join(0.1);
+
+    EXPECT_TRUE(sut.is_alive());
+    EXPECT_EQ(sut.exitcode(), std::nullopt);
+    sut.kill();
+    sut.join();
+}
+
+TEST_F(ProcessTest, NamesCountUpAndTheChildKnowsItsOwn)
+{
+    auto [r, w] = mp::Pipe(false);
+    mp::Process first([&] { w.send(mp::tuple { mp::current_process().name(), mp::current_process().pid() }); });
+    mp::Process second([] { });
+    mp::Process named([] { }, "adder");
+
+    first.start();
+    const mp::tuple reply = r.recv().as_tuple();
+    first.join();
+
+    EXPECT_EQ(first.name().rfind("Process-", 0), 0U);
+    EXPECT_EQ(std::stoi(second.name().substr(8)), std::stoi(first.name().substr(8)) + 1);
+    EXPECT_EQ(named.name(), "adder");
+    EXPECT_EQ(reply[0].as_str(), first.name());
+    EXPECT_EQ(reply[1].as_int(), first.pid());
+    EXPECT_EQ(mp::current_process().name(), "MainProcess");
+}
+
+TEST_F(ProcessTest, GrandchildrenAreNamedAfterTheirParent)
+{
+    auto [r, w] = mp::Pipe(false);
+    mp::Process parent([&] {
+        mp::Process child([&] { w.send(mp::current_process().name()); });
+        child.start();
+        child.join();
+    });
+    parent.start();
+    const std::string name = r.recv().as_str();
+    parent.join();
+    EXPECT_EQ(name, parent.name() + ":1");
+}
+
+TEST_F(ProcessTest, DaemonicChildrenAreTerminatedWhenTheirParentExits)
+{
+    auto [r, w] = mp::Pipe(false);
+    mp::Process parent([&] {
+        mp::Process daemon([] { ::pause(); });
+        daemon.set_daemon(true);
+        daemon.start();
+        w.send(daemon.pid());
+    });
+    parent.start();
+    const auto daemonPid = static_cast<pid_t>(r.recv().as_int());
+    parent.join(5.0);
+
+    EXPECT_EQ(parent.exitcode(), 0);
+    EXPECT_EQ(::kill(daemonPid, 0), -1) << "the daemonic grandchild outlived its parent";
+}
+
+TEST_F(ProcessTest, AParentWaitsForItsNonDaemonicChildrenBeforeExiting)
+{
+    auto [r, w] = mp::Pipe(false);
+    mp::Process parent([&] {
+        mp::Process slow([&] {
+            ::usleep(200 * 1000);
+            w.send("child done");
+        });
+        slow.start();
+    });
+    parent.start();
+    parent.join();
+    w.close();
+    EXPECT_TRUE(r.poll()) << "the parent exited before its child finished";
+    EXPECT_EQ(r.recv(), mp::Object("child done"));
+}
+
+TEST_F(ProcessTest, MisuseRaisesWhatPythonRaises)
+{
+    mp::Process sut([] { });
+    EXPECT_THROW(sut.join(), mp::AssertionError);
+    sut.start();
+    EXPECT_THROW(sut.start(), mp::AssertionError);
+    EXPECT_THROW(sut.set_daemon(true), mp::AssertionError);
+    sut.join();
+}
+
+TEST_F(ProcessTest, SentinelBecomesReadableWhenTheChildEnds)
+{
+    auto [r, w] = mp::Pipe(false);
+    mp::Process sut([&] { r.recv(); });
+    sut.start();
+    pollfd pfd { sut.sentinel(), POLLIN, 0 };
+    EXPECT_EQ(::poll(&pfd, 1, 50), 0);
+    w.send(mp::None);
+    EXPECT_EQ(::poll(&pfd, 1, 5000), 1);
+    sut.join();
+}
+
+} // namespace
