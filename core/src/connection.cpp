@@ -6,6 +6,7 @@
 #include "posix_call.h"
 #include "runtime.h"
 
+#include <atomic>
 #include <cstring>
 #include <fcntl.h>
 #include <poll.h>
@@ -22,14 +23,16 @@ BufferTooShort::BufferTooShort(Bytes message)
 
 namespace detail {
 struct ConnectionState {
-    int fd = -1;
+    // Atomic because a Queue's feeder thread closes the ends it shares with the threads that use the queue.
+    std::atomic<int> fd { -1 };
     bool readable = false;
     bool writable = false;
 
-    ~ConnectionState()
+    ~ConnectionState() { closeFd(); }
+    void closeFd()
     {
-        if (fd >= 0)
-            ::close(fd);
+        if (const int old = fd.exchange(-1); old >= 0)
+            ::close(old);
     }
     void checkClosed() const
     {
@@ -136,13 +139,7 @@ int Connection::fileno() const
     return m->fd;
 }
 
-void Connection::close()
-{
-    if (m->fd >= 0) {
-        ::close(m->fd);
-        m->fd = -1;
-    }
-}
+void Connection::close() { m->closeFd(); }
 
 bool Connection::closed() const { return m->fd < 0; }
 bool Connection::readable() const { return m->readable; }

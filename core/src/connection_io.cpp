@@ -58,22 +58,41 @@ std::uint64_t bigEndian(const unsigned char* p, int bytes)
 
 } // namespace
 
-void sendMessage(int fd, std::string_view payload)
+namespace {
+std::size_t encodeHeader(unsigned char* header, std::uint64_t n)
 {
-    const std::uint64_t n = payload.size();
-    unsigned char header[12];
-    std::size_t headerLen = 4;
     if (n > 0x7fffffffULL) {
         std::memset(header, 0xff, 4);
         for (int i = 0; i < 8; ++i)
             header[4 + i] = static_cast<unsigned char>(n >> (56 - 8 * i));
-        headerLen = 12;
-    } else {
-        for (int i = 0; i < 4; ++i)
-            header[i] = static_cast<unsigned char>(n >> (24 - 8 * i));
+        return 12;
     }
+    for (int i = 0; i < 4; ++i)
+        header[i] = static_cast<unsigned char>(n >> (24 - 8 * i));
+    return 4;
+}
+} // namespace
+
+void sendMessage(int fd, std::string_view payload)
+{
+    unsigned char header[12];
+    const std::size_t headerLen = encodeHeader(header, payload.size());
     iovec iov[2] = { { header, headerLen }, { const_cast<char*>(payload.data()), payload.size() } };
     writeAll(fd, iov, payload.empty() ? 1 : 2);
+}
+
+void appendFrame(std::string& out, std::string_view payload)
+{
+    unsigned char header[12];
+    const std::size_t headerLen = encodeHeader(header, payload.size());
+    out.append(reinterpret_cast<const char*>(header), headerLen);
+    out.append(payload);
+}
+
+void writeRaw(int fd, std::string_view data)
+{
+    iovec iov { const_cast<char*>(data.data()), data.size() };
+    writeAll(fd, &iov, data.empty() ? 0 : 1);
 }
 
 std::string recvMessage(int fd, std::optional<std::int64_t> maxlength)

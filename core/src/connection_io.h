@@ -20,4 +20,9 @@ void sendMessage(int fd, std::string_view payload);
 std::string recvMessage(int fd, std::optional<std::int64_t> maxlength);
 bool waitReadable(int fd, Timeout timeout);
 
+// For writers that send several messages in one system call (a Queue's feeder): frame into a buffer, then
+// write the buffer whole. The reader cannot tell the difference from one write per message.
+void appendFrame(std::string& out, std::string_view payload);
+void writeRaw(int fd, std::string_view data);
+
 } // namespace mp::detail

@@ -129,6 +129,12 @@ void exitFunction()
     runFinalizers(std::nullopt);
 }
 
+bool isExiting()
+{
+    std::lock_guard lock(registry().mutex);
+    return registry().exited;
+}
+
 void resetAfterFork()
 {
     std::vector<AfterFork> hooks;

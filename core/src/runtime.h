@@ -31,6 +31,9 @@ void exitFunction();
 // Makes the main process run exitFunction() from atexit (done on the first start or finalizer).
 void installExitHandler();
 
+// True once this process has begun its exit sequence (util.is_exiting).
+bool isExiting();
+
 // Called in the child right after fork.
 void resetAfterFork();
 

@@ -8,5 +8,6 @@
 #include <mp/object.h>
 #include <mp/pickle.h>
 #include <mp/process.h>
+#include <mp/queues.h>
 #include <mp/synchronize.h>
 #include <mp/timeout.h>

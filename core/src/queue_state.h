@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// The parts of a Queue. Shared ones (pipe ends, locks, semaphore) are the same in every process; the local
+// ones (buffer, feeder thread, closed flag) are per process and start fresh in a forked child, as
+// Queue._reset(after_fork=True) makes them.
+
+#include <mp/connection.h>
+#include <mp/queues.h>
+
+#include "runtime.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+namespace mp::detail {
+
+struct QueueLocal {
+    std::mutex mutex;
+    std::condition_variable notempty;
+    std::deque<std::optional<Object>> buffer; // nullopt is the sentinel that tells the feeder to finish
+    std::thread feeder;
+    bool closed = false;
+    bool joinCancelled = false;
+    Finalizer closeFinalizer;
+    Finalizer joinFinalizer;
+};
+
+struct QueueState {
+    QueueState(int maxsize, const char* className, std::pair<Connection, Connection> pipe);
+    ~QueueState();
+
+    const char* className;
+    int maxsize;
+    Connection reader;
+    Connection writer;
+    Lock rlock;
+    Lock wlock;
+    BoundedSemaphore sem;
+    std::atomic<double> feederDelay { 0.0 }; // written by the user thread, read by the feeder
+    std::unique_ptr<QueueLocal> local;
+
+    void startFeeder(const std::shared_ptr<QueueState>& self);
+    void feed(QueueLocal& local);
+    void appendLocked(QueueLocal& local, Object obj);
+    void sendSentinel();
+    void resetAfterFork();
+    std::string repr() const;
+};
+
+} // namespace mp::detail
