@@ -4,13 +4,47 @@
 
 #include "posix_call.h"
 #include "shared_block.h"
+#include "telemetry/probe.h"
+
+#include <optional>
 
 namespace mp {
 
 double monotonic_seconds() { return detail::monotonic(); }
 
+namespace probe = telemetry::probe;
+
+namespace {
+// The parts of a Condition, Event or Barrier are not objects of their own on the stage.
+Semaphore quietSemaphore()
+{
+    probe::Quiet quiet;
+    return Semaphore(0);
+}
+template <typename L>
+L quietLock()
+{
+    probe::Quiet quiet;
+    return L();
+}
+Condition quietCondition()
+{
+    probe::Quiet quiet;
+    return Condition(quietLock<Lock>());
+}
+} // namespace
+
+Condition::Condition()
+    : Condition(quietLock<RLock>())
+{
+}
+
 Condition::Condition(SemLock lock)
     : m_lock(std::move(lock))
+    , m_sleeping(quietSemaphore())
+    , m_woken(quietSemaphore())
+    , m_wait(quietSemaphore())
+    , m_object(probe::created(telemetry::ObjectKind::Condition, 0))
 {
 }
 
@@ -24,6 +58,9 @@ bool Condition::wait(Timeout timeout)
         m_lock.release();
     bool notified = false;
     try {
+        std::optional<probe::Blocking> blocking;
+        if (m_object)
+            blocking.emplace(m_object, "wait");
         notified = m_wait.acquire(true, timeout);
     } catch (...) {
         m_woken.release();
@@ -59,7 +96,9 @@ void Condition::notify(int n)
 void Condition::notify_all() { notify(2147483647); }
 
 Event::Event()
-    : m_cond(Lock())
+    : m_cond(quietCondition())
+    , m_flag(quietSemaphore())
+    , m_object(probe::created(telemetry::ObjectKind::Event, 0))
 {
 }
 
@@ -89,6 +128,8 @@ void Event::clear()
 
 bool Event::wait(Timeout timeout)
 {
+    probe::gate(false, "wait");
+    probe::Blocking blocking(m_object, "wait");
     Guard g(m_cond);
     if (m_flag.acquire(false))
         m_flag.release();
@@ -102,10 +143,11 @@ bool Event::wait(Timeout timeout)
 }
 
 Barrier::Barrier(int parties, std::function<void()> action, Timeout timeout)
-    : m_cond(Lock())
+    : m_cond(quietCondition())
     , m_action(std::move(action))
     , m_timeout(timeout)
     , m_parties(parties)
+    , m_object(probe::created(telemetry::ObjectKind::Barrier, parties))
 {
     if (parties < 1)
         throw ValueError("parties must be > 0");
@@ -120,6 +162,8 @@ int Barrier::wait(Timeout timeout)
 {
     if (!timeout)
         timeout = m_timeout;
+    probe::gate(false, "wait");
+    probe::Blocking blocking(m_object, "wait");
     Guard g(m_cond);
     enter();
     const int index = m_shared->count;

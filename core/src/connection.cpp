@@ -4,9 +4,13 @@
 
 #include "connection_io.h"
 #include "posix_call.h"
+#include "instrument.h"
 #include "runtime.h"
+#include "shared_block.h"
+#include "telemetry/probe.h"
 
 #include <atomic>
+#include <functional>
 #include <cstring>
 #include <fcntl.h>
 #include <poll.h>
@@ -27,13 +31,24 @@ struct ConnectionState {
     std::atomic<int> fd { -1 };
     bool readable = false;
     bool writable = false;
+    // Telemetry: which pipe and which end this is, and the shared message counters of the pipe
+    // (sent[e] / received[e]: messages travelling toward end e), which order sends and receives.
+    telemetry::ObjectId object;
+    int end = 0;
+    bool reportsMessages = false;
+    std::shared_ptr<SharedBlock> countersBlock;
+    std::atomic<std::uint64_t>* counters = nullptr; // sent[0], sent[1], received[0], received[1]
 
     ~ConnectionState() { closeFd(); }
     void closeFd()
     {
-        if (const int old = fd.exchange(-1); old >= 0)
+        if (const int old = fd.exchange(-1); old >= 0) {
             ::close(old);
+            if (object)
+                telemetry::probe::event(telemetry::EventType::EndpointClosed, object, end);
+        }
     }
+    std::int64_t nextIndex(int slot) { return counters ? static_cast<std::int64_t>(counters[slot].fetch_add(1)) : 0; }
     void checkClosed() const
     {
         if (fd < 0)
@@ -62,18 +77,59 @@ Connection::Connection(int fd, bool readable, bool writable)
     m->writable = writable;
 }
 
+namespace probe = telemetry::probe;
+using telemetry::EventType;
+
+namespace {
+void reportSend(detail::ConnectionState& s, const std::function<std::string()>& text)
+{
+    if (s.reportsMessages && probe::on())
+        probe::event(EventType::Send, s.object, s.end, s.nextIndex(1 - s.end), probe::full() ? text() : std::string());
+}
+
+// Reading may block: report it, and report EOF when it comes.
+std::string receive(detail::ConnectionState& s, std::optional<std::int64_t> maxlength)
+{
+    if (!s.reportsMessages || !probe::on())
+        return detail::recvMessage(s.fd, maxlength);
+    probe::gate(false, "recv");
+    probe::Blocking blocking(s.object, "recv");
+    try {
+        return detail::recvMessage(s.fd, maxlength);
+    } catch (const EOFError&) {
+        probe::event(EventType::Eof, s.object, s.end);
+        throw;
+    }
+}
+
+void reportRecv(detail::ConnectionState& s, const std::function<std::string()>& text)
+{
+    if (s.reportsMessages && probe::on())
+        probe::event(EventType::Recv, s.object, s.end, s.nextIndex(2 + s.end), probe::full() ? text() : std::string());
+}
+} // namespace
+
 void Connection::send(const Object& obj)
 {
     m->checkWritable();
     const std::string payload = dumps(obj);
-    detail::sendMessage(m->fd, payload);
+    if (m->reportsMessages && probe::on()) {
+        probe::gate(false, "send");
+        probe::Blocking blocking(m->object, "send");
+        detail::sendMessage(m->fd, payload);
+    } else {
+        detail::sendMessage(m->fd, payload);
+    }
+    reportSend(*m, [&] { return repr(obj); });
 }
 
 Object Connection::recv()
 {
     m->checkReadable();
-    const std::string payload = detail::recvMessage(m->fd, std::nullopt);
-    return loads(payload);
+    const std::string payload = receive(*m, std::nullopt);
+    Object obj = loads(payload);
+    reportRecv(*m, [&] { return repr(obj); });
+    return obj;
 }
 
 void Connection::send_bytes(std::string_view buf, std::int64_t offset, std::optional<std::int64_t> size)
@@ -92,7 +148,15 @@ void Connection::send_bytes(std::string_view buf, std::int64_t offset, std::opti
             throw ValueError("buffer length < offset + size");
         count = *size;
     }
-    detail::sendMessage(m->fd, buf.substr(static_cast<std::size_t>(offset), static_cast<std::size_t>(count)));
+    const std::string_view part = buf.substr(static_cast<std::size_t>(offset), static_cast<std::size_t>(count));
+    if (m->reportsMessages && probe::on()) {
+        probe::gate(false, "send_bytes");
+        probe::Blocking blocking(m->object, "send");
+        detail::sendMessage(m->fd, part);
+    } else {
+        detail::sendMessage(m->fd, part);
+    }
+    reportSend(*m, [&] { return repr(Object(Bytes(std::string(part)))); });
 }
 
 Bytes Connection::recv_bytes(std::optional<std::int64_t> maxlength)
@@ -101,7 +165,9 @@ Bytes Connection::recv_bytes(std::optional<std::int64_t> maxlength)
         throw ValueError("negative maxlength");
     m->checkReadable();
     try {
-        return Bytes(detail::recvMessage(m->fd, maxlength));
+        Bytes got(receive(*m, maxlength));
+        reportRecv(*m, [&] { return repr(Object(got)); });
+        return got;
     } catch (const detail::BadMessageLength&) {
         // CPython's _bad_message_length: the stream is out of step, so this end can no longer be read.
         if (m->writable)
@@ -120,7 +186,8 @@ std::size_t Connection::recv_bytes_into(std::span<std::byte> buffer, std::int64_
         throw ValueError("negative offset");
     if (offset > n)
         throw ValueError("offset too large");
-    std::string payload = detail::recvMessage(m->fd, std::nullopt);
+    std::string payload = receive(*m, std::nullopt);
+    reportRecv(*m, [&] { return repr(Object(Bytes(payload))); });
     if (static_cast<std::int64_t>(payload.size()) > n - offset)
         throw BufferTooShort(Bytes(std::move(payload)));
     std::memcpy(buffer.data() + offset, payload.data(), payload.size());
@@ -130,7 +197,15 @@ std::size_t Connection::recv_bytes_into(std::span<std::byte> buffer, std::int64_
 bool Connection::poll(Timeout timeout)
 {
     m->checkReadable();
-    return detail::waitReadable(m->fd, timeout);
+    if (!m->reportsMessages || !probe::on())
+        return detail::waitReadable(m->fd, timeout);
+    const bool waits = !timeout || *timeout > 0;
+    if (waits)
+        probe::gate(false, "poll");
+    probe::Blocking blocking(m->object, "poll");
+    const bool ready = detail::waitReadable(m->fd, timeout);
+    probe::event(EventType::Poll, m->object, m->end, ready ? 1 : 0);
+    return ready;
 }
 
 int Connection::fileno() const
@@ -145,7 +220,10 @@ bool Connection::closed() const { return m->fd < 0; }
 bool Connection::readable() const { return m->readable; }
 bool Connection::writable() const { return m->writable; }
 
-std::pair<Connection, Connection> Pipe(bool duplex)
+telemetry::ObjectId Connection::telemetry_id() const { return m->object; }
+
+namespace {
+std::pair<Connection, Connection> makePipe(bool duplex)
 {
     detail::ignoreSigpipe();
     int fds[2];
@@ -156,5 +234,41 @@ std::pair<Connection, Connection> Pipe(bool duplex)
     detail::posixCall([&] { return ::pipe2(fds, O_CLOEXEC); });
     return { Connection(fds[0], true, false), Connection(fds[1], false, true) };
 }
+} // namespace
+
+std::pair<Connection, Connection> Pipe(bool duplex)
+{
+    auto ends = makePipe(duplex);
+    if (const telemetry::ObjectId id = probe::created(telemetry::ObjectKind::Pipe, duplex ? 1 : 0)) {
+        detail::Instrument::lend(ends.first, id, 0, true);
+        detail::Instrument::lend(ends.second, id, 1, true);
+        detail::Instrument::shareCounters(ends.first, ends.second);
+    }
+    return ends;
+}
+
+namespace detail {
+void Instrument::lend(Connection& end, telemetry::ObjectId owner, int endIndex, bool reportsMessages)
+{
+    end.m->object = owner;
+    end.m->end = endIndex;
+    end.m->reportsMessages = reportsMessages;
+}
+telemetry::ObjectId Instrument::id(const Connection& end) { return end.m->object; }
+
+void Instrument::shareCounters(Connection& a, Connection& b)
+{
+    struct PipeCounters {
+        std::atomic<std::uint64_t> c[4];
+    };
+    auto block = SharedBlock::create(sizeof(PipeCounters));
+    std::size_t offset = 0;
+    PipeCounters* counters = placeShared<PipeCounters>(*block, offset);
+    for (Connection* end : { &a, &b }) {
+        end->m->countersBlock = block;
+        end->m->counters = counters->c;
+    }
+}
+} // namespace detail
 
 } // namespace mp

@@ -5,6 +5,7 @@
 #include "posix_call.h"
 #include "runtime.h"
 #include "runtime_access.h"
+#include "telemetry/probe.h"
 
 #include <algorithm>
 #include <csignal>
@@ -30,6 +31,7 @@ struct ProcessImpl {
     pid_t parentPid = 0;
     int pidfd = -1;
     std::optional<int> exitcode;
+    telemetry::ActorId actor; // when the run is observed
 
     ~ProcessImpl()
     {
@@ -52,6 +54,8 @@ struct ProcessImpl {
             exitcode = -WTERMSIG(status);
         else
             exitcode = WEXITSTATUS(status);
+        if (actor)
+            telemetry::probe::event(telemetry::EventType::ActorExited, {}, *exitcode, actor.value, name);
         if (pidfd >= 0) {
             ::close(pidfd);
             pidfd = -1;
@@ -90,7 +94,14 @@ int exitCodeFor(const std::exception_ptr& error, const std::string& name)
 void ProcessImpl::runChild()
 {
     RuntimeAccess::becomeChild(name, identity, daemon);
+    if (actor)
+        telemetry::ActorRuntime::becomeChild(actor, name);
     resetAfterFork();
+    runAndExit(target, name);
+}
+
+void runAndExit(const std::function<void()>& target, const std::string& name)
+{
     // As CPython's _bootstrap does: the child does not share the parent's stdin.
     if (const int devnull = ::open("/dev/null", O_RDONLY | O_CLOEXEC); devnull >= 0) {
         ::dup2(devnull, STDIN_FILENO);
@@ -114,6 +125,8 @@ void ProcessImpl::runChild()
     std::cout.flush();
     std::cerr.flush();
     std::fflush(nullptr);
+    if (telemetry::g_actor)
+        telemetry::g_actor->exiting();
     ::_exit(code);
 }
 
@@ -183,6 +196,8 @@ void Process::start()
     std::cout.flush();
     std::cerr.flush();
     std::fflush(nullptr);
+    if (telemetry::g_actor)
+        m->actor = telemetry::g_actor->prepareChild();
     const pid_t pid = detail::posixCall([] { return ::fork(); });
     if (pid == 0)
         m->runChild();
@@ -201,6 +216,8 @@ void Process::join(Timeout timeout)
         throw AssertionError("can only join a started process");
     if (m->parentPid != getpid())
         throw AssertionError("can only join a child process");
+    telemetry::probe::gate(false, "join");
+    telemetry::probe::Blocking blocking({}, "join", m->actor.value);
     if (!timeout) {
         m->poll(true);
     } else if (!m->poll(false) && m->pidfd >= 0) {

@@ -4,6 +4,7 @@
 #include <mp/queues.h>
 
 #include "posix_call.h"
+#include "instrument.h"
 #include "queue_state.h"
 
 #include <cstdio>
@@ -41,8 +42,29 @@ QueueState::~QueueState()
 void QueueState::sendSentinel()
 {
     std::lock_guard lock(local->mutex);
-    local->buffer.emplace_back(std::nullopt);
+    local->buffer.push_back(Buffered {});
     local->notempty.notify_one();
+}
+
+void QueueState::instrument(telemetry::ObjectKind kind)
+{
+    object = telemetry::probe::created(kind, maxsize);
+    if (!object)
+        return;
+    Instrument::lend(rlock, object, "get");
+    Instrument::lend(wlock, object, "feed");
+    Instrument::lend(sem, object, "put");
+    Instrument::lend(reader, object, 0, false);
+    Instrument::lend(writer, object, 1, false);
+    struct Counters {
+        std::atomic<std::uint64_t> written;
+        std::atomic<std::uint64_t> read;
+    };
+    countersBlock = SharedBlock::create(sizeof(Counters));
+    std::size_t offset = 0;
+    Counters* c = placeShared<Counters>(*countersBlock, offset);
+    written = &c->written;
+    read = &c->read;
 }
 
 void QueueState::resetAfterFork()
@@ -68,8 +90,11 @@ void QueueState::startFeeder(const std::shared_ptr<QueueState>& self)
     std::weak_ptr<QueueState> weak = self;
     if (!l.joinCancelled)
         l.joinFinalizer = Finalizer(-5, [weak, &l] {
-            if (auto s = weak.lock(); s && l.feeder.joinable())
+            if (auto s = weak.lock(); s && l.feeder.joinable()) {
+                // Exit waits here until everything this process put is in the pipe.
+                telemetry::probe::Blocking blocking(s->object, "flush");
                 l.feeder.join();
+            }
         });
     l.closeFinalizer = Finalizer(10, [weak] {
         if (auto s = weak.lock())
@@ -78,10 +103,11 @@ void QueueState::startFeeder(const std::shared_ptr<QueueState>& self)
 }
 
 // Queue.put's third step, under the local buffer's lock.
-void QueueState::appendLocked(QueueLocal& l, Object obj)
+void QueueState::appendLocked(QueueLocal& l, Object obj, telemetry::ItemId item)
 {
-    l.buffer.emplace_back(std::move(obj));
+    l.buffer.push_back(Buffered { std::move(obj), item });
     l.notempty.notify_one();
+    telemetry::probe::event(telemetry::EventType::PutBuffered, object, 0, 0, {}, item);
 }
 
 } // namespace detail
@@ -91,62 +117,125 @@ Queue::Queue(int maxsize)
 {
 }
 
-Queue::Queue(int maxsize, const char* className)
-    : m(std::make_shared<detail::QueueState>(maxsize, className, Pipe(false)))
+namespace {
+std::shared_ptr<detail::QueueState> makeQueue(int maxsize, const char* className)
 {
+    telemetry::probe::Quiet quiet; // its pipe and locks are parts of the queue, not objects of their own
+    return std::make_shared<detail::QueueState>(maxsize, className, Pipe(false));
+}
+
+// put()'s first steps, shared by Queue and JoinableQueue: the closed check, the report, the semaphore.
+telemetry::ItemId reservePut(detail::QueueState& q, const Object& obj, const std::string& repr, bool block, Timeout timeout)
+{
+    namespace probe = telemetry::probe;
+    if (q.local->closed)
+        throw ValueError("Queue " + repr + " is closed");
+    telemetry::ItemId item;
+    if (probe::on()) {
+        probe::gate(false, "put");
+        item = telemetry::g_actor->newItem();
+        probe::event(telemetry::EventType::PutCalled, q.object, 0, 0, probe::reprIfFull(obj), item);
+    }
+    if (!q.sem.acquire(block, timeout)) {
+        probe::event(telemetry::EventType::GetRaised, q.object, 0, 0, "Full", item);
+        throw Full();
+    }
+    probe::gate(true, "put: append to the local buffer");
+    return item;
+}
+} // namespace
+
+Queue::Queue(int maxsize, const char* className)
+    : m(makeQueue(maxsize, className))
+{
+    m->instrument(std::string_view(className) == "JoinableQueue" ? telemetry::ObjectKind::JoinableQueue
+                                                                 : telemetry::ObjectKind::Queue);
     detail::QueueState* raw = m.get();
     detail::registerAfterFork(m, [raw] { raw->resetAfterFork(); });
 }
 
 void Queue::put(const Object& obj, bool block, Timeout timeout)
 {
-    if (m->local->closed)
-        throw ValueError("Queue " + repr() + " is closed");
-    if (!m->sem.acquire(block, timeout))
-        throw Full();
+    const telemetry::ItemId item = reservePut(*m, obj, repr(), block, timeout);
     detail::QueueLocal& l = *m->local;
     std::lock_guard lock(l.mutex);
     if (!l.feeder.joinable())
         m->startFeeder(m);
-    m->appendLocked(l, obj);
+    m->appendLocked(l, obj, item);
 }
 
 Object Queue::get(bool block, Timeout timeout)
 {
+    namespace probe = telemetry::probe;
+    using telemetry::EventType;
     if (m->local->closed)
         throw ValueError("Queue " + repr() + " is closed");
+    probe::gate(false, "get");
+    probe::event(EventType::GetCalled, m->object);
     Bytes res;
-    if (block && !timeout) {
-        Guard g(m->rlock);
+    std::int64_t index = 0;
+    auto takeOne = [&] {
         res = m->reader.recv_bytes();
+        if (m->read)
+            index = static_cast<std::int64_t>(m->read->fetch_add(1));
         m->sem.release();
+    };
+    if (block && !timeout) {
+        probe::Blocking blocking(m->object, "get");
+        Guard g(m->rlock);
+        takeOne();
     } else {
         const double deadline = block ? detail::monotonic() + *timeout : 0.0;
-        if (!m->rlock.acquire(block, timeout))
-            throw Empty();
-        try {
-            const bool ready = block ? m->reader.poll(deadline - detail::monotonic()) : m->reader.poll();
-            if (!ready)
-                throw Empty();
-            res = m->reader.recv_bytes();
-            m->sem.release();
-        } catch (...) {
+        probe::Blocking blocking(m->object, "get");
+        bool ready = m->rlock.acquire(block, timeout);
+        if (ready) {
+            try {
+                ready = block ? m->reader.poll(deadline - detail::monotonic()) : m->reader.poll();
+                if (ready)
+                    takeOne();
+            } catch (...) {
+                m->rlock.release();
+                throw;
+            }
             m->rlock.release();
-            throw;
         }
-        m->rlock.release();
+        if (!ready) {
+            probe::event(EventType::GetRaised, m->object, 0, 0, "Empty");
+            throw Empty();
+        }
     }
     // Decode after letting go of the reader lock, as CPython unpickles outside it.
-    return loads(res.data);
+    Object obj = loads(res.data);
+    probe::event(EventType::GetReturned, m->object, index, 0, probe::reprIfFull(obj));
+    return obj;
 }
 
-int Queue::qsize() const { return m->maxsize - m->sem.get_value(); }
-bool Queue::empty() const { return !m->reader.poll(); }
-bool Queue::full() const { return m->sem.is_zero(); }
+int Queue::qsize() const
+{
+    const int n = m->maxsize - m->sem.get_value();
+    telemetry::probe::event(telemetry::EventType::QsizeAnswer, m->object, n);
+    return n;
+}
+
+bool Queue::empty() const
+{
+    const bool answer = !m->reader.poll();
+    telemetry::probe::event(telemetry::EventType::EmptyAnswer, m->object, answer ? 1 : 0);
+    return answer;
+}
+
+bool Queue::full() const
+{
+    const bool answer = m->sem.is_zero();
+    telemetry::probe::event(telemetry::EventType::FullAnswer, m->object, answer ? 1 : 0);
+    return answer;
+}
 
 void Queue::close()
 {
     detail::QueueLocal& l = *m->local;
+    if (!l.closed)
+        telemetry::probe::event(telemetry::EventType::QueueClosed, m->object);
     l.closed = true;
     if (l.closeFinalizer)
         l.closeFinalizer();
@@ -172,41 +261,62 @@ std::string Queue::repr() const { return m->repr(); }
 
 void Queue::set_feeder_delay(double seconds) { m->feederDelay = seconds; }
 
+namespace {
+template <typename T>
+T quietly(int value)
+{
+    telemetry::probe::Quiet quiet;
+    return T(value);
+}
+Condition quietCondition()
+{
+    telemetry::probe::Quiet quiet;
+    return Condition();
+}
+} // namespace
+
 JoinableQueue::JoinableQueue(int maxsize)
     : Queue(maxsize, "JoinableQueue")
+    , m_unfinished(quietly<Semaphore>(0))
+    , m_cond(quietCondition())
 {
 }
 
 void JoinableQueue::put(const Object& obj, bool block, Timeout timeout)
 {
-    if (m->local->closed)
-        throw ValueError("Queue " + repr() + " is closed");
-    if (!m->sem.acquire(block, timeout))
-        throw Full();
+    const telemetry::ItemId item = reservePut(*m, obj, repr(), block, timeout);
     detail::QueueLocal& l = *m->local;
     std::lock_guard lock(l.mutex);
     Guard g(m_cond);
     if (!l.feeder.joinable())
         m->startFeeder(m);
-    l.buffer.emplace_back(obj);
     m_unfinished.release();
-    l.notempty.notify_one();
+    m->appendLocked(l, obj, item);
 }
 
 void JoinableQueue::task_done()
 {
+    telemetry::probe::gate(false, "task_done");
     Guard g(m_cond);
     if (!m_unfinished.acquire(false))
         throw ValueError("task_done() called too many times");
+    telemetry::probe::event(telemetry::EventType::TaskDone, m->object, m_unfinished.get_value());
     if (m_unfinished.is_zero())
         m_cond.notify_all();
 }
 
 void JoinableQueue::join()
 {
-    Guard g(m_cond);
-    if (!m_unfinished.is_zero())
-        m_cond.wait();
+    namespace probe = telemetry::probe;
+    probe::gate(false, "join");
+    probe::event(telemetry::EventType::JoinQueue, m->object, 0);
+    {
+        probe::Blocking blocking(m->object, "join");
+        Guard g(m_cond);
+        if (!m_unfinished.is_zero())
+            m_cond.wait();
+    }
+    probe::event(telemetry::EventType::JoinQueue, m->object, 1);
 }
 
 } // namespace mp

@@ -11,10 +11,12 @@
 
 #include "connection_io.h"
 #include "queue_state.h"
+#include "telemetry/probe.h"
 
 #include <chrono>
 #include <climits>
 #include <iostream>
+#include <vector>
 
 namespace mp::detail {
 
@@ -28,33 +30,53 @@ void reportFeederError(const Error& e)
 }
 
 
+// When micro-stepping, the feeder writes one item per step so each write can be watched.
+bool micro()
+{
+    return telemetry::g_actor && telemetry::g_actor->control()->micro.load(std::memory_order_relaxed) != 0
+        && telemetry::g_actor->control()->mode.load(std::memory_order_relaxed) != telemetry::ControlBlock::Run;
+}
+
 } // namespace
 
 void QueueState::feed(QueueLocal& l)
 {
-    std::deque<std::optional<Object>> batch;
+    namespace probe = telemetry::probe;
+    probe::event(telemetry::EventType::FeederStarted, object);
+    std::deque<Buffered> batch;
     std::string frames;
-    std::size_t framed = 0;
+    std::vector<telemetry::ItemId> framed; // the items in `frames`, in order
     auto flush = [&] {
         if (frames.empty())
             return;
+        probe::gate(true, "feeder: write to the pipe");
+        std::int64_t firstIndex = 0;
         try {
+            probe::Blocking blocking(object, "feed");
             Guard g(wlock);
             writeRaw(writer.fileno(), frames);
+            if (written)
+                firstIndex = static_cast<std::int64_t>(written->fetch_add(framed.size()));
         } catch (const Error& e) {
             if (!isExiting()) {
-                for (std::size_t i = 0; i < framed; ++i) { // every item in the failed write was not sent
+                for (std::size_t i = 0; i < framed.size(); ++i) { // every item in the failed write was not sent
                     sem.release();
                     reportFeederError(e);
                 }
             }
+            framed.clear();
         }
+        for (std::size_t i = 0; i < framed.size(); ++i)
+            probe::event(telemetry::EventType::FeederWritten, object, firstIndex + static_cast<std::int64_t>(i), 0, {},
+                framed[i]);
         frames.clear();
-        framed = 0;
+        framed.clear();
     };
     for (;;) {
         {
             std::unique_lock lock(l.mutex);
+            if (l.buffer.empty() && telemetry::g_actor)
+                telemetry::g_actor->flush(); // going idle: let what was reported leave now
             l.notempty.wait(lock, [&] { return !l.buffer.empty(); });
             if (feederDelay > 0) {
                 batch.push_back(std::move(l.buffer.front()));
@@ -63,10 +85,10 @@ void QueueState::feed(QueueLocal& l)
                 batch.swap(l.buffer);
             }
         }
-        if (feederDelay > 0 && batch.front())
+        if (feederDelay > 0 && batch.front().obj)
             std::this_thread::sleep_for(std::chrono::duration<double>(feederDelay));
-        for (auto& item : batch) {
-            if (!item) {
+        for (Buffered& item : batch) {
+            if (!item.obj) {
                 flush();
                 reader.close();
                 writer.close();
@@ -74,17 +96,17 @@ void QueueState::feed(QueueLocal& l)
             }
             std::string payload;
             try {
-                payload = dumps(*item);
+                payload = dumps(*item.obj);
             } catch (const Error& e) {
                 // The item is dropped: give its slot back so qsize() and full() stay right (bpo-30414).
                 sem.release();
                 reportFeederError(e);
                 continue;
             }
-            if (frames.size() + payload.size() + 4 > PIPE_BUF)
+            if (frames.size() + payload.size() + 4 > PIPE_BUF || (!framed.empty() && micro()))
                 flush();
             appendFrame(frames, payload);
-            ++framed;
+            framed.push_back(item.item);
         }
         batch.clear();
         flush();

@@ -8,6 +8,8 @@
 #include <mp/queues.h>
 
 #include "runtime.h"
+#include "shared_block.h"
+#include "telemetry/probe.h"
 
 #include <atomic>
 #include <condition_variable>
@@ -18,10 +20,15 @@
 
 namespace mp::detail {
 
+struct Buffered {
+    std::optional<Object> obj; // nullopt is the sentinel that tells the feeder to finish
+    telemetry::ItemId item;
+};
+
 struct QueueLocal {
     std::mutex mutex;
     std::condition_variable notempty;
-    std::deque<std::optional<Object>> buffer; // nullopt is the sentinel that tells the feeder to finish
+    std::deque<Buffered> buffer;
     std::thread feeder;
     bool closed = false;
     bool joinCancelled = false;
@@ -42,10 +49,16 @@ struct QueueState {
     BoundedSemaphore sem;
     std::atomic<double> feederDelay { 0.0 }; // written by the user thread, read by the feeder
     std::unique_ptr<QueueLocal> local;
+    // Telemetry: the queue's id and the shared counters numbering messages written to / read from its pipe.
+    telemetry::ObjectId object;
+    std::shared_ptr<SharedBlock> countersBlock;
+    std::atomic<std::uint64_t>* written = nullptr;
+    std::atomic<std::uint64_t>* read = nullptr;
 
+    void instrument(telemetry::ObjectKind kind);
     void startFeeder(const std::shared_ptr<QueueState>& self);
     void feed(QueueLocal& local);
-    void appendLocked(QueueLocal& local, Object obj);
+    void appendLocked(QueueLocal& local, Object obj, telemetry::ItemId item);
     void sendSentinel();
     void resetAfterFork();
     std::string repr() const;

@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <memory>
+#include <string>
 
 namespace mp::detail {
 
@@ -38,5 +39,9 @@ bool isExiting();
 void resetAfterFork();
 
 void ignoreSigpipe();
+
+// Runs a process's target and leaves as CPython's _bootstrap does: stdin detached, exit finalizers,
+// children joined, a traceback and exit code 1 on an exception, the telemetry drained, then _exit().
+[[noreturn]] void runAndExit(const std::function<void()>& target, const std::string& name);
 
 } // namespace mp::detail

@@ -6,6 +6,8 @@
 #include "futex.h"
 #include "posix_call.h"
 #include "shared_block.h"
+#include "instrument.h"
+#include "telemetry/probe.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -28,6 +30,9 @@ struct SemLockState {
     std::uint32_t tracksHolder; // Lock and RLock: remember who holds it, notice when that process dies
     std::atomic<std::int32_t> holderPid { 0 };
     std::atomic<std::uint32_t> holderDied { 0 };
+    // Telemetry only: numbers acquisitions so the World can order holders whatever order events arrive in.
+    std::atomic<std::uint64_t> acquisitions { 0 };
+    std::atomic<std::uint64_t> currentAcquisition { 0 };
 };
 static_assert(std::atomic<std::uint32_t>::is_always_lock_free);
 
@@ -114,14 +119,15 @@ bool SemLock::checkDeadHolder()
     std::int32_t holder = m_state->holderPid.load();
     if (holder == 0 || !processGone(holder))
         return false;
-    m_state->holderDied.store(1);
+    if (m_state->holderDied.exchange(1) == 0 || !m_local->warned)
+        telemetry::probe::event(telemetry::EventType::HolderDied, m_object, holder);
     if (static_cast<DeadHolder>(m_state->policy) == DeadHolder::Recover) {
         if (m_state->holderPid.compare_exchange_strong(holder, static_cast<std::int32_t>(getpid())))
             return true;
         return false;
     }
     if (!m_local->warned) {
-        m_local->warned = true;
+        m_local->warned = true; // once per waiting process, like the HolderDied event above
         std::fprintf(stderr,
             "mpstage: %s is waiting for a lock whose holder (pid %d) exited without releasing it; "
             "as in CPython, it will never be released.\n",
@@ -161,29 +167,50 @@ bool SemLock::waitForValue(double deadline, bool forever)
 
 bool SemLock::acquire(bool block, Timeout timeout)
 {
+    namespace probe = telemetry::probe;
     detail::SemLockLocal& local = *m_local;
     if (!local.current()) {
         local = detail::SemLockLocal {};
         local.pid = getpid();
     }
+    const bool report = m_reportsLockEvents && probe::on();
+    if (report) {
+        probe::gate(false, "acquire");
+        probe::event(telemetry::EventType::LockWanted, m_object);
+    }
     if (kind() == Kind::RecursiveMutex && is_mine()) {
         ++local.count;
+        if (report)
+            probe::event(telemetry::EventType::LockAcquired, m_object, 0,
+                static_cast<std::int64_t>(m_state->currentAcquisition.load()));
         return true;
     }
+    const std::uint64_t t0 = report ? telemetry::nowNs() : 0;
     bool got = tryTake(m_state->value);
     if (got)
         local.ownerDied = false;
     else if (block) {
         const bool forever = !timeout.has_value();
         const double deadline = forever ? 0.0 : detail::monotonic() + std::max(0.0, *timeout);
+        probe::Blocking blocking(m_object, m_blockOp);
         got = waitForValue(deadline, forever);
     }
-    if (!got)
+    if (!got) {
+        if (report)
+            probe::event(telemetry::EventType::LockFailed, m_object);
         return false;
+    }
     if (m_state->tracksHolder)
         m_state->holderPid.store(static_cast<std::int32_t>(getpid()));
     ++local.count;
     local.tid = pthread_self();
+    if (probe::on()) {
+        const std::uint64_t acquisition = m_state->acquisitions.fetch_add(1) + 1;
+        m_state->currentAcquisition.store(acquisition);
+        if (report)
+            probe::event(telemetry::EventType::LockAcquired, m_object,
+                static_cast<std::int64_t>(telemetry::nowNs() - t0), static_cast<std::int64_t>(acquisition));
+    }
     return true;
 }
 
@@ -194,6 +221,10 @@ void SemLock::release()
         local = detail::SemLockLocal {};
         local.pid = getpid();
     }
+    const bool report = m_reportsLockEvents && telemetry::probe::on();
+    if (report)
+        telemetry::probe::event(telemetry::EventType::LockReleased, m_object, 0,
+            static_cast<std::int64_t>(m_state->currentAcquisition.load()));
     if (kind() == Kind::RecursiveMutex) {
         if (!is_mine())
             throw AssertionError("attempt to release recursive lock not owned by thread");
@@ -226,6 +257,7 @@ std::string ownerName()
 Lock::Lock(DeadHolder policy)
     : SemLock(Kind::Semaphore, 1, 1, policy, true)
 {
+    detail::Instrument::announce(*this, telemetry::ObjectKind::Lock, 1);
 }
 
 std::string Lock::repr() const
@@ -245,6 +277,7 @@ std::string Lock::repr() const
 RLock::RLock(DeadHolder policy)
     : SemLock(Kind::RecursiveMutex, 1, 1, policy, true)
 {
+    detail::Instrument::announce(*this, telemetry::ObjectKind::RLock, 1);
 }
 
 std::string RLock::repr() const
@@ -268,6 +301,7 @@ unsigned checkedInitial(int value)
 Semaphore::Semaphore(int value)
     : SemLock(Kind::Semaphore, checkedInitial(value), MAX_SEMAPHORE_VALUE, DeadHolder::Wait, false)
 {
+    detail::Instrument::announce(*this, telemetry::ObjectKind::Semaphore, value);
 }
 
 std::string Semaphore::repr() const { return "<Semaphore(value=" + std::to_string(get_value()) + ")>"; }
@@ -275,6 +309,7 @@ std::string Semaphore::repr() const { return "<Semaphore(value=" + std::to_strin
 BoundedSemaphore::BoundedSemaphore(int value)
     : SemLock(Kind::Semaphore, checkedInitial(value), checkedInitial(value), DeadHolder::Wait, false)
 {
+    detail::Instrument::announce(*this, telemetry::ObjectKind::BoundedSemaphore, value);
 }
 
 std::string BoundedSemaphore::repr() const

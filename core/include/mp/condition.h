@@ -13,10 +13,7 @@ namespace mp {
 
 class Condition {
 public:
-    Condition()
-        : Condition(RLock())
-    {
-    }
+    Condition();
     explicit Condition(SemLock lock);
 
     bool acquire(bool block = true, Timeout timeout = std::nullopt) { return m_lock.acquire(block, timeout); }
@@ -33,9 +30,10 @@ public:
 
 private:
     SemLock m_lock;
-    Semaphore m_sleeping { 0 };
-    Semaphore m_woken { 0 };
-    Semaphore m_wait { 0 };
+    Semaphore m_sleeping;
+    Semaphore m_woken;
+    Semaphore m_wait;
+    telemetry::ObjectId m_object;
 };
 
 double monotonic_seconds();
@@ -68,7 +66,8 @@ public:
 
 private:
     Condition m_cond;
-    Semaphore m_flag { 0 };
+    Semaphore m_flag;
+    telemetry::ObjectId m_object;
 };
 
 class Barrier {
@@ -100,6 +99,7 @@ private:
     int m_parties;
     std::shared_ptr<void> m_block;
     Shared* m_shared;
+    telemetry::ObjectId m_object;
 };
 
 } // namespace mp

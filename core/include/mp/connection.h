@@ -8,6 +8,7 @@
 
 #include <mp/errors.h>
 #include <mp/object.h>
+#include <mp/telemetry/ids.h>
 #include <mp/timeout.h>
 
 #include <cstddef>
@@ -33,7 +34,8 @@ private:
 
 namespace detail {
 struct ConnectionState;
-}
+struct Instrument;
+} // namespace detail
 
 class Connection {
 public:
@@ -58,7 +60,11 @@ public:
     bool readable() const;
     bool writable() const;
 
+    // The id of the pipe this end belongs to in the run's telemetry (0 when the run is not observed).
+    telemetry::ObjectId telemetry_id() const;
+
 private:
+    friend struct detail::Instrument;
     std::shared_ptr<detail::ConnectionState> m;
 };
 

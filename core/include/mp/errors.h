@@ -30,6 +30,7 @@ MP_DECLARE_ERROR(ValueError, Error);
 MP_DECLARE_ERROR(TypeError, Error);
 MP_DECLARE_ERROR(IndexError, Error);
 MP_DECLARE_ERROR(AttributeError, Error);
+MP_DECLARE_ERROR(OverflowError, Error);
 MP_DECLARE_ERROR(AssertionError, Error);
 MP_DECLARE_ERROR(EOFError, Error);
 MP_DECLARE_ERROR(RuntimeError, Error);

@@ -9,6 +9,7 @@
 // dead pid. Constructed with DeadHolder::Recover, the next waiter takes the lock over instead and
 // owner_died() tells it the data the lock guarded may be half-written (the EOWNERDEAD of robust mutexes).
 
+#include <mp/telemetry/ids.h>
 #include <mp/timeout.h>
 
 #include <cstdint>
@@ -22,6 +23,7 @@ namespace detail {
 struct SemLockState;
 struct SemLockLocal;
 class SharedBlock;
+struct Instrument;
 } // namespace detail
 
 enum class DeadHolder { Wait, Recover };
@@ -49,6 +51,8 @@ public:
     bool owner_died() const;
     // pid of the process that holds a Lock/RLock, 0 when free (for telemetry and hang explanations).
     int holder_pid() const;
+    // The id this lock has in the run's telemetry (0 when the run is not observed).
+    telemetry::ObjectId telemetry_id() const { return m_object; }
 
 protected:
     enum class Kind : std::uint32_t { Semaphore = 0, RecursiveMutex = 1 };
@@ -59,9 +63,15 @@ private:
     bool waitForValue(double deadline, bool forever);
     bool checkDeadHolder();
 
+    friend struct detail::Instrument;
     std::shared_ptr<detail::SharedBlock> m_block;
     detail::SemLockState* m_state = nullptr;
     std::shared_ptr<detail::SemLockLocal> m_local;
+    // Telemetry: the object this lock reports as (its own, or the Queue/Condition it is part of), the
+    // operation a blocked acquire counts as, and whether it reports lock events of its own.
+    telemetry::ObjectId m_object;
+    const char* m_blockOp = "acquire";
+    bool m_reportsLockEvents = false;
 };
 
 // multiprocessing.Lock: a binary semaphore with no owner check; any process may release it.

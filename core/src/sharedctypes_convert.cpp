@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: MIT
+// ctypes' side of shared ctypes objects: typecodes and C sizes (item 50), loads and stores with ctypes'
+// conversion rules (item 52), and the repr ctypes prints.
+#include "sharedctypes_detail.h"
+
+#include <mp/errors.h>
+
+#include <atomic>
+#include <bit>
+#include <cstring>
+#include <string>
+
+namespace mp::detail {
+
+static_assert(sizeof(wchar_t) == 4, "c_wchar is 4 bytes on Linux");
+static_assert(sizeof(long) == 8, "c_long is 8 bytes on LP64 Linux");
+
+namespace {
+
+constexpr CtypeInfo CTYPES[] = {
+    { 'c', 1, CtypeKind::Char, "c_char" },
+    { 'u', sizeof(wchar_t), CtypeKind::WideChar, "c_wchar" },
+    { 'b', 1, CtypeKind::Signed, "c_byte" },
+    { 'B', 1, CtypeKind::Unsigned, "c_ubyte" },
+    { 'h', 2, CtypeKind::Signed, "c_short" },
+    { 'H', 2, CtypeKind::Unsigned, "c_ushort" },
+    { 'i', 4, CtypeKind::Signed, "c_int" },
+    { 'I', 4, CtypeKind::Unsigned, "c_uint" },
+    { 'l', sizeof(long), CtypeKind::Signed, "c_long" },
+    { 'L', sizeof(long), CtypeKind::Unsigned, "c_ulong" },
+    // c_longlong is an alias of c_long where both are 8 bytes, so ctypes prints c_long.
+    { 'q', 8, CtypeKind::Signed, "c_long" },
+    { 'Q', 8, CtypeKind::Unsigned, "c_ulong" },
+    { 'f', sizeof(float), CtypeKind::Float, "c_float" },
+    { 'd', sizeof(double), CtypeKind::Float, "c_double" },
+};
+
+std::string typeOf(const Object& v) { return v.type_name(); }
+
+bool isInteger(const Object& v) { return v.is_int() || v.is_bool(); }
+
+std::int64_t toCInteger(const Object& v)
+{
+    if (!isInteger(v))
+        throw TypeError("'" + typeOf(v) + "' object cannot be interpreted as an integer");
+    return v.as_int();
+}
+
+double toCReal(const Object& v)
+{
+    if (!isInteger(v) && !v.is_float())
+        throw TypeError("must be real number, not " + typeOf(v));
+    return v.as_float();
+}
+
+std::uint64_t toCChar(const Object& v)
+{
+    if (v.is_bytes() && v.as_bytes().size() == 1)
+        return static_cast<unsigned char>(v.as_bytes().data[0]);
+    if (isInteger(v) && v.as_int() >= 0 && v.as_int() <= 255)
+        return static_cast<std::uint64_t>(v.as_int());
+    throw TypeError("one character bytes, bytearray or integer expected");
+}
+
+std::uint64_t toCWideChar(const Object& v)
+{
+    if (!v.is_str())
+        throw TypeError("unicode string expected instead of " + typeOf(v) + " instance");
+    const std::u32string chars = decodeUtf8(v.as_str());
+    if (chars.size() != 1)
+        throw TypeError("one character unicode string expected");
+    return chars[0];
+}
+
+template <typename T>
+std::atomic_ref<T> cell(const std::byte* p)
+{
+    static_assert(std::atomic_ref<T>::is_always_lock_free);
+    // Unlocked RawValue access races by design (item 55); atomic_ref keeps that race defined behaviour.
+    return std::atomic_ref<T>(*reinterpret_cast<T*>(const_cast<std::byte*>(p)));
+}
+
+} // namespace
+
+const CtypeInfo& ctypeInfo(char typecode)
+{
+    for (const CtypeInfo& info : CTYPES)
+        if (info.code == typecode)
+            return info;
+    throw TypeError("this type has no size");
+}
+
+std::uint64_t loadBits(const std::byte* p, std::size_t size)
+{
+    switch (size) {
+    case 1: return cell<std::uint8_t>(p).load(std::memory_order_relaxed);
+    case 2: return cell<std::uint16_t>(p).load(std::memory_order_relaxed);
+    case 4: return cell<std::uint32_t>(p).load(std::memory_order_relaxed);
+    default: return cell<std::uint64_t>(p).load(std::memory_order_relaxed);
+    }
+}
+
+void storeBits(std::byte* p, std::size_t size, std::uint64_t bits)
+{
+    // Narrowing to the C width is the silent wrap-around of ctypes' integer stores.
+    switch (size) {
+    case 1: cell<std::uint8_t>(p).store(static_cast<std::uint8_t>(bits), std::memory_order_relaxed); break;
+    case 2: cell<std::uint16_t>(p).store(static_cast<std::uint16_t>(bits), std::memory_order_relaxed); break;
+    case 4: cell<std::uint32_t>(p).store(static_cast<std::uint32_t>(bits), std::memory_order_relaxed); break;
+    default: cell<std::uint64_t>(p).store(bits, std::memory_order_relaxed); break;
+    }
+}
+
+std::int64_t signedFromBits(const CtypeInfo& info, std::uint64_t bits)
+{
+    const auto shift = static_cast<unsigned>(64 - 8 * info.size);
+    return static_cast<std::int64_t>(bits << shift) >> shift;
+}
+
+double realFromBits(const CtypeInfo& info, std::uint64_t bits)
+{
+    if (info.size == sizeof(float))
+        return static_cast<double>(std::bit_cast<float>(static_cast<std::uint32_t>(bits)));
+    return std::bit_cast<double>(bits);
+}
+
+Object loadElement(const CtypeInfo& info, const std::byte* p)
+{
+    const std::uint64_t bits = loadBits(p, info.size);
+    switch (info.kind) {
+    case CtypeKind::Signed: return signedFromBits(info, bits);
+    case CtypeKind::Unsigned: return static_cast<std::int64_t>(bits);
+    case CtypeKind::Float: return realFromBits(info, bits);
+    case CtypeKind::Char: return Bytes(std::string(1, static_cast<char>(bits)));
+    case CtypeKind::WideChar: return encodeUtf8(static_cast<char32_t>(bits));
+    }
+    return None;
+}
+
+void storeElement(const CtypeInfo& info, std::byte* p, const Object& value)
+{
+    switch (info.kind) {
+    case CtypeKind::Signed:
+    case CtypeKind::Unsigned: storeBits(p, info.size, static_cast<std::uint64_t>(toCInteger(value))); return;
+    case CtypeKind::Float: {
+        const double d = toCReal(value);
+        if (info.size == sizeof(float))
+            storeBits(p, info.size, std::bit_cast<std::uint32_t>(static_cast<float>(d))); // 1e40 -> inf, as C
+        else
+            storeBits(p, info.size, std::bit_cast<std::uint64_t>(d));
+        return;
+    }
+    case CtypeKind::Char: storeBits(p, info.size, toCChar(value)); return;
+    case CtypeKind::WideChar: storeBits(p, info.size, toCWideChar(value)); return;
+    }
+}
+
+Object checkedForObject(const CtypeInfo& info, Object loaded)
+{
+    if (info.kind == CtypeKind::Unsigned && info.size == 8 && loaded.as_int() < 0)
+        throw OverflowError("int " + std::to_string(static_cast<std::uint64_t>(loaded.as_int()))
+            + " is too large for mp::Object's signed 64-bit int");
+    return loaded;
+}
+
+std::string reprElement(const CtypeInfo& info, const std::byte* p)
+{
+    std::string out = std::string(info.name) + "(";
+    if (info.kind == CtypeKind::Unsigned)
+        out += std::to_string(loadBits(p, info.size));
+    else
+        out += repr(loadElement(info, p));
+    return out + ")";
+}
+
+} // namespace mp::detail

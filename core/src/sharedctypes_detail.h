@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// What every shared ctypes object is made of: a typecode's C layout, storage in an anonymous shared block,
+// and the conversions ctypes applies between Python values and C values.
+
+#include <mp/object.h>
+#include <mp/sharedctypes.h>
+
+#include "shared_block.h"
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace mp::detail {
+
+enum class CtypeKind { Signed, Unsigned, Float, Char, WideChar };
+
+struct CtypeInfo {
+    char code;
+    std::size_t size;
+    CtypeKind kind;
+    const char* name; // as ctypes prints it on Linux: 'q' is c_long there
+};
+
+// Raises TypeError('this type has no size') for an unknown typecode, as ctypes.sizeof does.
+const CtypeInfo& ctypeInfo(char typecode);
+
+// One Value or Array: where its elements live and which lock (if any) this handle takes.
+struct CtypeObject {
+    std::shared_ptr<SharedBlock> block;
+    std::byte* data = nullptr;
+    const CtypeInfo* info = nullptr;
+    std::size_t length = 1;
+    bool isArray = false;
+    std::optional<AnyLock> lock;
+
+    std::byte* at(std::size_t index) const { return data + index * info->size; }
+    // Python's class name for error messages: 'c_int', 'c_int_Array_3', 'Synchronized', 'SynchronizedArray'.
+    std::string typeName() const;
+    std::string rawTypeName() const;
+};
+
+// Shared, zero-filled storage for `length` elements (memset 0 happens before any initial value, item 51).
+std::shared_ptr<CtypeObject> newCtypeObject(char typecode, std::size_t length, bool isArray);
+
+// The same storage seen without a lock (get_obj()).
+std::shared_ptr<CtypeObject> withoutLock(const CtypeObject& obj);
+
+// obj's lock; without one, AttributeError("'c_int' object has no attribute 'get_lock'") as in Python.
+AnyLock& lockOf(const CtypeObject& obj, const char* attribute);
+
+// Holds obj's lock, if it has one, for a scope: one critical section of a Synchronized wrapper.
+class CtypeLockGuard {
+public:
+    explicit CtypeLockGuard(CtypeObject& obj)
+        : m_lock(obj.lock ? &*obj.lock : nullptr)
+    {
+        if (m_lock)
+            m_lock->acquire();
+    }
+    ~CtypeLockGuard()
+    {
+        if (m_lock)
+            m_lock->release();
+    }
+    CtypeLockGuard(const CtypeLockGuard&) = delete;
+    CtypeLockGuard& operator=(const CtypeLockGuard&) = delete;
+
+private:
+    AnyLock* m_lock;
+};
+
+// Unlocked element access with ctypes' rules. A load of 'L'/'Q' gives the bit pattern as int64; loadObject()
+// of a Synchronized or raw object then checks it fits. store raises TypeError for a value of the wrong type.
+Object loadElement(const CtypeInfo& info, const std::byte* p);
+void storeElement(const CtypeInfo& info, std::byte* p, const Object& value);
+std::uint64_t loadBits(const std::byte* p, std::size_t size);
+// What loaded bits mean: a sign-extended integer, or the float/double they hold.
+std::int64_t signedFromBits(const CtypeInfo& info, std::uint64_t bits);
+double realFromBits(const CtypeInfo& info, std::uint64_t bits);
+void storeBits(std::byte* p, std::size_t size, std::uint64_t bits);
+// The unsigned bit pattern of an 'L'/'Q' load that does not fit int64 raises OverflowError.
+Object checkedForObject(const CtypeInfo& info, Object loaded);
+// c_int(5), c_double(2.5), c_char(b'a'), c_wchar('x'), c_ulong(18446744073709551615).
+std::string reprElement(const CtypeInfo& info, const std::byte* p);
+
+// Python's `a += b` / `a -= b` for the values a shared ctypes object holds.
+Object inplaceAdd(const Object& a, const Object& b);
+Object inplaceSub(const Object& a, const Object& b);
+
+// UTF-8 <-> code points for 'u' (c_wchar, 4 bytes on Linux).
+std::u32string decodeUtf8(const std::string& s);
+std::string encodeUtf8(char32_t c);
+
+} // namespace mp::detail

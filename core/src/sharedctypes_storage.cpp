@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: MIT
+// Storage and locks of shared ctypes objects: the shared block behind a Value or Array (items 51, 53).
+#include "sharedctypes_detail.h"
+
+#include <mp/errors.h>
+
+#include <cstring>
+
+namespace mp {
+
+AnyLock::AnyLock(Lock lock)
+    : m_lock(std::move(lock))
+{
+}
+AnyLock::AnyLock(RLock lock)
+    : m_lock(std::move(lock))
+{
+}
+AnyLock::AnyLock(Semaphore semaphore)
+    : m_lock(std::move(semaphore))
+{
+}
+AnyLock::AnyLock(BoundedSemaphore semaphore)
+    : m_lock(std::move(semaphore))
+{
+}
+
+SemLock& AnyLock::semlock()
+{
+    return std::visit([](auto& lock) -> SemLock& { return lock; }, m_lock);
+}
+
+const SemLock& AnyLock::semlock() const
+{
+    return std::visit([](const auto& lock) -> const SemLock& { return lock; }, m_lock);
+}
+
+bool AnyLock::acquire(bool block, Timeout timeout) { return semlock().acquire(block, timeout); }
+
+void AnyLock::release() { semlock().release(); }
+
+std::string AnyLock::repr() const
+{
+    return std::visit([](const auto& lock) { return lock.repr(); }, m_lock);
+}
+
+std::optional<AnyLock> LockArg::make() const
+{
+    if (m_lock)
+        return m_lock;
+    if (m_useLock)
+        return AnyLock(RLock());
+    return std::nullopt;
+}
+
+namespace detail {
+
+std::string CtypeObject::rawTypeName() const
+{
+    if (isArray)
+        return std::string(info->name) + "_Array_" + std::to_string(length);
+    return info->name;
+}
+
+std::string CtypeObject::typeName() const
+{
+    if (!lock)
+        return rawTypeName();
+    if (!isArray)
+        return "Synchronized";
+    return info->kind == CtypeKind::Char ? "SynchronizedString" : "SynchronizedArray";
+}
+
+std::shared_ptr<CtypeObject> newCtypeObject(char typecode, std::size_t length, bool isArray)
+{
+    auto obj = std::make_shared<CtypeObject>();
+    obj->info = &ctypeInfo(typecode);
+    obj->length = length;
+    obj->isArray = isArray;
+    const std::size_t bytes = obj->info->size * length;
+    // An empty array still gets a block: mmap refuses a length of 0.
+    obj->block = SharedBlock::create(bytes == 0 ? 1 : bytes);
+    obj->data = static_cast<std::byte*>(obj->block->data());
+    std::memset(obj->data, 0, bytes); // fresh anonymous pages are zero already; this states item 51
+    return obj;
+}
+
+AnyLock& lockOf(const CtypeObject& obj, const char* attribute)
+{
+    if (!obj.lock)
+        throw AttributeError("'" + obj.typeName() + "' object has no attribute '" + attribute + "'");
+    return const_cast<AnyLock&>(*obj.lock); // a handle: acquiring it does not change the object holding it
+}
+
+std::shared_ptr<CtypeObject> withoutLock(const CtypeObject& obj)
+{
+    auto raw = std::make_shared<CtypeObject>(obj);
+    raw->lock.reset();
+    return raw;
+}
+
+} // namespace detail
+
+} // namespace mp

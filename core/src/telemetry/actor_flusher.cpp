@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: MIT
+// The actor's flusher thread: every few milliseconds it writes out buffered frames, turns captured output
+// into Print events, reports operations that have been blocking for a while, and (at the `counters` detail
+// level) samples per-object counters.
+
+#include "actor_runtime.h"
+
+#include <mp/telemetry/wire.h>
+
+#include <fcntl.h>
+#include <poll.h>
+#include <unistd.h>
+
+namespace mp::telemetry {
+
+namespace {
+constexpr std::uint64_t BLOCKED_AFTER_NS = 10'000'000;
+constexpr int TICK_MS = 5;
+} // namespace
+
+void ActorRuntime::flusherLoop()
+{
+    setMainLane(); // what the flusher reports (prints, counters) belongs to the actor as a whole
+    while (!m_stop.load()) {
+        pollfd fds[2];
+        int n = 0;
+        for (const int fd : m_captureRead)
+            if (fd >= 0)
+                fds[n++] = pollfd { fd, POLLIN, 0 };
+        ::poll(fds, static_cast<nfds_t>(n), TICK_MS);
+        drainCapture(false);
+        const std::uint64_t now = nowNs();
+        for (BlockingSlot& s : m_blocking) {
+            const std::uint64_t since = s.sinceNs.load();
+            if (since != 0 && now - since > BLOCKED_AFTER_NS && !s.reported.exchange(true)) {
+                emit(Event { .type = EventType::Blocked, .object = s.object, .b = s.joined, .text = s.op }, s.thread);
+            }
+        }
+        if (m_detail == Detail::Counters)
+            sampleCounters();
+        flush();
+    }
+}
+
+void ActorRuntime::drainCapture(bool final)
+{
+    char buf[MAX_TEXT];
+    for (int stream = 0; stream < 2; ++stream) {
+        const int fd = m_captureRead[stream];
+        if (fd < 0)
+            continue;
+        for (;;) {
+            pollfd p { fd, POLLIN, 0 };
+            if (::poll(&p, 1, 0) <= 0 || !(p.revents & (POLLIN | POLLHUP)))
+                break;
+            const ssize_t r = ::read(fd, buf, sizeof buf);
+            if (r <= 0)
+                break;
+            emit(Event { .type = EventType::Print, .a = stream + 1, .text = std::string(buf, static_cast<std::size_t>(r)) });
+        }
+        if (final) {
+            ::close(fd);
+            m_captureRead[stream] = -1;
+        }
+    }
+}
+
+void ActorRuntime::sampleCounters()
+{
+    std::vector<Event> out;
+    {
+        std::lock_guard lock(m_mutex);
+        for (auto& [object, c] : m_counters)
+            if (c.changed) {
+                c.changed = false;
+                out.push_back(Event { .type = EventType::Counters, .object = ObjectId { object }, .a = c.a, .b = c.b });
+            }
+        if (m_stallNs != m_stallReported) {
+            m_stallReported = m_stallNs;
+            out.push_back(Event { .type = EventType::Counters, .b = static_cast<std::int64_t>(m_stallNs) });
+        }
+    }
+    for (Event& e : out)
+        emit(std::move(e));
+}
+
+ActorId ActorRuntime::prepareChild()
+{
+    const ActorId child { m_control->nextActor.fetch_add(1) };
+    flush();
+    std::fflush(nullptr);
+    return child;
+}
+
+void ActorRuntime::becomeChild(ActorId id, const std::string& name)
+{
+    ActorRuntime* parent = g_actor;
+    for (const int fd : parent->m_captureRead)
+        if (fd >= 0)
+            ::close(fd);
+    setMainLane();
+    g_actor = new ActorRuntime(parent->m_fd, parent->m_control, id, name, parent->m_id);
+}
+
+void ActorRuntime::exiting()
+{
+    std::fflush(nullptr);
+    m_stop.store(true);
+    if (m_flusher.joinable())
+        m_flusher.join();
+    drainCapture(true);
+    if (m_detail == Detail::Counters)
+        sampleCounters();
+    flush();
+}
+
+} // namespace mp::telemetry

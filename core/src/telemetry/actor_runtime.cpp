@@ -1,0 +1,255 @@
+// SPDX-License-Identifier: MIT
+#include "actor_runtime.h"
+
+#include <mp/telemetry/wire.h>
+
+#include "../futex.h"
+
+#include <cctype>
+#include <cerrno>
+#include <climits>
+#include <ctime>
+#include <fcntl.h>
+#include <poll.h>
+#include <unistd.h>
+
+namespace mp::telemetry {
+
+ActorRuntime* g_actor = nullptr;
+
+namespace {
+
+constexpr std::uint64_t FLUSH_EVERY_NS = 5'000'000;
+thread_local int t_lane = -1;
+
+// Events a `counters`-level run still reports one by one: what the stage needs to draw actors and objects.
+bool coarse(EventType type)
+{
+    switch (type) {
+    case EventType::PutCalled:
+    case EventType::PutBuffered:
+    case EventType::FeederWritten:
+    case EventType::GetCalled:
+    case EventType::GetReturned:
+    case EventType::Send:
+    case EventType::Recv:
+    case EventType::Poll:
+    case EventType::LockWanted:
+    case EventType::LockAcquired:
+    case EventType::LockReleased:
+    case EventType::ValueRead:
+    case EventType::ValueWritten:
+    case EventType::EmptyAnswer:
+    case EventType::QsizeAnswer:
+    case EventType::FullAnswer:
+    case EventType::TaskDone:
+        return false;
+    default:
+        return true;
+    }
+}
+
+std::string defaultLabel(ObjectKind kind, ObjectId id)
+{
+    std::string name = objectKindName(kind);
+    for (char& c : name)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return name + "#" + std::to_string(id.value);
+}
+
+} // namespace
+
+std::uint64_t nowNs()
+{
+    timespec ts {};
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return static_cast<std::uint64_t>(ts.tv_sec) * 1'000'000'000ULL + static_cast<std::uint64_t>(ts.tv_nsec);
+}
+
+ActorRuntime::ActorRuntime(int fd, ControlBlock* control, ActorId id, std::string name, ActorId parent)
+    : m_fd(fd)
+    , m_control(control)
+    , m_id(id)
+    , m_name(std::move(name))
+    , m_detail(static_cast<Detail>(control->detail.load()))
+{
+    start(parent);
+}
+
+void ActorRuntime::setMainLane() { t_lane = 0; }
+
+void ActorRuntime::install(int fd, ControlBlock* control, ActorId id, const std::string& name)
+{
+    t_lane = 0;
+    g_actor = new ActorRuntime(fd, control, id, name, ActorId {});
+}
+
+void ActorRuntime::start(ActorId parent)
+{
+    m_control->slots[m_id.value].pid.store(static_cast<std::int32_t>(getpid()));
+    startCapture();
+    emit(Event { .type = EventType::ActorStarted, .a = getpid(), .b = parent.value, .text = m_name });
+    flush();
+    m_flusher = std::thread([this] { flusherLoop(); });
+}
+
+// The actor's stdout and stderr go to pipes its flusher reads, so what it prints comes back as Print events
+// attributed to it, and never mixes with the telemetry stream.
+void ActorRuntime::startCapture()
+{
+    std::fflush(nullptr);
+    for (int stream = 0; stream < 2; ++stream) {
+        int fds[2];
+        if (::pipe2(fds, O_CLOEXEC) != 0)
+            continue;
+        ::dup2(fds[1], stream + 1);
+        ::close(fds[1]);
+        m_captureRead[stream] = fds[0];
+    }
+}
+
+bool ActorRuntime::wanted(EventType type) const { return m_detail == Detail::Full || coarse(type); }
+
+std::uint16_t ActorRuntime::threadLane()
+{
+    if (t_lane < 0)
+        t_lane = ++m_lanes;
+    return static_cast<std::uint16_t>(t_lane);
+}
+
+void ActorRuntime::encodeLocked(Event& e)
+{
+    e.seq = m_seq++;
+    std::string frame;
+    encodeFrame(frame, e);
+    if (m_buffer.size() + frame.size() > PIPE_BUF) {
+        writeOut(m_buffer);
+        m_buffer.clear();
+    }
+    m_buffer += frame;
+}
+
+void ActorRuntime::emit(Event e, int lane)
+{
+    e.actor = m_id;
+    e.timeNs = nowNs();
+    e.thread = lane >= 0 ? static_cast<std::uint16_t>(lane) : threadLane();
+    std::lock_guard lock(m_mutex);
+    if (!wanted(e.type)) {
+        const bool isGet = e.type == EventType::GetReturned || e.type == EventType::Recv;
+        const bool isPut = e.type == EventType::PutCalled || e.type == EventType::Send
+            || e.type == EventType::LockAcquired;
+        if (isGet || isPut) {
+            Count& c = m_counters[e.object.value];
+            (isPut ? c.a : c.b) += 1;
+            c.changed = true;
+        }
+        return;
+    }
+    encodeLocked(e);
+    if (e.timeNs - m_lastFlushNs > FLUSH_EVERY_NS) {
+        writeOut(m_buffer);
+        m_buffer.clear();
+        m_lastFlushNs = e.timeNs;
+    }
+}
+
+void ActorRuntime::flush()
+{
+    std::lock_guard lock(m_mutex);
+    if (!m_buffer.empty()) {
+        writeOut(m_buffer);
+        m_buffer.clear();
+    }
+    m_lastFlushNs = nowNs();
+}
+
+// One write() of whole frames, at most PIPE_BUF bytes: atomic, so actors never interleave mid-frame.
+void ActorRuntime::writeOut(const std::string& bytes)
+{
+    if (bytes.empty())
+        return;
+    const std::uint64_t t0 = nowNs();
+    for (;;) {
+        const ssize_t w = ::write(m_fd, bytes.data(), bytes.size());
+        if (w == static_cast<ssize_t>(bytes.size()))
+            break;
+        if (w == -1 && errno == EINTR)
+            continue;
+        // The reader is gone (EPIPE) or the pipe is broken: this run is over for this actor.
+        ::_exit(141);
+    }
+    const std::uint64_t spent = nowNs() - t0;
+    if (spent > 1'000'000) // only a write that had to wait for room counts as a stall
+        m_stallNs += spent;
+}
+
+ObjectId ActorRuntime::newObject(ObjectKind kind, std::int64_t parameter, const std::string& label)
+{
+    const ObjectId id { m_control->nextObject.fetch_add(1) };
+    emit(Event { .type = EventType::ObjectCreated,
+        .object = id,
+        .a = static_cast<std::int64_t>(kind),
+        .b = parameter,
+        .text = label.empty() ? defaultLabel(kind, id) : label });
+    return id;
+}
+
+void ActorRuntime::gate(bool micro, const char* where)
+{
+    ControlBlock::Slot& slot = m_control->slots[m_id.value];
+    bool waited = false;
+    for (;;) {
+        if (m_control->mode.load() == ControlBlock::Run || (micro && !m_control->micro.load()))
+            break;
+        std::uint32_t grants = slot.grants.load();
+        if (grants > 0) {
+            if (slot.grants.compare_exchange_weak(grants, grants - 1))
+                break;
+            continue;
+        }
+        if (!waited) {
+            waited = true;
+            emit(Event { .type = EventType::GateWaiting, .a = micro ? 1 : 0, .text = where });
+            flush();
+            slot.atGate.store(1);
+        }
+        mp::detail::futexWait(&slot.grants, 0, 0.2);
+    }
+    if (waited) {
+        slot.atGate.store(0);
+        emit(Event { .type = EventType::GatePassed });
+    }
+}
+
+int ActorRuntime::beginBlocking(ObjectId object, const char* op, std::int64_t joined)
+{
+    const std::uint16_t lane = threadLane();
+    for (std::size_t i = 0; i < m_blocking.size(); ++i) {
+        BlockingSlot& s = m_blocking[i];
+        std::uint64_t expected = 0;
+        if (s.sinceNs.load() != 0)
+            continue;
+        s.object = object;
+        s.op = op;
+        s.joined = joined;
+        s.thread = lane;
+        s.reported.store(false);
+        if (s.sinceNs.compare_exchange_strong(expected, nowNs()))
+            return static_cast<int>(i);
+    }
+    return -1;
+}
+
+void ActorRuntime::endBlocking(int slot)
+{
+    if (slot < 0)
+        return;
+    BlockingSlot& s = m_blocking[static_cast<std::size_t>(slot)];
+    const bool reported = s.reported.exchange(false);
+    s.sinceNs.store(0);
+    if (reported)
+        emit(Event { .type = EventType::Unblocked, .object = s.object, .text = s.op });
+}
+
+} // namespace mp::telemetry

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// What makes a process an actor: its id, its telemetry buffer and flusher thread, its captured stdout and
+// stderr, and its gates. One per process, reached through `g_actor`, which is null when telemetry is off:
+// then every instrumented point costs one predictable branch.
+
+#include <mp/telemetry/event.h>
+
+#include "control_block.h"
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <unordered_map>
+
+namespace mp::telemetry {
+
+class ActorRuntime {
+public:
+    ActorRuntime(int fd, ControlBlock* control, ActorId id, std::string name, ActorId parent);
+    ~ActorRuntime() = delete; // lives as long as the process
+
+    ActorId id() const { return m_id; }
+    Detail detail() const { return m_detail; }
+    ControlBlock* control() const { return m_control; }
+
+    // lane: the thread the event is about (-1: the calling thread).
+    void emit(Event e, int lane = -1);
+    void flush();
+    void gate(bool micro, const char* where);
+    ObjectId newObject(ObjectKind kind, std::int64_t parameter, const std::string& label);
+    ItemId newItem() { return ItemId { (std::uint64_t { m_id.value } << 40) | ++m_items }; }
+
+    // A blocking operation in progress on this thread; the flusher reports it as Blocked once it has lasted
+    // a little while, so fast operations cost no extra events.
+    int beginBlocking(ObjectId object, const char* op, std::int64_t joined);
+    void endBlocking(int slot);
+
+    // Process::start: before the fork (parent), and in the child, where the parent's runtime (its flusher
+    // thread, its possibly-held mutex) is left behind untouched and a fresh one takes over.
+    ActorId prepareChild();
+    static void becomeChild(ActorId id, const std::string& name);
+    // The actor's last words: drains its captured output, reports, stops the flusher.
+    void exiting();
+
+    // Sets g_actor for the main actor of a session.
+    static void install(int fd, ControlBlock* control, ActorId id, const std::string& name);
+
+private:
+    struct BlockingSlot {
+        std::atomic<std::uint64_t> sinceNs { 0 }; // 0: free
+        std::atomic<bool> reported { false };
+        ObjectId object;
+        const char* op = "";
+        std::int64_t joined = 0;
+        std::uint16_t thread = 0;
+    };
+
+    void start(ActorId parent);
+    void startCapture();
+    void flusherLoop();
+    void drainCapture(bool final);
+    void writeOut(const std::string& bytes);
+    void sampleCounters();
+    void encodeLocked(Event& e);
+    bool wanted(EventType type) const;
+    std::uint16_t threadLane();
+    static void setMainLane();
+
+    int m_fd;
+    ControlBlock* m_control;
+    ActorId m_id;
+    std::string m_name;
+    Detail m_detail;
+    std::mutex m_mutex;
+    std::string m_buffer;
+    std::uint32_t m_seq = 0;
+    std::uint64_t m_lastFlushNs = 0;
+    std::uint64_t m_items = 0;
+    std::uint64_t m_stallNs = 0;
+    std::uint64_t m_stallReported = 0;
+    std::thread m_flusher;
+    std::atomic<bool> m_stop { false };
+    int m_captureRead[2] = { -1, -1 };
+    std::array<BlockingSlot, 16> m_blocking;
+    std::atomic<std::uint16_t> m_lanes { 0 };
+    struct Count {
+        std::int64_t a = 0;
+        std::int64_t b = 0;
+        bool changed = false;
+    };
+    std::unordered_map<std::uint32_t, Count> m_counters;
+};
+
+extern ActorRuntime* g_actor;
+
+std::uint64_t nowNs();
+
+} // namespace mp::telemetry

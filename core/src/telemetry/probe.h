@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// What the engine's primitives call to report and to stop at gates. Every call starts with the same test of
+// one pointer, so with telemetry off an instrumented point costs one predictable branch.
+
+#include "actor_runtime.h"
+
+#include <mp/object.h>
+
+namespace mp::telemetry::probe {
+
+inline bool on() { return g_actor != nullptr; }
+inline bool full() { return g_actor && g_actor->detail() == Detail::Full; }
+
+inline void gate(bool micro, const char* where)
+{
+    if (g_actor && g_actor->control()->mode.load(std::memory_order_relaxed) != ControlBlock::Run)
+        g_actor->gate(micro, where);
+}
+
+inline void event(EventType type, ObjectId object, std::int64_t a = 0, std::int64_t b = 0, std::string text = {},
+    ItemId item = {}, std::string detail = {})
+{
+    if (g_actor)
+        g_actor->emit(Event { .type = type,
+            .object = object,
+            .item = item,
+            .a = a,
+            .b = b,
+            .text = std::move(text),
+            .detail = std::move(detail) });
+}
+
+// repr() costs; only pay for it when the event will carry it.
+inline std::string reprIfFull(const Object& obj) { return full() ? repr(obj) : std::string(); }
+
+// Parts of a compound object (a Queue's pipe and locks, a Condition's semaphores) are built inside a Quiet
+// scope: they do not announce themselves; the compound does, and lends them its id.
+struct Quiet {
+    Quiet();
+    ~Quiet();
+    static bool active();
+};
+
+ObjectId created(ObjectKind kind, std::int64_t parameter);
+
+// Marks a call that may block; reported as Blocked (and later Unblocked) only if it lasts a while.
+class Blocking {
+public:
+    Blocking(ObjectId object, const char* op, std::int64_t joinedActor = 0)
+        : m_slot(g_actor ? g_actor->beginBlocking(object, op, joinedActor) : -1)
+    {
+    }
+    ~Blocking()
+    {
+        if (m_slot >= 0 && g_actor)
+            g_actor->endBlocking(m_slot);
+    }
+    Blocking(const Blocking&) = delete;
+    Blocking& operator=(const Blocking&) = delete;
+
+private:
+    int m_slot;
+};
+
+} // namespace mp::telemetry::probe

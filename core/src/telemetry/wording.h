@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Small pieces of English shared by the hang analyser and the narration.
+
+#include <mp/telemetry/world.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mp::telemetry::wording {
+
+// "1 item", "3 items" (many defaults to one + "s").
+std::string count(std::uint64_t n, std::string_view one, std::string_view many = {});
+// "get()" from "get".
+std::string call(std::string_view operation);
+// "A", "A and B", "A, B and C".
+std::string list(const std::vector<std::string>& parts);
+// "exited with code 0", "was killed by SIGKILL".
+std::string exitWords(std::int64_t code);
+// "SIGKILL", or "signal 42".
+std::string signalName(std::int64_t signal);
+// What an actor is doing, after its name: "waits in get() on q", "waits in join() for Process-1",
+// "is paused at a gate", "is running", "has exited".
+std::string doing(const World& world, const Actor& actor);
+
+// The kind of an object, or the given default when its ObjectCreated has not been seen.
+ObjectKind kindOf(const World& world, ObjectId object, ObjectKind otherwise);
+
+} // namespace mp::telemetry::wording

@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: MIT
+// The engine reporting on itself: real actors in a real session, their stream decoded.
+#include <mp/connection.h>
+#include <mp/process.h>
+#include <mp/queues.h>
+#include <mp/telemetry/session.h>
+
+#include "leftovers.h"
+#include "observe.h"
+
+#include <iostream>
+#include <map>
+
+namespace {
+
+using namespace mp::telemetry;
+
+class TelemetrySessionTest : public mptest::NoLeftovers { };
+
+void producerConsumer()
+{
+    mp::Queue q;
+    mp::Process consumer([&] {
+        for (;;) {
+            const mp::Object item = q.get();
+            if (item.is_none())
+                break;
+            std::cout << "got " << mp::repr(item) << std::endl;
+        }
+    });
+    consumer.start();
+    for (int i = 1; i <= 4; ++i)
+        q.put(i);
+    q.put(mp::None);
+    consumer.join();
+}
+
+TEST_F(TelemetrySessionTest, AQueueRunReportsItsActorsItemsAndPrints)
+{
+    const mptest::Observed sut = mptest::observe(producerConsumer);
+
+    ASSERT_EQ(sut.mainExitCode, 0);
+    const auto started = mptest::ofType(sut.events, EventType::ActorStarted);
+    ASSERT_EQ(started.size(), 2U);
+    EXPECT_EQ(started[0].text, "MainProcess");
+    EXPECT_EQ(started[1].text, "Process-1");
+    EXPECT_EQ(started[1].b, 1); // parent: the main actor
+
+    const auto created = mptest::ofType(sut.events, EventType::ObjectCreated);
+    ASSERT_EQ(created.size(), 1U) << "the queue's pipe and locks must not appear as objects of their own";
+    EXPECT_EQ(created[0].a, static_cast<std::int64_t>(ObjectKind::Queue));
+
+    const auto puts = mptest::ofType(sut.events, EventType::PutCalled);
+    const auto written = mptest::ofType(sut.events, EventType::FeederWritten);
+    const auto got = mptest::ofType(sut.events, EventType::GetReturned);
+    ASSERT_EQ(puts.size(), 5U);
+    ASSERT_EQ(written.size(), 5U);
+    ASSERT_EQ(got.size(), 5U);
+    for (std::size_t i = 0; i < 5; ++i) {
+        EXPECT_EQ(written[i].a, static_cast<std::int64_t>(i));
+        EXPECT_EQ(written[i].item, puts[i].item);
+        EXPECT_EQ(got[i].a, static_cast<std::int64_t>(i));
+        EXPECT_EQ(got[i].text, puts[i].text);
+    }
+    EXPECT_EQ(got[4].text, "None");
+    EXPECT_NE(written[0].thread, 0) << "the feeder reports on its own lane";
+
+    std::string printed;
+    for (const Event& e : mptest::ofType(sut.events, EventType::Print))
+        printed += e.text;
+    EXPECT_EQ(printed, "got 1\ngot 2\ngot 3\ngot 4\n");
+
+    const auto exited = mptest::ofType(sut.events, EventType::ActorExited);
+    ASSERT_EQ(exited.size(), 1U);
+    EXPECT_EQ(exited[0].b, started[1].actor.value);
+    EXPECT_EQ(exited[0].a, 0);
+}
+
+TEST_F(TelemetrySessionTest, EachActorsSequenceNumbersRunWithoutGaps)
+{
+    const mptest::Observed sut = mptest::observe(producerConsumer);
+
+    std::map<std::uint32_t, std::uint32_t> next;
+    for (const Event& e : sut.events)
+        EXPECT_EQ(e.seq, next[e.actor.value]++) << eventTypeName(e.type) << " of actor " << e.actor.value;
+    EXPECT_EQ(next.size(), 2U);
+}
+
+TEST_F(TelemetrySessionTest, AReaderThatStillHoldsTheWriteEndBlocksInRecvAndSaysSo)
+{
+    const mptest::Observed sut = mptest::observe([] {
+        auto [out, in] = mp::Pipe();
+        mp::Process consumer([&] {
+            out.poll(0.3); // holds `in` open itself: no EOF will come
+        });
+        consumer.start();
+        out.close();
+        in.close();
+        consumer.join();
+    });
+
+    const auto closed = mptest::ofType(sut.events, EventType::EndpointClosed);
+    EXPECT_EQ(closed.size(), 2U); // the main actor closed both of its copies
+    const auto blocked = mptest::ofType(sut.events, EventType::Blocked);
+    bool pollBlocked = false;
+    for (const Event& e : blocked)
+        pollBlocked = pollBlocked || e.text == "poll";
+    EXPECT_TRUE(pollBlocked) << "a 300 ms poll was not reported as blocking";
+    const auto polls = mptest::ofType(sut.events, EventType::Poll);
+    ASSERT_EQ(polls.size(), 1U);
+    EXPECT_EQ(polls[0].b, 0);
+}
+
+TEST_F(TelemetrySessionTest, AtCountersDetailQueueTrafficArrivesAsCounters)
+{
+    const mptest::Observed sut = mptest::observe(producerConsumer, Detail::Counters);
+
+    EXPECT_TRUE(mptest::ofType(sut.events, EventType::PutCalled).empty());
+    std::int64_t puts = 0;
+    std::int64_t gets = 0;
+    for (const Event& e : mptest::ofType(sut.events, EventType::Counters)) {
+        if (!e.object)
+            continue;
+        puts = std::max(puts, e.actor.value == 1 ? e.a : puts);
+        gets = std::max(gets, e.actor.value == 2 ? e.b : gets);
+    }
+    EXPECT_EQ(puts, 5);
+    EXPECT_EQ(gets, 5);
+}
+
+} // namespace
