@@ -259,6 +259,8 @@ void Queue::cancel_join_thread()
 
 std::string Queue::repr() const { return m->repr(); }
 
+telemetry::ObjectId Queue::telemetry_id() const { return m->object; }
+
 void Queue::set_feeder_delay(double seconds) { m->feederDelay = seconds; }
 
 namespace {

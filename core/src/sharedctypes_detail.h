@@ -49,7 +49,7 @@ std::shared_ptr<CtypeObject> newCtypeObject(char typecode, std::size_t length, b
 std::shared_ptr<CtypeObject> withoutLock(const CtypeObject& obj);
 
 // obj's lock; without one, AttributeError("'c_int' object has no attribute 'get_lock'") as in Python.
-AnyLock& lockOf(const CtypeObject& obj, const char* attribute);
+AnyLock& lockOf(CtypeObject& obj, const char* attribute);
 
 // Holds obj's lock, if it has one, for a scope: one critical section of a Synchronized wrapper.
 class CtypeLockGuard {

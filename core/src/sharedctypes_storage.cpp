@@ -85,11 +85,11 @@ std::shared_ptr<CtypeObject> newCtypeObject(char typecode, std::size_t length, b
     return obj;
 }
 
-AnyLock& lockOf(const CtypeObject& obj, const char* attribute)
+AnyLock& lockOf(CtypeObject& obj, const char* attribute)
 {
     if (!obj.lock)
         throw AttributeError("'" + obj.typeName() + "' object has no attribute '" + attribute + "'");
-    return const_cast<AnyLock&>(*obj.lock); // a handle: acquiring it does not change the object holding it
+    return *obj.lock;
 }
 
 std::shared_ptr<CtypeObject> withoutLock(const CtypeObject& obj)

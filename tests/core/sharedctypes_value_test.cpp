@@ -2,6 +2,7 @@
 // Value and RawValue: typecodes, ctypes conversion rules, locks and lost updates across processes
 // (CPython items 50-56, 59).
 #include <mp/condition.h>
+#include <mp/connection.h>
 #include <mp/errors.h>
 #include <mp/process.h>
 #include <mp/sharedctypes.h>
@@ -212,6 +213,30 @@ TEST_F(SharedValueTest, AGivenLockIsTheOneUsed)
     EXPECT_FALSE(sut.get_lock().semlock().is_mine());
 }
 
+TEST_F(SharedValueTest, AnythingWithAcquireMayBeTheLock)
+{
+    mp::Value sut('i', 0, mp::Semaphore(2));
+
+    EXPECT_EQ(sut.get_lock().repr(), "<Semaphore(value=2)>");
+}
+
+TEST_F(SharedValueTest, TheWrapperIsItsOwnLockAcrossProcesses)
+{
+    mp::Value sut('i', 0);
+    auto [r, w] = mp::Pipe(false);
+
+    {
+        mp::Guard g(sut); // `with v:` in Python
+        mp::Process child([&] { w.send(sut.acquire(false)); });
+        child.start();
+        EXPECT_EQ(r.recv(), mp::Object(false));
+        child.join();
+    }
+
+    EXPECT_TRUE(sut.acquire(false));
+    sut.release();
+}
+
 TEST_F(SharedValueTest, WithoutALockThereIsNoGetLock)
 {
     mp::Value sut('i', 3, false);
@@ -219,6 +244,7 @@ TEST_F(SharedValueTest, WithoutALockThereIsNoGetLock)
     EXPECT_EQ(sut.repr(), "c_int(3)");
     EXPECT_EQ(messageOf<mp::AttributeError>([&] { sut.get_lock(); }), "'c_int' object has no attribute 'get_lock'");
     EXPECT_EQ(messageOf<mp::AttributeError>([&] { sut.get_obj(); }), "'c_int' object has no attribute 'get_obj'");
+    EXPECT_EQ(messageOf<mp::AttributeError>([&] { sut.acquire(); }), "'c_int' object has no attribute 'acquire'");
     sut.value += 1;
     EXPECT_EQ(sut.value, 4);
 }

@@ -15,6 +15,7 @@
 
 #include <mp/condition.h>
 #include <mp/object.h>
+#include <mp/telemetry/ids.h>
 #include <mp/synchronize.h>
 #include <mp/timeout.h>
 
@@ -43,6 +44,8 @@ public:
     void join_thread();
     void cancel_join_thread();
     std::string repr() const;
+    // The id this queue has in the run's telemetry (0 when the run is not observed).
+    telemetry::ObjectId telemetry_id() const;
 
     // Teaching aid, off by default: the feeder waits this long before each write, so a class can watch
     // items sit in the local buffer. Nothing else about the queue changes. Set it before starting children

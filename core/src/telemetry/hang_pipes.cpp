@@ -40,7 +40,7 @@ std::optional<HangSentence> recvOnOpenPipe(const World& world, const Actor& a)
         }
     const std::string name = world.objectName(pipe);
     const std::string end = isSimplexPipe(world, pipe) ? "the write end" : "the other end";
-    s.text = a.name + " waits in recv() on " + name + ", but " + end + " of " + name + " is still open in "
+    s.text = a.name + " waits in recv() on " + name + ", but " + end + " of " + name + " is still open "
         + wording::list(where) + ", so end-of-file can never arrive.";
     return s;
 }

@@ -27,6 +27,8 @@ struct WorldLimits {
     std::size_t printLines = 200; // per actor
     std::size_t delivered = 256; // per queue, and received messages per pipe direction
     std::size_t waitSamples = 1024; // per lock
+
+    friend bool operator==(const WorldLimits&, const WorldLimits&) = default;
 };
 
 struct RunInfo {

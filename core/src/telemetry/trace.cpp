@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: MIT
+#include <mp/telemetry/trace.h>
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <set>
+
+namespace mp::telemetry {
+
+using Json = nlohmann::json;
+
+struct TraceWriter::Impl {
+    Json events = Json::array();
+    std::uint64_t originNs = 0;
+    bool haveOrigin = false;
+    std::set<std::pair<std::uint32_t, std::uint16_t>> namedThreads;
+    std::set<std::pair<std::uint32_t, std::uint16_t>> openSlices; // (actor, thread) with a B not yet ended
+    std::map<std::pair<std::uint32_t, std::int64_t>, std::uint64_t> itemAtIndex; // (queue, pipe index) -> item
+    struct Depth {
+        std::int64_t buffered = 0;
+        std::int64_t inPipe = 0;
+    };
+    std::map<std::uint32_t, Depth> depth;
+    std::map<std::uint32_t, std::int64_t> waiters;
+
+    double us(std::uint64_t ns) const { return static_cast<double>(ns - originNs) / 1000.0; }
+
+    Json base(const char* ph, const std::string& name, const Event& e) const
+    {
+        return Json { { "ph", ph }, { "name", name }, { "pid", e.actor.value }, { "tid", e.thread }, { "ts", us(e.timeNs) } };
+    }
+
+    void nameThread(const World& w, const Event& e)
+    {
+        if (!namedThreads.insert({ e.actor.value, e.thread }).second)
+            return;
+        if (e.thread == 0) {
+            const Actor* a = w.actor(e.actor);
+            std::string name = e.actor.value == 0 ? "mpstage-host" : w.actorName(e.actor);
+            if (a && a->pid)
+                name += " (pid " + std::to_string(a->pid) + ")";
+            if (e.type == EventType::ActorStarted)
+                name = e.text + " (pid " + std::to_string(e.a) + ")";
+            events.push_back(Json { { "ph", "M" }, { "name", "process_name" }, { "pid", e.actor.value }, { "args", { { "name", name } } } });
+        }
+        events.push_back(Json { { "ph", "M" }, { "name", "thread_name" }, { "pid", e.actor.value }, { "tid", e.thread },
+            { "args", { { "name", e.thread == 0 ? "main thread" : "QueueFeederThread " + std::to_string(e.thread) } } } });
+    }
+
+    void open(const Event& e, const std::string& name)
+    {
+        close(e);
+        events.push_back(base("B", name, e));
+        openSlices.insert({ e.actor.value, e.thread });
+    }
+    void close(const Event& e)
+    {
+        if (openSlices.erase({ e.actor.value, e.thread }))
+            events.push_back(base("E", "", e));
+    }
+    void instant(const Event& e, const std::string& name, Json args = Json::object())
+    {
+        Json j = base("X", name, e);
+        j["dur"] = 1;
+        j["args"] = std::move(args);
+        events.push_back(std::move(j));
+    }
+    void flow(const Event& e, const char* ph, std::uint64_t item)
+    {
+        Json j = base(ph, "item", e);
+        j["id"] = item;
+        j["cat"] = "item";
+        if (std::string(ph) == "f")
+            j["bp"] = "e";
+        events.push_back(std::move(j));
+    }
+    void counter(const Event& e, const std::string& name, Json args)
+    {
+        Json j = base("C", name, e);
+        j["pid"] = 0;
+        j.erase("tid");
+        j["args"] = std::move(args);
+        events.push_back(std::move(j));
+    }
+    void depthCounter(const World& w, const Event& e)
+    {
+        const Depth& d = depth[e.object.value];
+        counter(e, "depth of " + w.objectName(e.object), Json { { "in feeder buffers", d.buffered }, { "in the pipe", d.inPipe } });
+    }
+};
+
+TraceWriter::TraceWriter()
+    : m(std::make_unique<Impl>())
+{
+}
+
+TraceWriter::~TraceWriter() = default;
+
+void TraceWriter::add(const World& w, const Event& e)
+{
+    Impl& t = *m;
+    if (!t.haveOrigin) {
+        t.originNs = e.timeNs;
+        t.haveOrigin = true;
+    }
+    if (e.timeNs < t.originNs)
+        return;
+    t.nameThread(w, e);
+    const std::string object = e.object ? w.objectName(e.object) : std::string();
+    switch (e.type) {
+    case EventType::Blocked:
+        t.open(e, "blocked in " + e.text + "()" + (object.empty() ? "" : " on " + object));
+        break;
+    case EventType::GateWaiting:
+        t.open(e, "paused at gate: " + e.text);
+        break;
+    case EventType::Unblocked:
+    case EventType::GatePassed:
+        t.close(e);
+        break;
+    case EventType::ActorExited:
+        for (std::uint16_t lane = 0; lane < 64; ++lane)
+            if (t.openSlices.erase({ static_cast<std::uint32_t>(e.b), lane }))
+                t.events.push_back(Json { { "ph", "E" }, { "pid", e.b }, { "tid", lane }, { "ts", t.us(e.timeNs) } });
+        t.instant(e, w.actorName(ActorId { static_cast<std::uint32_t>(e.b) }) + " exited", Json { { "code", e.a } });
+        break;
+    case EventType::PutCalled:
+        t.instant(e, "put " + e.text + " on " + object);
+        t.flow(e, "s", e.item.value);
+        break;
+    case EventType::PutBuffered:
+        ++t.depth[e.object.value].buffered;
+        t.depthCounter(w, e);
+        break;
+    case EventType::FeederWritten:
+        t.instant(e, "feeder wrote to " + object, Json { { "index", e.a } });
+        t.itemAtIndex[{ e.object.value, e.a }] = e.item.value;
+        --t.depth[e.object.value].buffered;
+        ++t.depth[e.object.value].inPipe;
+        t.depthCounter(w, e);
+        break;
+    case EventType::GetReturned: {
+        t.instant(e, "get " + e.text + " from " + object);
+        const auto it = t.itemAtIndex.find({ e.object.value, e.a });
+        if (it != t.itemAtIndex.end())
+            t.flow(e, "f", it->second);
+        --t.depth[e.object.value].inPipe;
+        t.depthCounter(w, e);
+        break;
+    }
+    case EventType::Send:
+    case EventType::Recv:
+        t.instant(e, std::string(e.type == EventType::Send ? "send " : "recv ") + e.text + " on " + object);
+        break;
+    case EventType::Eof:
+        t.instant(e, "EOFError on " + object);
+        break;
+    case EventType::LockWanted:
+        t.counter(e, "waiters for " + object, Json { { "waiting", ++t.waiters[e.object.value] } });
+        break;
+    case EventType::LockAcquired:
+    case EventType::LockFailed:
+        t.counter(e, "waiters for " + object, Json { { "waiting", --t.waiters[e.object.value] } });
+        if (e.type == EventType::LockAcquired)
+            t.instant(e, "acquired " + object, Json { { "waited_ns", e.a } });
+        break;
+    case EventType::ValueWritten:
+        t.instant(e, object + " = " + e.text, Json { { "old", e.detail } });
+        break;
+    case EventType::Print:
+        t.instant(e, "print", Json { { "text", e.text } });
+        break;
+    default:
+        break;
+    }
+}
+
+std::string TraceWriter::json() const
+{
+    return Json { { "traceEvents", m->events }, { "displayTimeUnit", "ms" } }.dump();
+}
+
+} // namespace mp::telemetry

@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// One factory per scene; catalogue.cpp lists them in the order the app shows them.
+
+#include <mpstage/scene.h>
+
+namespace mpstage::scenes {
+
+Scene feederLagScene();
+Scene queueSentinelScene();
+Scene pipeEofScene();
+
+} // namespace mpstage::scenes

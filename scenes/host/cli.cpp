@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: MIT
+#include "cli.h"
+#include "headless.h"
+#include "serve.h"
+
+#include <mpstage/catalogue.h>
+
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace mpstage {
+
+namespace {
+
+const char* const USAGE = R"(usage:
+  mpstage-host list                      the scene catalogue
+  mpstage-host show SCENE                a scene's summary, parameters, Python listing and narration
+  mpstage-host run SCENE [options]       run it with real processes and narrate it in the terminal
+  mpstage-host serve SCENE [options]     run it for the app: telemetry on stdout, control on stdin
+  mpstage-host --help
+
+options:
+  --param KEY=VALUE      set a scene parameter (repeatable; `show` lists them with their ranges)
+  --detail full|counters every event, or per-object counters sampled every few ms (default: full)
+  --trace FILE.json      also write a Chrome trace-event file (opens in Perfetto / chrome://tracing)
+  --schedule FILE        replay a recorded schedule of gate grants (one {"actor":..,"micro":..} per line)
+  --record-schedule FILE write the grants of this run as a schedule
+  --paused               start with every process paused at its first gate (serve)
+  --timeout SECONDS      give up after this long (default 30)
+  --quiet                run: print only the outcome, not the timeline
+
+exit status (run): 0 the scene showed the outcome it declares, 1 it did not, 2 bad usage or input,
+3 the run itself failed.
+
+control (serve), one JSON object per line on stdin:
+  {"cmd":"pause"} {"cmd":"resume"} {"cmd":"micro","on":true} {"cmd":"step","actor":"Process-1"}
+  {"cmd":"kill","actor":"Process-2"} {"cmd":"stop"}; closing stdin stops the run.
+)";
+
+int usageError(const std::string& message)
+{
+    std::fprintf(stderr, "mpstage-host: %s\n(try mpstage-host --help)\n", message.c_str());
+    return 2;
+}
+
+int list()
+{
+    for (const Scene& s : catalogue()) {
+        std::string tags;
+        for (const auto& t : s.tags)
+            tags += (tags.empty() ? "" : ", ") + t;
+        std::printf("%-26s %s  [%s]\n", s.id.c_str(), s.title.c_str(), tags.c_str());
+    }
+    return 0;
+}
+
+int show(const Scene& s)
+{
+    std::printf("%s — %s\n\n%s\n\nParameters:\n", s.id.c_str(), s.title.c_str(), s.summary.c_str());
+    for (const auto& p : s.params)
+        std::printf("  %-14s default %-6s %s\n", p.key.c_str(), p.defaultValue.c_str(), p.help.c_str());
+    const ParamValues defaults = parseParams(s.params, {});
+    std::printf("\nPython listing (at the defaults):\n");
+    std::istringstream lines(s.listing(defaults));
+    std::string line;
+    for (int n = 1; std::getline(lines, line); ++n)
+        std::printf("%3d  %s\n", n, line.c_str());
+    std::printf("\nLook: %s\nPredict: %s\nWhy: %s\n", s.narration.look.c_str(), s.narration.predict.c_str(),
+        s.narration.explain.c_str());
+    return 0;
+}
+
+std::string readFile(const std::string& path)
+{
+    std::ifstream in(path);
+    if (!in)
+        throw std::runtime_error("cannot read " + path);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+} // namespace
+
+int hostMain(int argc, char** argv)
+{
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty())
+        return usageError("no command given");
+    if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        std::fputs(USAGE, stdout);
+        return 0;
+    }
+    if (args[0] == "list")
+        return list();
+    const std::string command = args[0];
+    if (command != "show" && command != "run" && command != "serve")
+        return usageError("unknown command '" + command + "'");
+    if (args.size() < 2)
+        return usageError(command + " needs a scene id (see mpstage-host list)");
+    const Scene* scene = findScene(args[1]);
+    if (!scene)
+        return usageError("no scene called '" + args[1] + "' (see mpstage-host list)");
+    if (command == "show")
+        return show(*scene);
+
+    HostRequest request;
+    request.scene = scene;
+    std::vector<std::pair<std::string, std::string>> given;
+    try {
+        for (std::size_t i = 2; i < args.size(); ++i) {
+            const std::string& a = args[i];
+            auto value = [&]() -> const std::string& {
+                if (i + 1 >= args.size())
+                    throw ParamError(a + " needs a value");
+                return args[++i];
+            };
+            if (a == "--param")
+                given.push_back(splitAssignment(value()));
+            else if (a == "--detail") {
+                const std::string& d = value();
+                if (d != "full" && d != "counters")
+                    throw ParamError("--detail must be full or counters, not '" + d + "'");
+                request.options.detail = d == "full" ? mp::telemetry::Detail::Full : mp::telemetry::Detail::Counters;
+            } else if (a == "--trace")
+                request.tracePath = value();
+            else if (a == "--schedule")
+                request.options.schedule = parseSchedule(readFile(value()));
+            else if (a == "--record-schedule")
+                request.recordPath = value();
+            else if (a == "--timeout") {
+                const std::string& t = value();
+                char* end = nullptr;
+                const double s = std::strtod(t.c_str(), &end);
+                if (end == t.c_str() || *end || !(s > 0) || s > 86400)
+                    throw ParamError("--timeout must be a number of seconds above 0, not '" + t + "'");
+                request.options.timeoutS = s;
+            } else if (a == "--paused")
+                request.options.startPaused = true;
+            else if (a == "--quiet")
+                request.quiet = true;
+            else
+                throw ParamError("unknown option '" + a + "'");
+        }
+        request.params = parseParams(scene->params, given);
+    } catch (const std::exception& e) {
+        return usageError(e.what());
+    }
+    return command == "run" ? runHeadless(request) : serve(request);
+}
+
+} // namespace mpstage

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: MIT
+#include "headless.h"
+
+#include <mp/telemetry/narration.h>
+#include <mp/telemetry/trace.h>
+
+#include <cstdio>
+#include <fstream>
+
+namespace mpstage {
+
+using namespace mp::telemetry;
+
+Event runEndedEvent(const Scene& scene, const ParamValues& params, const RunReport& report)
+{
+    Event e { .type = EventType::RunEnded };
+    if (!report.error.empty()) {
+        e.text = "error: " + report.error;
+    } else if (report.stopped) {
+        e.text = "stopped";
+    } else {
+        const Verdict v = scene.check(report.result, params);
+        e.text = (v.ok ? "as declared: " : "not as declared: ") + v.words;
+        e.a = v.ok ? 1 : 0;
+    }
+    return e;
+}
+
+int runHeadless(HostRequest& r)
+{
+    const Scene& scene = *r.scene;
+    std::printf("Scene: %s (%s)\nParameters: %s\nExpected: %s\n\n", scene.title.c_str(), scene.id.c_str(),
+        r.params.joined().c_str(), scene.expected(r.params).words.c_str());
+    std::fflush(stdout);
+    TraceWriter trace;
+    r.options.onEvent = [&](const World& before, const Event& e) {
+        if (!r.quiet) {
+            const std::string line = narrate(before, e);
+            if (!line.empty())
+                std::printf("%s\n", line.c_str());
+        }
+        if (!r.tracePath.empty())
+            trace.add(before, e);
+    };
+    r.options.onIdle = [] {
+        std::fflush(stdout);
+        return true;
+    };
+    Supervisor supervisor(scene, r.params, r.options);
+    const RunReport report = supervisor.run();
+    std::fflush(stdout);
+    if (!report.error.empty()) {
+        std::fprintf(stderr, "mpstage-host: %s\n", report.error.c_str());
+        return 3;
+    }
+    if (report.result.hung) {
+        std::printf("\nThe run hung: every process is waiting and nothing can move.\n");
+        for (const auto& s : report.hang)
+            std::printf("  - %s\n", s.text.c_str());
+    } else if (report.result.timedOut) {
+        std::printf("\nThe run was stopped after %g s.\n", r.options.timeoutS);
+    }
+    const Event ended = runEndedEvent(scene, r.params, report);
+    std::printf("\nOutcome: %s\n", ended.text.c_str());
+    if (!r.tracePath.empty()) {
+        std::ofstream out(r.tracePath);
+        out << trace.json();
+        if (!out) {
+            std::fprintf(stderr, "mpstage-host: could not write %s\n", r.tracePath.c_str());
+            return 3;
+        }
+    }
+    if (!r.recordPath.empty()) {
+        std::ofstream out(r.recordPath);
+        out << formatSchedule(report.grants);
+    }
+    return ended.a == 1 ? 0 : 1;
+}
+
+} // namespace mpstage

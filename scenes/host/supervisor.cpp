@@ -1,0 +1,352 @@
+// SPDX-License-Identifier: MIT
+#include "supervisor.h"
+#include "control_commands.h"
+#include "reaper.h"
+
+#include <mp/telemetry/wire.h>
+
+#include <cerrno>
+#include <cstring>
+#include <map>
+#include <csignal>
+#include <ctime>
+#include <poll.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+namespace mpstage {
+
+using namespace mp::telemetry;
+
+namespace {
+
+std::uint64_t now()
+{
+    timespec ts {};
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return static_cast<std::uint64_t>(ts.tv_sec) * 1'000'000'000ULL + static_cast<std::uint64_t>(ts.tv_nsec);
+}
+
+// The state of one run as the loop sees it.
+class RunLoop {
+public:
+    RunLoop(const Scene& scene, const ParamValues& params, const RunOptions& options, Session& session)
+        : m_scene(scene)
+        , m_params(params)
+        , m_options(options)
+        , m_session(session)
+        , m_world(std::make_shared<World>())
+        , m_schedule(options.schedule ? *options.schedule : std::vector<ScheduleStep> {})
+    {
+        m_decoder.feed(streamHeader());
+    }
+
+    RunReport run(pid_t mainPid);
+
+private:
+    void receive(Event e);
+    void release(bool all);
+    void deliver(Event e);
+    void hostEvent(Event e);
+    void readTelemetry();
+    void readControl();
+    void handle(const ControlCommand& cmd);
+    void reap(bool block);
+    void driveSchedule();
+    void stopAll();
+    ActorId actorNamed(const std::string& name) const;
+
+    const Scene& m_scene;
+    const ParamValues& m_params;
+    const RunOptions& m_options;
+    Session& m_session;
+    std::shared_ptr<World> m_world;
+    Decoder m_decoder;
+    RunReport m_report;
+    pid_t m_mainPid = 0;
+    bool m_telemetryOpen = true;
+    bool m_killed = false;
+    bool m_ending = false;
+    std::uint32_t m_hostSeq = 0;
+    std::string m_controlBuffer;
+    bool m_controlOpen = true;
+    // Schedule replay
+    std::vector<ScheduleStep> m_schedule;
+    std::size_t m_next = 0;
+    ActorId m_granted;
+    std::uint64_t m_passedAtGrant = 0;
+    std::map<std::uint32_t, std::uint64_t> m_passed; // GatePassed per actor
+    // Actors flush on their own schedules, so their frames arrive a few ms out of time order. Events wait
+    // here briefly and leave in time order (each actor's own order kept), so the narration, the trace and
+    // the app read the run as it happened.
+    std::multimap<std::pair<std::uint64_t, std::uint64_t>, Event> m_holdback;
+    std::map<std::uint32_t, std::uint64_t> m_lastKey;
+    std::uint64_t m_arrivals = 0;
+};
+
+constexpr std::uint64_t HOLDBACK_NS = 30'000'000;
+
+void RunLoop::receive(Event e)
+{
+    std::uint64_t& last = m_lastKey[e.actor.value];
+    const std::uint64_t key = std::max(e.timeNs, last);
+    last = key;
+    m_holdback.emplace(std::make_pair(key, m_arrivals++), std::move(e));
+}
+
+void RunLoop::release(bool all)
+{
+    const std::uint64_t horizon = now() - HOLDBACK_NS;
+    while (!m_holdback.empty() && (all || m_holdback.begin()->first.first < horizon)) {
+        Event e = std::move(m_holdback.begin()->second);
+        m_holdback.erase(m_holdback.begin());
+        deliver(std::move(e));
+    }
+}
+
+void RunLoop::deliver(Event e)
+{
+    if (e.type == EventType::GatePassed)
+        ++m_passed[e.actor.value];
+    if (e.type == EventType::Print && e.a == 1)
+        m_report.result.allPrinted += e.text;
+    if (e.type == EventType::Print)
+        m_report.result.printed[m_world->actorName(e.actor)] += e.text;
+    if (m_options.onEvent)
+        m_options.onEvent(*m_world, e);
+    m_world->apply(e);
+}
+
+void RunLoop::hostEvent(Event e)
+{
+    e.actor = ActorId {};
+    e.timeNs = now();
+    e.seq = m_hostSeq++;
+    receive(std::move(e));
+}
+
+void RunLoop::readTelemetry()
+{
+    char buf[65536];
+    const ssize_t n = ::read(m_session.readFd(), buf, sizeof buf);
+    if (n == 0 || (n < 0 && errno != EINTR && errno != EAGAIN)) {
+        m_telemetryOpen = false;
+        return;
+    }
+    if (n < 0)
+        return;
+    m_decoder.feed(std::string_view(buf, static_cast<std::size_t>(n)));
+    try {
+        while (auto e = m_decoder.next())
+            receive(std::move(*e));
+    } catch (const DecodeError& err) {
+        m_report.error = std::string("malformed telemetry from the run: ") + err.what();
+        stopAll();
+    }
+}
+
+void RunLoop::readControl()
+{
+    char buf[4096];
+    const ssize_t n = ::read(m_options.controlFd, buf, sizeof buf);
+    if (n <= 0) {
+        if (n == 0 || errno != EINTR) { // our parent has gone (or closed our input): end the run
+            m_controlOpen = false;
+            m_report.stopped = true;
+            stopAll();
+        }
+        return;
+    }
+    m_controlBuffer.append(buf, static_cast<std::size_t>(n));
+    std::size_t eol;
+    while ((eol = m_controlBuffer.find('\n')) != std::string::npos) {
+        const std::string lineText = m_controlBuffer.substr(0, eol);
+        m_controlBuffer.erase(0, eol + 1);
+        if (lineText.find_first_not_of(" \t\r") == std::string::npos)
+            continue;
+        try {
+            handle(parseControlCommand(lineText));
+        } catch (const std::exception& err) {
+            std::fprintf(stderr, "mpstage-host: ignored control line: %s\n", err.what());
+        }
+    }
+}
+
+ActorId RunLoop::actorNamed(const std::string& name) const
+{
+    for (const Actor* a : m_world->actors())
+        if (a->name == name)
+            return a->id;
+    return {};
+}
+
+void RunLoop::handle(const ControlCommand& cmd)
+{
+    const ActorId target = cmd.actorId ? ActorId { static_cast<std::uint32_t>(cmd.actorId) } : actorNamed(cmd.actorName);
+    switch (cmd.kind) {
+    case ControlCommand::Pause:
+        m_session.pauseAll();
+        break;
+    case ControlCommand::Resume:
+        m_session.resumeAll();
+        break;
+    case ControlCommand::Micro:
+        m_session.setMicroSteps(cmd.on);
+        break;
+    case ControlCommand::Step:
+        if (target) {
+            m_session.step(target, cmd.micro);
+            m_report.grants.push_back(ScheduleStep { m_world->actorName(target), cmd.micro });
+        }
+        break;
+    case ControlCommand::Kill:
+        if (const int pid = target ? m_session.pid(target) : 0; pid > 0)
+            ::kill(pid, SIGKILL);
+        break;
+    case ControlCommand::Stop:
+        m_report.stopped = true;
+        stopAll();
+        break;
+    }
+}
+
+void RunLoop::stopAll()
+{
+    if (m_killed || m_mainPid <= 0)
+        return;
+    m_killed = true;
+    ::kill(-m_mainPid, SIGKILL); // the whole process group: every actor of the run
+}
+
+void RunLoop::reap(bool block)
+{
+    for (const Reaped& r : reapChildren(block)) {
+        if (r.pid == m_mainPid) {
+            m_report.result.mainExitCode = r.code;
+            hostEvent(Event { .type = EventType::ActorExited, .a = r.code, .b = 1, .text = "MainProcess" });
+            continue;
+        }
+        // An orphan handed to us (its parent died first): report its end if nobody else will.
+        if (const Actor* a = m_world->actorByPid(r.pid); a && a->status != ActorStatus::Exited)
+            hostEvent(Event { .type = EventType::ActorExited, .a = r.code, .b = a->id.value, .text = a->name });
+    }
+}
+
+void RunLoop::driveSchedule()
+{
+    if (m_next >= m_schedule.size() && !m_granted) {
+        if (!m_schedule.empty() && m_session.paused() && !m_options.startPaused)
+            m_session.resumeAll(); // the schedule is done: let the rest run freely
+        return;
+    }
+    if (m_granted) { // wait until the granted actor has taken its step and settled again
+        const Actor* a = m_world->actor(m_granted);
+        const bool moved = m_passed[m_granted.value] > m_passedAtGrant;
+        const bool settled = a
+            && (a->status == ActorStatus::Exited || a->status == ActorStatus::Blocked
+                || (moved && a->status == ActorStatus::AtGate));
+        if (!settled)
+            return;
+        m_granted = {};
+    }
+    if (m_next >= m_schedule.size())
+        return;
+    const ScheduleStep& step = m_schedule[m_next];
+    const ActorId target = actorNamed(step.actor);
+    const Actor* a = target ? m_world->actor(target) : nullptr;
+    if (!a || a->status != ActorStatus::AtGate)
+        return; // not there yet
+    m_passedAtGrant = m_passed[target.value];
+    m_session.step(target, step.micro);
+    m_report.grants.push_back(step);
+    m_granted = target;
+    ++m_next;
+}
+
+RunReport RunLoop::run(pid_t mainPid)
+{
+    m_mainPid = mainPid;
+    const std::uint64_t start = now();
+    const auto quietNs = static_cast<std::uint64_t>(m_scene.hangAfter * 1e9);
+    hostEvent(Event { .type = EventType::RunStarted,
+        .a = static_cast<std::int64_t>(m_options.detail),
+        .text = m_scene.id,
+        .detail = m_params.joined() });
+    while (m_telemetryOpen) {
+        pollfd fds[2] = { { m_session.readFd(), POLLIN, 0 }, { m_options.controlFd, POLLIN, 0 } };
+        const nfds_t count = (m_options.controlFd >= 0 && m_controlOpen) ? 2 : 1;
+        ::poll(fds, count, 20);
+        if (fds[0].revents)
+            readTelemetry();
+        if (count == 2 && fds[1].revents)
+            readControl();
+        reap(false);
+        release(false);
+        if (m_options.onIdle && !m_options.onIdle() && !m_killed) {
+            m_report.stopped = true; // whoever reads our output has gone
+            stopAll();
+        }
+        if (m_killed)
+            continue; // drain until every actor is gone
+        driveSchedule();
+        const std::uint64_t t = now();
+        if (isHung(*m_world, t, quietNs)) {
+            m_report.hang = explainHang(*m_world, t, quietNs);
+            m_report.result.hung = true;
+            for (const auto& s : m_report.hang)
+                m_report.result.hangSentences.push_back(s.text);
+            stopAll();
+        } else if (static_cast<double>(t - start) > m_options.timeoutS * 1e9) {
+            m_report.result.timedOut = true;
+            stopAll();
+        }
+    }
+    reap(true);
+    release(true);
+    m_report.result.world = m_world;
+    return std::move(m_report);
+}
+
+} // namespace
+
+Supervisor::Supervisor(const Scene& scene, ParamValues params, RunOptions options)
+    : m_scene(scene)
+    , m_params(std::move(params))
+    , m_options(std::move(options))
+{
+}
+
+RunReport Supervisor::run()
+{
+    Session session(m_options.detail);
+    if (m_options.startPaused || m_options.schedule)
+        session.pauseAll();
+    if (m_options.schedule)
+        for (const auto& step : *m_options.schedule)
+            if (step.micro)
+                session.setMicroSteps(true);
+    ::prctl(PR_SET_CHILD_SUBREAPER, 1);
+    std::fflush(nullptr);
+    const pid_t host = ::getpid();
+    const pid_t pid = ::fork();
+    if (pid < 0) {
+        RunReport failed;
+        failed.error = std::string("could not start the run: ") + std::strerror(errno);
+        return failed;
+    }
+    if (pid == 0) {
+        ::setpgid(0, 0);
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL); // the run dies with its host
+        if (::getppid() != host)
+            ::_exit(1);
+        const Scene& scene = m_scene;
+        const ParamValues& params = m_params;
+        session.runMainActor([&] { scene.run(params); });
+    }
+    ::setpgid(pid, pid);
+    session.closeWriteEnd();
+    RunLoop loop(m_scene, m_params, m_options, session);
+    return loop.run(pid);
+}
+
+} // namespace mpstage

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+#include <mpstage/catalogue.h>
+
+#include "../catalogue/scenes.h"
+
+namespace mpstage {
+
+const std::vector<Scene>& catalogue()
+{
+    static const std::vector<Scene> all = [] {
+        using namespace scenes;
+        return std::vector<Scene> {
+            feederLagScene(),
+            queueSentinelScene(),
+            pipeEofScene(),
+        };
+    }();
+    return all;
+}
+
+const Scene* findScene(std::string_view id)
+{
+    for (const Scene& s : catalogue())
+        if (s.id == id)
+            return &s;
+    return nullptr;
+}
+
+} // namespace mpstage
