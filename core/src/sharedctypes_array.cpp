@@ -52,6 +52,7 @@ std::shared_ptr<detail::CtypeObject> newArray(char typecode, const std::vector<O
     for (std::size_t i = 0; i < init.size(); ++i)
         detail::storeElement(*obj->info, obj->at(i), init[i]);
     obj->lock = lock.make();
+    detail::announceCtype(*obj);
     return obj;
 }
 
@@ -59,6 +60,7 @@ std::shared_ptr<detail::CtypeObject> newArray(char typecode, std::int64_t size, 
 {
     auto obj = detail::newCtypeObject(typecode, checkedLength(typecode, size), true);
     obj->lock = lock.make();
+    detail::announceCtype(*obj);
     return obj;
 }
 

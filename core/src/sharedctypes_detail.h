@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
+#include <atomic>
+#include <mp/telemetry/ids.h>
 // What every shared ctypes object is made of: a typecode's C layout, storage in an anonymous shared block,
 // and the conversions ctypes applies between Python values and C values.
 
@@ -35,12 +37,22 @@ struct CtypeObject {
     std::size_t length = 1;
     bool isArray = false;
     std::optional<AnyLock> lock;
+    // Telemetry: the object's id and its shared write counter (the version each write carries, which orders
+    // writes across processes and reveals lost updates). Empty when the run is not observed.
+    telemetry::ObjectId object;
+    std::shared_ptr<SharedBlock> versionBlock;
+    std::atomic<std::uint64_t>* version = nullptr; // one per cell
 
     std::byte* at(std::size_t index) const { return data + index * info->size; }
     // Python's class name for error messages: 'c_int', 'c_int_Array_3', 'Synchronized', 'SynchronizedArray'.
     std::string typeName() const;
     std::string rawTypeName() const;
 };
+
+// Announces a new Value/Array (and names its lock after it) when the run is observed.
+void announceCtype(CtypeObject& obj);
+void reportRead(const CtypeObject& obj, std::size_t index, const Object& seen);
+void reportWrite(const CtypeObject& obj, std::size_t index, const Object& old, const Object& now);
 
 // Shared, zero-filled storage for `length` elements (memset 0 happens before any initial value, item 51).
 std::shared_ptr<CtypeObject> newCtypeObject(char typecode, std::size_t length, bool isArray);

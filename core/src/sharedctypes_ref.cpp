@@ -2,6 +2,7 @@
 // Locked access to one element (Synchronized.value, SynchronizedArray[i]) and to a 'c' array's value/raw
 // (SynchronizedString), each access one critical section as in CPython's make_property template (item 54).
 #include "sharedctypes_detail.h"
+#include "telemetry/probe.h"
 
 #include <mp/errors.h>
 
@@ -18,46 +19,67 @@ SharedRef::SharedRef(std::shared_ptr<detail::CtypeObject> obj, std::size_t index
 Object SharedRef::lockedLoad() const
 {
     detail::CtypeLockGuard hold(*m_obj);
-    return detail::loadElement(*m_obj->info, m_obj->at(m_index));
+    Object seen = detail::loadElement(*m_obj->info, m_obj->at(m_index));
+    if (m_obj->object)
+        detail::reportRead(*m_obj, m_index, seen);
+    return seen;
 }
 
 void SharedRef::lockedStore(const Object& value)
 {
     detail::CtypeLockGuard hold(*m_obj);
+    if (!m_obj->object) {
+        detail::storeElement(*m_obj->info, m_obj->at(m_index), value);
+        return;
+    }
+    const Object old = detail::loadElement(*m_obj->info, m_obj->at(m_index));
     detail::storeElement(*m_obj->info, m_obj->at(m_index), value);
+    detail::reportWrite(*m_obj, m_index, old, detail::loadElement(*m_obj->info, m_obj->at(m_index)));
 }
 
-Object SharedRef::get() const { return detail::checkedForObject(*m_obj->info, lockedLoad()); }
+Object SharedRef::get() const
+{
+    telemetry::probe::gate(false, "read value");
+    return detail::checkedForObject(*m_obj->info, lockedLoad());
+}
 
-void SharedRef::set(const Object& value) { lockedStore(value); }
+void SharedRef::set(const Object& value)
+{
+    telemetry::probe::gate(false, "write value");
+    lockedStore(value);
+}
+
+// `v.value += d`: the read, then (a micro-step) the write. The lock is free between them: another process
+// may store there, and the store below overwrites its update (item 55).
+Object SharedRef::readModifyWrite(const Object& delta, bool add, const char* what)
+{
+    telemetry::probe::gate(false, what);
+    const Object seen = lockedLoad();
+    telemetry::probe::gate(true, "write back");
+    lockedStore(add ? detail::inplaceAdd(seen, delta) : detail::inplaceSub(seen, delta));
+    return seen;
+}
 
 SharedRef& SharedRef::operator+=(const Object& delta)
 {
-    const Object seen = lockedLoad();
-    // The lock is free here: another process may store now, and the store below overwrites its update.
-    lockedStore(detail::inplaceAdd(seen, delta));
+    readModifyWrite(delta, true, "value += n");
     return *this;
 }
 
 SharedRef& SharedRef::operator-=(const Object& delta)
 {
-    const Object seen = lockedLoad();
-    lockedStore(detail::inplaceSub(seen, delta));
+    readModifyWrite(delta, false, "value -= n");
     return *this;
 }
 
 Object SharedRef::operator++(int)
 {
-    const Object seen = lockedLoad();
-    lockedStore(detail::inplaceAdd(seen, 1));
-    return detail::checkedForObject(*m_obj->info, seen);
+    return detail::checkedForObject(*m_obj->info, readModifyWrite(1, true, "value += 1"));
 }
 
 Object SharedRef::operator--(int)
 {
-    const Object seen = lockedLoad();
-    lockedStore(detail::inplaceSub(seen, 1));
-    return detail::checkedForObject(*m_obj->info, seen);
+    return detail::checkedForObject(*m_obj->info, readModifyWrite(1, false, "value -= 1"));
 }
 
 SharedRef::Number SharedRef::loadNumber() const

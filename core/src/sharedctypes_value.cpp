@@ -14,6 +14,7 @@ std::shared_ptr<detail::CtypeObject> newValue(char typecode, const Object* initi
     if (initial) // RawValue() runs first, so a bad initial value raises before any lock exists
         detail::storeElement(*obj->info, obj->data, *initial);
     obj->lock = lock.make();
+    detail::announceCtype(*obj);
     return obj;
 }
 
@@ -55,6 +56,8 @@ Value::Value(std::shared_ptr<detail::CtypeObject> obj)
     , m_obj(std::move(obj))
 {
 }
+
+telemetry::ObjectId Value::telemetry_id() const { return m_obj->object; }
 
 Value::Value(char typecode)
     : Value(newValue(typecode, nullptr, true))

@@ -143,6 +143,7 @@ Scene pipeEofScene()
         }
         return expectHang(r, { "recv()", "Process-1 itself" });
     };
+    s.variants = { { "the consumer forgets to close its write end", { { "close_unused", "false" } } } };
     return s;
 }
 

@@ -129,6 +129,7 @@ Scene queueSentinelScene()
             return expectPrinted(r, expectedPrints(p));
         return expectHang(r, { "get()", "q" });
     };
+    s.variants = { { "the sentinel is forgotten", { { "sentinel", "false" } } } };
     return s;
 }
 

@@ -9,5 +9,6 @@ namespace mpstage::scenes {
 Scene feederLagScene();
 Scene queueSentinelScene();
 Scene pipeEofScene();
+Scene valueIncrementScene();
 
 } // namespace mpstage::scenes

@@ -52,6 +52,7 @@ int serve(HostRequest& r)
     Output out;
     out.write(streamHeader());
     r.options.controlFd = STDIN_FILENO;
+    r.options.stopOnHang = false; // the app shows the hang and its explanation; the teacher stops the run
     r.options.onEvent = [&](const World&, const Event& e) { out.add(e); };
     r.options.onIdle = [&] { return out.flush(); };
     Supervisor supervisor(*r.scene, r.params, r.options);

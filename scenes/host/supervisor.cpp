@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstring>
 #include <map>
+#include <set>
 #include <csignal>
 #include <ctime>
 #include <poll.h>
@@ -30,6 +31,15 @@ std::uint64_t now()
 // The state of one run as the loop sees it.
 class RunLoop {
 public:
+    // Before the fork, so that the run's first event is the first in time too.
+    void started()
+    {
+        hostEvent(Event { .type = EventType::RunStarted,
+            .a = static_cast<std::int64_t>(m_options.detail),
+            .text = m_scene.id,
+            .detail = m_params.joined() });
+    }
+
     RunLoop(const Scene& scene, const ParamValues& params, const RunOptions& options, Session& session)
         : m_scene(scene)
         , m_params(params)
@@ -39,6 +49,8 @@ public:
         , m_schedule(options.schedule ? *options.schedule : std::vector<ScheduleStep> {})
     {
         m_decoder.feed(streamHeader());
+        for (const auto& step : m_schedule)
+            m_named.insert(step.actor);
     }
 
     RunReport run(pid_t mainPid);
@@ -76,6 +88,8 @@ private:
     ActorId m_granted;
     std::uint64_t m_passedAtGrant = 0;
     std::map<std::uint32_t, std::uint64_t> m_passed; // GatePassed per actor
+    std::map<std::uint32_t, std::uint64_t> m_freed; // free-running actors: gates already granted
+    std::set<std::string> m_named; // actors the schedule names
     // Actors flush on their own schedules, so their frames arrive a few ms out of time order. Events wait
     // here briefly and leave in time order (each actor's own order kept), so the narration, the trace and
     // the app read the run as it happened.
@@ -232,14 +246,21 @@ void RunLoop::reap(bool block)
     }
 }
 
+// Replays a schedule: each step lets one named actor pass one gate, once it is waiting at one; the next step
+// waits until that actor has moved and settled again (at its next gate, blocked, or gone). A step for an
+// actor that is blocked is banked: it will pass its next gate when it gets there. Actors the schedule never
+// names run freely. When the schedule is done, every actor runs freely.
 void RunLoop::driveSchedule()
 {
-    if (m_next >= m_schedule.size() && !m_granted) {
-        if (!m_schedule.empty() && m_session.paused() && !m_options.startPaused)
-            m_session.resumeAll(); // the schedule is done: let the rest run freely
+    if (m_schedule.empty())
         return;
+    for (const Actor* a : m_world->actors()) {
+        if (a->status != ActorStatus::AtGate || m_named.count(a->name) || m_freed[a->id.value] >= m_passed[a->id.value] + 1)
+            continue;
+        m_freed[a->id.value] = m_passed[a->id.value] + 1; // one grant per gate it reaches
+        m_session.step(a->id, true);
     }
-    if (m_granted) { // wait until the granted actor has taken its step and settled again
+    if (m_granted) {
         const Actor* a = m_world->actor(m_granted);
         const bool moved = m_passed[m_granted.value] > m_passedAtGrant;
         const bool settled = a
@@ -249,18 +270,29 @@ void RunLoop::driveSchedule()
             return;
         m_granted = {};
     }
-    if (m_next >= m_schedule.size())
+    if (m_next >= m_schedule.size()) {
+        if (m_session.paused() && !m_options.startPaused)
+            m_session.resumeAll(); // the schedule is done: let the rest run freely
         return;
+    }
     const ScheduleStep& step = m_schedule[m_next];
     const ActorId target = actorNamed(step.actor);
     const Actor* a = target ? m_world->actor(target) : nullptr;
-    if (!a || a->status != ActorStatus::AtGate)
+    if (a && a->status == ActorStatus::Exited) {
+        m_report.error = "schedule step " + std::to_string(m_next + 1) + " is for " + step.actor
+            + ", which has already exited: the schedule does not fit this run";
+        stopAll();
+        return;
+    }
+    if (!a || (a->status != ActorStatus::AtGate && a->status != ActorStatus::Blocked))
         return; // not there yet
-    m_passedAtGrant = m_passed[target.value];
     m_session.step(target, step.micro);
     m_report.grants.push_back(step);
-    m_granted = target;
     ++m_next;
+    if (a->status == ActorStatus::AtGate) {
+        m_passedAtGrant = m_passed[target.value];
+        m_granted = target;
+    }
 }
 
 RunReport RunLoop::run(pid_t mainPid)
@@ -268,10 +300,6 @@ RunReport RunLoop::run(pid_t mainPid)
     m_mainPid = mainPid;
     const std::uint64_t start = now();
     const auto quietNs = static_cast<std::uint64_t>(m_scene.hangAfter * 1e9);
-    hostEvent(Event { .type = EventType::RunStarted,
-        .a = static_cast<std::int64_t>(m_options.detail),
-        .text = m_scene.id,
-        .detail = m_params.joined() });
     while (m_telemetryOpen) {
         pollfd fds[2] = { { m_session.readFd(), POLLIN, 0 }, { m_options.controlFd, POLLIN, 0 } };
         const nfds_t count = (m_options.controlFd >= 0 && m_controlOpen) ? 2 : 1;
@@ -290,12 +318,13 @@ RunReport RunLoop::run(pid_t mainPid)
             continue; // drain until every actor is gone
         driveSchedule();
         const std::uint64_t t = now();
-        if (isHung(*m_world, t, quietNs)) {
+        if (!m_report.result.hung && isHung(*m_world, t, quietNs)) {
             m_report.hang = explainHang(*m_world, t, quietNs);
             m_report.result.hung = true;
             for (const auto& s : m_report.hang)
                 m_report.result.hangSentences.push_back(s.text);
-            stopAll();
+            if (m_options.stopOnHang)
+                stopAll();
         } else if (static_cast<double>(t - start) > m_options.timeoutS * 1e9) {
             m_report.result.timedOut = true;
             stopAll();
@@ -326,6 +355,8 @@ RunReport Supervisor::run()
             if (step.micro)
                 session.setMicroSteps(true);
     ::prctl(PR_SET_CHILD_SUBREAPER, 1);
+    RunLoop loop(m_scene, m_params, m_options, session);
+    loop.started();
     std::fflush(nullptr);
     const pid_t host = ::getpid();
     const pid_t pid = ::fork();
@@ -345,7 +376,6 @@ RunReport Supervisor::run()
     }
     ::setpgid(pid, pid);
     session.closeWriteEnd();
-    RunLoop loop(m_scene, m_params, m_options, session);
     return loop.run(pid);
 }
 

@@ -31,6 +31,8 @@ struct RunOptions {
     std::optional<std::vector<ScheduleStep>> schedule;
     // Start paused (the app then steps or resumes).
     bool startPaused = false;
+    // End the run when it hangs (headless), or keep it for the app to show (serve).
+    bool stopOnHang = true;
     // Descriptor to read control commands from (one JSON object per line), or -1.
     int controlFd = -1;
     // Every event, in the order the World applies it (actors' and the host's own), with the World before it.

@@ -13,6 +13,7 @@ const std::vector<Scene>& catalogue()
             feederLagScene(),
             queueSentinelScene(),
             pipeEofScene(),
+            valueIncrementScene(),
         };
     }();
     return all;

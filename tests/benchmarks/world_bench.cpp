@@ -79,7 +79,9 @@ Stream busyStream(int rounds)
     w.emit(Event { .type = EventType::ObjectCreated, .object = COUNTER, .a = 12, .text = "counter" }, MAIN);
     w.flush(MAIN);
     for (std::uint32_t p = 2; p <= CONSUMER.value; ++p) {
-        w.emit(Event { .type = EventType::ActorStarted, .a = 100 + p, .b = 1, .text = "Process-" + std::to_string(p - 1) }, ActorId { p });
+        w.emit(
+            Event { .type = EventType::ActorStarted, .a = 100 + p, .b = 1, .text = "Process-" + std::to_string(p - 1) },
+            ActorId { p });
         w.flush(ActorId { p });
     }
     std::int64_t written = 0;
@@ -93,11 +95,20 @@ Stream busyStream(int rounds)
             const std::string repr = std::to_string(round * 10 + static_cast<int>(p));
             w.emit(Event { .type = EventType::PutCalled, .object = QUEUE, .item = item, .text = repr }, producer);
             w.emit(Event { .type = EventType::PutBuffered, .object = QUEUE, .item = item }, producer);
-            w.emit(Event { .type = EventType::FeederWritten, .object = QUEUE, .item = item, .a = written++ }, producer, 1);
+            w.emit(
+                Event { .type = EventType::FeederWritten, .object = QUEUE, .item = item, .a = written++ }, producer, 1);
             w.emit(Event { .type = EventType::LockWanted, .object = LOCK }, producer);
-            w.emit(Event { .type = EventType::LockAcquired, .object = LOCK, .a = 1500 * (p - 1), .b = ++acquisition }, producer);
-            w.emit(Event { .type = EventType::ValueRead, .object = COUNTER, .b = version, .text = std::to_string(version) }, producer);
-            w.emit(Event { .type = EventType::ValueWritten, .object = COUNTER, .b = ++version, .text = std::to_string(version) }, producer);
+            w.emit(Event { .type = EventType::LockAcquired, .object = LOCK, .a = 1500 * (p - 1), .b = ++acquisition },
+                producer);
+            w.emit(
+                Event {
+                    .type = EventType::ValueRead, .object = COUNTER, .b = version, .text = std::to_string(version) },
+                producer);
+            w.emit(Event { .type = EventType::ValueWritten,
+                       .object = COUNTER,
+                       .b = ++version,
+                       .text = std::to_string(version) },
+                producer);
             w.emit(Event { .type = EventType::LockReleased, .object = LOCK, .b = acquisition }, producer);
         }
         for (std::uint32_t i = 0; i < PRODUCERS; ++i) {

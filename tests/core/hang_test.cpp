@@ -33,7 +33,8 @@ std::vector<HangSentence> explain(const Script& s)
 
 const HangSentence& about(const std::vector<HangSentence>& sentences, ActorId actor)
 {
-    const auto it = std::find_if(sentences.begin(), sentences.end(), [&](const HangSentence& s) { return s.actor == actor; });
+    const auto it
+        = std::find_if(sentences.begin(), sentences.end(), [&](const HangSentence& s) { return s.actor == actor; });
     if (it == sentences.end())
         throw std::runtime_error("no sentence about actor " + std::to_string(actor.value));
     return *it;
@@ -63,7 +64,8 @@ TEST(HangTest, ARunIsHungOnlyWhenEveryLiveActorIsBlockedAndQuiet)
 TEST(HangTest, AnActorPausedAtAGateIsNotHung)
 {
     Script s = withMainAnd(ObjectKind::Queue, 0, "q");
-    s << ev::blocked(MAIN, OBJ, "flush") << Event { .type = EventType::GateWaiting, .thread = 1, .actor = MAIN, .a = 1 };
+    s << ev::blocked(MAIN, OBJ, "flush")
+      << Event { .type = EventType::GateWaiting, .thread = 1, .actor = MAIN, .a = 1 };
 
     const World sut = replay(s);
 
@@ -91,9 +93,9 @@ TEST(HangTest, RecvWhileTheWriteEndIsStillOpenNamesEveryHolder)
         "Process-1 waits in recv() on pipe#1, but the write end of pipe#1 is still open in Process-1 itself and in "
         "MainProcess, so end-of-file can never arrive.");
     EXPECT_EQ(sut.objects, std::vector<ObjectId> { OBJ });
-    EXPECT_EQ(sut.endpoints,
-        (std::vector<EndpointRef> { { P1, OBJ, 0 }, { P1, OBJ, 1 }, { MAIN, OBJ, 1 } }));
-    EXPECT_EQ(about(sentences, MAIN).text, "MainProcess waits in join() for Process-1, which itself waits in recv() on pipe#1.");
+    EXPECT_EQ(sut.endpoints, (std::vector<EndpointRef> { { P1, OBJ, 0 }, { P1, OBJ, 1 }, { MAIN, OBJ, 1 } }));
+    EXPECT_EQ(about(sentences, MAIN).text,
+        "MainProcess waits in join() for Process-1, which itself waits in recv() on pipe#1.");
 }
 
 TEST(HangTest, AConsumerLeftWithoutItsSentinelIsOneSentinelShort)
@@ -103,8 +105,8 @@ TEST(HangTest, AConsumerLeftWithoutItsSentinelIsOneSentinelShort)
     for (std::uint64_t n = 1; n <= 2; ++n)
         s << ev::putCalled(MAIN, OBJ, n, "None") << ev::putBuffered(MAIN, OBJ, n)
           << ev::written(MAIN, OBJ, n, static_cast<std::int64_t>(n - 1));
-    s << ev::got(P1, OBJ, 0, "None") << ev::got(P2, OBJ, 1, "None") << ev::exited(MAIN, P1, 0) << ev::exited(MAIN, P2, 0)
-      << ev::getCalled(P3, OBJ) << ev::blocked(P3, OBJ, "get");
+    s << ev::got(P1, OBJ, 0, "None") << ev::got(P2, OBJ, 1, "None") << ev::exited(MAIN, P1, 0)
+      << ev::exited(MAIN, P2, 0) << ev::getCalled(P3, OBJ) << ev::blocked(P3, OBJ, "get");
     Script alone = s;
     alone << ev::exited(ActorId {}, MAIN, 0);
     s << ev::blocked(MAIN, {}, "join", P3);
@@ -161,7 +163,8 @@ TEST(HangTest, JoiningAProducerBeforeDrainingItsQueue)
     EXPECT_EQ(joiner.actors, std::vector<ActorId> { P1 });
     EXPECT_EQ(joiner.objects, std::vector<ObjectId> { OBJ });
     EXPECT_EQ(about(sentences, P1).text,
-        "Process-1 has finished but cannot exit: its feeder thread still has 2 items of q to write into the pipe, which "
+        "Process-1 has finished but cannot exit: its feeder thread still has 2 items of q to write into the pipe, "
+        "which "
         "is full, and no process gets from q (MainProcess waits in join() for it).");
 }
 
@@ -236,7 +239,8 @@ TEST(HangTest, AnythingElseGetsTheGenericSentence)
     Script s = withMainAnd(ObjectKind::SharedMemory, 64, "shm");
     s << ev::blocked(MAIN, OBJ, "wait");
 
-    EXPECT_EQ(explain(s).at(0).text, "MainProcess waits in wait() on shm, and no other process is left to end the wait.");
+    EXPECT_EQ(
+        explain(s).at(0).text, "MainProcess waits in wait() on shm, and no other process is left to end the wait.");
 }
 
 } // namespace

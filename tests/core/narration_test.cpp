@@ -42,7 +42,8 @@ TEST(NarrationTest, APutIsToldWhenItReachesTheBuffer)
 
     s << ev::putBuffered(P1, Q, 1);
 
-    EXPECT_EQ(describe(World {}, s.events().back()), "actor 2 put an item on object#1 (buffered; the feeder thread will write it)");
+    EXPECT_EQ(describe(World {}, s.events().back()),
+        "actor 2 put an item on object#1 (buffered; the feeder thread will write it)");
     EXPECT_NE(lastLine(s).find("Process-1 put 3 on q (buffered; the feeder thread will write it)"), std::string::npos);
 }
 
@@ -75,7 +76,8 @@ TEST(NarrationTest, BlockingAndExitsAreTold)
         sut(e);
 
     EXPECT_NE(sut(ev::blocked(P1, PIPE, "recv")).find("Process-1 blocked in recv() on pipe#1"), std::string::npos);
-    EXPECT_NE(sut(ev::blocked(MAIN, {}, "join", P1)).find("MainProcess blocked in join() for Process-1"), std::string::npos);
+    EXPECT_NE(
+        sut(ev::blocked(MAIN, {}, "join", P1)).find("MainProcess blocked in join() for Process-1"), std::string::npos);
     EXPECT_NE(sut(ev::exited(MAIN, P1, 0)).find("Process-1 exited with code 0"), std::string::npos);
     EXPECT_NE(sut(ev::exited(ActorId {}, MAIN, -9)).find("MainProcess was killed by SIGKILL"), std::string::npos);
 }
@@ -85,8 +87,9 @@ TEST(NarrationTest, ALostUpdateIsPointedOut)
     Script s = feederLag();
     s << ev::read(MAIN, V, 0, "0") << ev::wrote(P1, V, 1, "1", "0") << ev::wrote(MAIN, V, 2, "1", "1");
 
-    EXPECT_NE(lastLine(s).find("MainProcess wrote 1 to counter (was 1) — lost update: it read version 0, and 1 write by "
-                               "others since then is overwritten"),
+    EXPECT_NE(
+        lastLine(s).find("MainProcess wrote 1 to counter (was 1) — lost update: it read version 0, and 1 write by "
+                         "others since then is overwritten"),
         std::string::npos);
 }
 
@@ -94,8 +97,9 @@ TEST(NarrationTest, QuietEventsHaveNoLine)
 {
     const World world;
 
-    for (const EventType type : { EventType::GatePassed, EventType::Counters, EventType::Line, EventType::LockWanted,
-             EventType::GetCalled, EventType::PutCalled, EventType::Unblocked, EventType::Poll, EventType::ObjectLabel })
+    for (const EventType type :
+        { EventType::GatePassed, EventType::Counters, EventType::Line, EventType::LockWanted, EventType::GetCalled,
+            EventType::PutCalled, EventType::Unblocked, EventType::Poll, EventType::ObjectLabel })
         EXPECT_EQ(narrate(world, Event { .type = type, .actor = MAIN, .object = Q }), "") << eventTypeName(type);
 }
 

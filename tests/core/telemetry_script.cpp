@@ -40,7 +40,8 @@ std::vector<Event> Script::shuffled(unsigned seed) const
         std::vector<std::uint32_t> ready;
         for (const auto& [actor, indices] : byActor) {
             const std::size_t at = next[actor];
-            if (at < indices.size() && (m_after[indices[at]] < 0 || sent[static_cast<std::size_t>(m_after[indices[at]])]))
+            if (at < indices.size()
+                && (m_after[indices[at]] < 0 || sent[static_cast<std::size_t>(m_after[indices[at]])]))
                 ready.push_back(actor);
         }
         const std::uint32_t actor = ready[std::uniform_int_distribution<std::size_t>(0, ready.size() - 1)(random)];
@@ -53,7 +54,10 @@ std::vector<Event> Script::shuffled(unsigned seed) const
 
 namespace ev {
 
-ItemId item(ActorId producer, std::uint64_t n) { return ItemId { (std::uint64_t { producer.value } << 40) | n }; }
+ItemId item(ActorId producer, std::uint64_t n)
+{
+    return ItemId { (std::uint64_t { producer.value } << 40) | n };
+}
 
 Event run(const std::string& scene)
 {
@@ -62,7 +66,9 @@ Event run(const std::string& scene)
 
 Event started(ActorId actor, const std::string& name, ActorId parent)
 {
-    return Event { .type = EventType::ActorStarted, .actor = actor, .a = 4000 + actor.value, .b = parent.value, .text = name };
+    return Event {
+        .type = EventType::ActorStarted, .actor = actor, .a = 4000 + actor.value, .b = parent.value, .text = name
+    };
 }
 
 Event exited(ActorId reaper, ActorId actor, std::int64_t code)
@@ -87,7 +93,9 @@ Event closed(ActorId actor, ObjectId object, int end, std::uint16_t thread)
 
 Event putCalled(ActorId actor, ObjectId queue, std::uint64_t n, const std::string& repr)
 {
-    return Event { .type = EventType::PutCalled, .actor = actor, .object = queue, .item = item(actor, n), .text = repr };
+    return Event {
+        .type = EventType::PutCalled, .actor = actor, .object = queue, .item = item(actor, n), .text = repr
+    };
 }
 
 Event putBuffered(ActorId actor, ObjectId queue, std::uint64_t n)
@@ -97,10 +105,18 @@ Event putBuffered(ActorId actor, ObjectId queue, std::uint64_t n)
 
 Event written(ActorId actor, ObjectId queue, std::uint64_t n, std::int64_t index)
 {
-    return Event { .type = EventType::FeederWritten, .thread = 1, .actor = actor, .object = queue, .item = item(actor, n), .a = index };
+    return Event { .type = EventType::FeederWritten,
+        .thread = 1,
+        .actor = actor,
+        .object = queue,
+        .item = item(actor, n),
+        .a = index };
 }
 
-Event getCalled(ActorId actor, ObjectId queue) { return Event { .type = EventType::GetCalled, .actor = actor, .object = queue }; }
+Event getCalled(ActorId actor, ObjectId queue)
+{
+    return Event { .type = EventType::GetCalled, .actor = actor, .object = queue };
+}
 
 Event got(ActorId actor, ObjectId queue, std::int64_t index, const std::string& repr)
 {
@@ -114,7 +130,9 @@ Event answer(EventType type, ActorId actor, ObjectId queue, std::int64_t value)
 
 Event blocked(ActorId actor, ObjectId object, const std::string& op, ActorId joined, std::uint16_t thread)
 {
-    return Event { .type = EventType::Blocked, .thread = thread, .actor = actor, .object = object, .b = joined.value, .text = op };
+    return Event {
+        .type = EventType::Blocked, .thread = thread, .actor = actor, .object = object, .b = joined.value, .text = op
+    };
 }
 
 Event unblocked(ActorId actor, ObjectId object, const std::string& op, std::uint16_t thread)
@@ -132,7 +150,10 @@ Event recv(ActorId actor, ObjectId pipe, int end, std::int64_t index, const std:
     return Event { .type = EventType::Recv, .actor = actor, .object = pipe, .a = end, .b = index, .text = repr };
 }
 
-Event wanted(ActorId actor, ObjectId lock) { return Event { .type = EventType::LockWanted, .actor = actor, .object = lock }; }
+Event wanted(ActorId actor, ObjectId lock)
+{
+    return Event { .type = EventType::LockWanted, .actor = actor, .object = lock };
+}
 
 Event acquired(ActorId actor, ObjectId lock, std::int64_t acquisition, std::int64_t waitedNs)
 {
@@ -151,7 +172,9 @@ Event read(ActorId actor, ObjectId value, std::int64_t version, const std::strin
 
 Event wrote(ActorId actor, ObjectId value, std::int64_t version, const std::string& repr, const std::string& old)
 {
-    return Event { .type = EventType::ValueWritten, .actor = actor, .object = value, .b = version, .text = repr, .detail = old };
+    return Event {
+        .type = EventType::ValueWritten, .actor = actor, .object = value, .b = version, .text = repr, .detail = old
+    };
 }
 
 Event plain(EventType type, ActorId actor, ObjectId object, std::int64_t a, std::int64_t b, const std::string& text)

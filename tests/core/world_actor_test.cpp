@@ -93,7 +93,8 @@ TEST(WorldActorTest, GateWaitingPausesAndGatePassedResumes)
 TEST(WorldActorTest, AFeederThreadHasItsOwnLane)
 {
     Script s;
-    s << ev::started(MAIN, "MainProcess") << Event { .type = EventType::FeederStarted, .thread = 1, .actor = MAIN, .object = Q }
+    s << ev::started(MAIN, "MainProcess")
+      << Event { .type = EventType::FeederStarted, .thread = 1, .actor = MAIN, .object = Q }
       << ev::blocked(MAIN, Q, "feed", {}, 1);
 
     const World sut = replay(s);
@@ -138,7 +139,8 @@ TEST(WorldActorTest, PrintChunksBecomeLinesAndOnlyTheLastOnesAreKept)
     World sut(WorldLimits { .printLines = 2 });
     Script s;
     s << ev::started(MAIN, "MainProcess") << ev::plain(EventType::Print, MAIN, {}, 1, 0, "one\ntw")
-      << ev::plain(EventType::Print, MAIN, {}, 1, 0, "o\nthree") << ev::plain(EventType::Print, MAIN, {}, 2, 0, "oops\n");
+      << ev::plain(EventType::Print, MAIN, {}, 1, 0, "o\nthree")
+      << ev::plain(EventType::Print, MAIN, {}, 2, 0, "oops\n");
 
     for (const Event& e : s.events())
         sut.apply(e);

@@ -22,7 +22,10 @@ World replay(const std::vector<Event>& events)
     return world;
 }
 
-std::vector<ActorId> ids(std::initializer_list<ActorId> list) { return list; }
+std::vector<ActorId> ids(std::initializer_list<ActorId> list)
+{
+    return list;
+}
 
 TEST(WorldEndpointTest, TheCreatorHoldsBothEnds)
 {
@@ -109,6 +112,24 @@ TEST(WorldEndpointTest, WithoutTheForkPointTheStartTimeDecides)
 
     EXPECT_EQ(sut.endpoints().holders(PIPE, 0), ids({ P1 }));
     EXPECT_EQ(sut.endpoints().holders(LATER, 0), ids({ MAIN }));
+}
+
+// Placed by time alone, a child that stamped its start after its parent's close misses that end, until it
+// uses it: using an end proves holding it.
+TEST(WorldEndpointTest, UsingAnEndProvesHoldingIt)
+{
+    Script s;
+    s.forkSeq(false);
+    s << ev::started(MAIN, "MainProcess") << ev::created(MAIN, PIPE, ObjectKind::Pipe, 1, "pipe#1")
+      << ev::closed(MAIN, PIPE, 0);
+    s.advance(1000);
+    s << ev::started(P1, "Process-1", MAIN);
+    World sut = replay(s.events());
+    ASSERT_EQ(sut.endpoints().holders(PIPE, 0), ids({}));
+
+    sut.apply(ev::recv(P1, PIPE, 0, 0, "1"));
+
+    EXPECT_EQ(sut.endpoints().holders(PIPE, 0), ids({ P1 }));
 }
 
 TEST(WorldEndpointTest, AGrandchildInheritsWhatItsParentInherited)

@@ -41,11 +41,13 @@ Script busyRun()
         const std::int64_t second = ++acquisition;
         s << ev::wanted(P1, LOCK) << ev::wanted(P2, LOCK) << ev::acquired(P1, LOCK, first, 100)
           << ev::released(P1, LOCK, first) << ev::acquired(P2, LOCK, second, 2000) << ev::released(P2, LOCK, second);
-        s << ev::acquired(P3, RLOCK, static_cast<std::int64_t>(n)) << ev::acquired(P3, RLOCK, static_cast<std::int64_t>(n))
-          << ev::released(P3, RLOCK, static_cast<std::int64_t>(n)) << ev::released(P3, RLOCK, static_cast<std::int64_t>(n));
+        s << ev::acquired(P3, RLOCK, static_cast<std::int64_t>(n))
+          << ev::acquired(P3, RLOCK, static_cast<std::int64_t>(n))
+          << ev::released(P3, RLOCK, static_cast<std::int64_t>(n))
+          << ev::released(P3, RLOCK, static_cast<std::int64_t>(n));
         const auto v = static_cast<std::int64_t>(2 * n);
-        s << ev::read(P1, COUNTER, v - 2, "x") << ev::read(P2, COUNTER, v - 2, "x") << ev::wrote(P1, COUNTER, v - 1, "y", "x")
-          << ev::wrote(P2, COUNTER, v, "y", "y");
+        s << ev::read(P1, COUNTER, v - 2, "x") << ev::read(P2, COUNTER, v - 2, "x")
+          << ev::wrote(P1, COUNTER, v - 1, "y", "x") << ev::wrote(P2, COUNTER, v, "y", "y");
         s << ev::send(P1, PIPE, 1, static_cast<std::int64_t>(n - 1), "'m'")
           << ev::recv(MAIN, PIPE, 0, static_cast<std::int64_t>(n - 1), "'m'");
     }

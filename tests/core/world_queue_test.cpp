@@ -139,7 +139,8 @@ TEST(WorldQueueTest, OnlyTheLastDeliveredItemsAreKeptButAllAreCounted)
     Script s = withQueue();
     for (std::uint64_t i = 0; i < 10; ++i)
         s << ev::putCalled(MAIN, Q, i + 1, std::to_string(i)) << ev::putBuffered(MAIN, Q, i + 1)
-          << ev::written(MAIN, Q, i + 1, static_cast<std::int64_t>(i)) << ev::got(P1, Q, static_cast<std::int64_t>(i), std::to_string(i));
+          << ev::written(MAIN, Q, i + 1, static_cast<std::int64_t>(i))
+          << ev::got(P1, Q, static_cast<std::int64_t>(i), std::to_string(i));
 
     const World sut = replay(s.events(), WorldLimits { .delivered = 4 });
 
@@ -152,7 +153,8 @@ TEST(WorldQueueTest, OnlyTheLastDeliveredItemsAreKeptButAllAreCounted)
 TEST(WorldQueueTest, AnEmptyAnswerKeepsTheTruthBesideIt)
 {
     Script s = withQueue();
-    s << ev::putCalled(MAIN, Q, 1, "1") << ev::putBuffered(MAIN, Q, 1) << ev::answer(EventType::EmptyAnswer, MAIN, Q, 1);
+    s << ev::putCalled(MAIN, Q, 1, "1") << ev::putBuffered(MAIN, Q, 1)
+      << ev::answer(EventType::EmptyAnswer, MAIN, Q, 1);
 
     const QueueAnswer answer = replay(s.events()).queue(Q)->emptyAnswer();
 

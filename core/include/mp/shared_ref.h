@@ -100,6 +100,7 @@ private:
     // The two critical sections of `v.value += 1`; whatever happens between them is the race of item 55.
     Object lockedLoad() const;
     void lockedStore(const Object& value);
+    Object readModifyWrite(const Object& delta, bool add, const char* what);
     Number loadNumber() const;
 
     std::shared_ptr<detail::CtypeObject> m_obj;

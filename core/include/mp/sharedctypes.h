@@ -19,6 +19,7 @@
 #include <mp/errors.h>
 #include <mp/object.h>
 #include <mp/shared_ref.h>
+#include <mp/telemetry/ids.h>
 #include <mp/timeout.h>
 
 #include <concepts>
@@ -73,6 +74,8 @@ public:
     void unlock() { release(); }
     // <Synchronized wrapper for c_int(5)>, or c_int(5) without a lock.
     std::string repr() const;
+    // The id this value has in the run's telemetry (0 when the run is not observed).
+    telemetry::ObjectId telemetry_id() const;
 
 private:
     explicit Value(std::shared_ptr<detail::CtypeObject> obj);

@@ -22,19 +22,24 @@ void ActorRuntime::flusherLoop()
 {
     setMainLane(); // what the flusher reports (prints, counters) belongs to the actor as a whole
     while (!m_stop.load()) {
-        pollfd fds[2];
+        pollfd fds[3];
         int n = 0;
         for (const int fd : m_captureRead)
             if (fd >= 0)
                 fds[n++] = pollfd { fd, POLLIN, 0 };
+        fds[n++] = pollfd { m_fd, 0, 0 }; // POLLERR once nobody reads the telemetry any more
         ::poll(fds, static_cast<nfds_t>(n), TICK_MS);
+        if (fds[n - 1].revents & (POLLERR | POLLHUP))
+            ::_exit(141); // the host is gone (killed, or the app closed): the run must not outlive it
         drainCapture(false);
         const std::uint64_t now = nowNs();
         for (BlockingSlot& s : m_blocking) {
-            const std::uint64_t since = s.sinceNs.load();
-            if (since != 0 && now - since > BLOCKED_AFTER_NS && !s.reported.exchange(true)) {
-                emit(Event { .type = EventType::Blocked, .object = s.object, .b = s.joined, .text = s.op }, s.thread);
-            }
+            if (s.state.load() != BlockingSlot::Active || now - s.sinceNs.load() < BLOCKED_AFTER_NS)
+                continue;
+            emitGuarded(Event { .type = EventType::Blocked, .object = s.object, .b = s.joined, .text = s.op }, s.thread, [&] {
+                int expected = BlockingSlot::Active;
+                return s.state.compare_exchange_strong(expected, BlockingSlot::Reported);
+            });
         }
         if (m_detail == Detail::Counters)
             sampleCounters();
@@ -99,7 +104,7 @@ void ActorRuntime::becomeChild(ActorId id, const std::string& name)
         if (fd >= 0)
             ::close(fd);
     setMainLane();
-    g_actor = new ActorRuntime(parent->m_fd, parent->m_control, id, name, parent->m_id);
+    g_actor = new ActorRuntime(parent->m_fd, parent->m_control, id, name, parent->m_id, parent->m_seq);
 }
 
 void ActorRuntime::exiting()

@@ -66,14 +66,14 @@ std::uint64_t nowNs()
     return static_cast<std::uint64_t>(ts.tv_sec) * 1'000'000'000ULL + static_cast<std::uint64_t>(ts.tv_nsec);
 }
 
-ActorRuntime::ActorRuntime(int fd, ControlBlock* control, ActorId id, std::string name, ActorId parent)
+ActorRuntime::ActorRuntime(int fd, ControlBlock* control, ActorId id, std::string name, ActorId parent, std::uint32_t forkSeq)
     : m_fd(fd)
     , m_control(control)
     , m_id(id)
     , m_name(std::move(name))
     , m_detail(static_cast<Detail>(control->detail.load()))
 {
-    start(parent);
+    start(parent, forkSeq);
 }
 
 void ActorRuntime::setMainLane() { t_lane = 0; }
@@ -84,11 +84,13 @@ void ActorRuntime::install(int fd, ControlBlock* control, ActorId id, const std:
     g_actor = new ActorRuntime(fd, control, id, name, ActorId {});
 }
 
-void ActorRuntime::start(ActorId parent)
+void ActorRuntime::start(ActorId parent, std::uint32_t forkSeq)
 {
     m_control->slots[m_id.value].pid.store(static_cast<std::int32_t>(getpid()));
     startCapture();
-    emit(Event { .type = EventType::ActorStarted, .a = getpid(), .b = parent.value, .text = m_name });
+    // item: how many frames the parent had reported when it forked, so the World knows exactly which of the
+    // parent's pipe ends the child inherited, whatever order the frames arrive in.
+    emit(Event { .type = EventType::ActorStarted, .item = ItemId { forkSeq }, .a = getpid(), .b = parent.value, .text = m_name });
     flush();
     m_flusher = std::thread([this] { flusherLoop(); });
 }
@@ -129,11 +131,16 @@ void ActorRuntime::encodeLocked(Event& e)
     m_buffer += frame;
 }
 
-void ActorRuntime::emit(Event e, int lane)
+void ActorRuntime::stamp(Event& e, int lane)
 {
     e.actor = m_id;
     e.timeNs = nowNs();
     e.thread = lane >= 0 ? static_cast<std::uint16_t>(lane) : threadLane();
+}
+
+void ActorRuntime::emit(Event e, int lane)
+{
+    stamp(e, lane);
     std::lock_guard lock(m_mutex);
     if (!wanted(e.type)) {
         const bool isGet = e.type == EventType::GetReturned || e.type == EventType::Recv;
@@ -227,16 +234,16 @@ int ActorRuntime::beginBlocking(ObjectId object, const char* op, std::int64_t jo
     const std::uint16_t lane = threadLane();
     for (std::size_t i = 0; i < m_blocking.size(); ++i) {
         BlockingSlot& s = m_blocking[i];
-        std::uint64_t expected = 0;
-        if (s.sinceNs.load() != 0)
+        int expected = BlockingSlot::Free;
+        if (!s.state.compare_exchange_strong(expected, BlockingSlot::Claimed))
             continue;
         s.object = object;
         s.op = op;
         s.joined = joined;
         s.thread = lane;
-        s.reported.store(false);
-        if (s.sinceNs.compare_exchange_strong(expected, nowNs()))
-            return static_cast<int>(i);
+        s.sinceNs.store(nowNs());
+        s.state.store(BlockingSlot::Active);
+        return static_cast<int>(i);
     }
     return -1;
 }
@@ -246,10 +253,13 @@ void ActorRuntime::endBlocking(int slot)
     if (slot < 0)
         return;
     BlockingSlot& s = m_blocking[static_cast<std::size_t>(slot)];
-    const bool reported = s.reported.exchange(false);
-    s.sinceNs.store(0);
-    if (reported)
-        emit(Event { .type = EventType::Unblocked, .object = s.object, .text = s.op });
+    int expected = BlockingSlot::Active;
+    if (s.state.compare_exchange_strong(expected, BlockingSlot::Free))
+        return; // over before anyone reported it
+    emitGuarded(Event { .type = EventType::Unblocked, .object = s.object, .text = s.op }, s.thread, [&] {
+        s.state.store(BlockingSlot::Free);
+        return true;
+    });
 }
 
 } // namespace mp::telemetry

@@ -20,7 +20,7 @@ namespace mp::telemetry {
 
 class ActorRuntime {
 public:
-    ActorRuntime(int fd, ControlBlock* control, ActorId id, std::string name, ActorId parent);
+    ActorRuntime(int fd, ControlBlock* control, ActorId id, std::string name, ActorId parent, std::uint32_t forkSeq = 0);
     ~ActorRuntime() = delete; // lives as long as the process
 
     ActorId id() const { return m_id; }
@@ -51,15 +51,29 @@ public:
 
 private:
     struct BlockingSlot {
-        std::atomic<std::uint64_t> sinceNs { 0 }; // 0: free
-        std::atomic<bool> reported { false };
+        // Free -> Claimed (being filled) -> Active -> (Reported, by the flusher) -> Free. Active->Reported and
+        // Reported->Free happen under the buffer mutex, so Blocked is always encoded before its Unblocked.
+        enum State : int { Free = 0, Active = 1, Reported = 2, Claimed = 3 };
+        std::atomic<int> state { Free };
+        std::atomic<std::uint64_t> sinceNs { 0 };
         ObjectId object;
         const char* op = "";
         std::int64_t joined = 0;
         std::uint16_t thread = 0;
     };
 
-    void start(ActorId parent);
+    // Emits e only if decide(), run under the buffer's mutex, says so: keeps a Blocked reported by the
+    // flusher and the blocked thread's own Unblocked in the right order.
+    template <typename Decide>
+    void emitGuarded(Event e, int lane, Decide&& decide)
+    {
+        stamp(e, lane);
+        std::lock_guard lock(m_mutex);
+        if (decide())
+            encodeLocked(e);
+    }
+    void stamp(Event& e, int lane);
+    void start(ActorId parent, std::uint32_t forkSeq);
     void startCapture();
     void flusherLoop();
     void drainCapture(bool final);

@@ -31,9 +31,9 @@ HangSentence explainWait(const World& world, ActorId id)
     if (!a || !a->live() || a->status != ActorStatus::Blocked)
         return HangSentence { .actor = id };
     using Rule = std::optional<HangSentence> (*)(const World&, const Actor&);
-    static constexpr Rule RULES[] = { hang::recvOnOpenPipe, hang::sendBothWays, hang::getOnEmptyQueue,
-        hang::putOnFullQueue, hang::joinUnfinished, hang::flushAtExit, hang::joinProcess, hang::acquireLock,
-        hang::waitOnSync };
+    static constexpr Rule RULES[]
+        = { hang::recvOnOpenPipe, hang::sendBothWays, hang::getOnEmptyQueue, hang::putOnFullQueue, hang::joinUnfinished,
+              hang::flushAtExit, hang::joinProcess, hang::acquireLock, hang::waitOnSync };
     for (const Rule rule : RULES)
         if (auto sentence = rule(world, *a))
             return std::move(*sentence);
@@ -69,8 +69,14 @@ int endFor(const World& world, ActorId actor, ObjectId object, int fixed)
 }
 } // namespace
 
-int readingEnd(const World& world, ActorId actor, ObjectId object) { return endFor(world, actor, object, 0); }
-int sendingEnd(const World& world, ActorId actor, ObjectId object) { return endFor(world, actor, object, 1); }
+int readingEnd(const World& world, ActorId actor, ObjectId object)
+{
+    return endFor(world, actor, object, 0);
+}
+int sendingEnd(const World& world, ActorId actor, ObjectId object)
+{
+    return endFor(world, actor, object, 1);
+}
 
 std::vector<const Actor*> othersLive(const World& world, ActorId except)
 {

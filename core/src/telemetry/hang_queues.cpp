@@ -24,7 +24,8 @@ std::optional<HangSentence> getOnEmptyQueue(const World& world, const Actor& a)
     const std::string name = world.objectName(object);
     const bool alone = othersLive(world, a.id).empty();
     s.text = a.name + " waits in get() on " + name + (itemLevel ? ", which is empty, and " : ", and ")
-        + (alone ? "no other process is left to put anything" : "every other process is waiting too, so nothing more will be put");
+        + (alone ? "no other process is left to put anything"
+                 : "every other process is waiting too, so nothing more will be put");
     if (itemLevel) {
         const std::uint64_t sentinels = q->sentinelsDelivered() + q->sentinelsInFlight();
         const std::uint64_t consumers = q->consumers().size() + (q->consumers().contains(a.id) ? 0 : 1);
@@ -33,7 +34,8 @@ std::optional<HangSentence> getOnEmptyQueue(const World& world, const Actor& a)
         else if (sentinels < consumers)
             s.text += ": " + count(sentinels, "sentinel") + " (None) " + (sentinels == 1 ? "was" : "were") + " put for "
                 + count(consumers, "consumer") + ", "
-                + (consumers - sentinels == 1 ? std::string("one") : std::to_string(consumers - sentinels)) + " too few";
+                + (consumers - sentinels == 1 ? std::string("one") : std::to_string(consumers - sentinels))
+                + " too few";
         else
             s.text += ": every sentinel put on it has already been taken";
     }
@@ -50,8 +52,8 @@ std::optional<HangSentence> putOnFullQueue(const World& world, const Actor& a)
     const bool bounded = info && info->parameter > 0 && info->parameter < INT_MAX;
     HangSentence s { .actor = a.id, .objects = { object }, .endpoints = { EndpointRef { a.id, object, 1 } } };
     s.text = a.name + " waits in put() on " + world.objectName(object) + ", which is full"
-        + (bounded ? " (maxsize " + std::to_string(info->parameter) + ")" : std::string()) + nobodyWill(world, a.id, "get() from it")
-        + ".";
+        + (bounded ? " (maxsize " + std::to_string(info->parameter) + ")" : std::string())
+        + nobodyWill(world, a.id, "get() from it") + ".";
     return s;
 }
 
@@ -92,8 +94,9 @@ std::optional<HangSentence> flushAtExit(const World& world, const Actor& a)
             joiners.push_back(b->name);
             s.actors.push_back(b->id);
         }
-    s.text = a.name + " has finished but cannot exit: its feeder thread still has " + count(q->buffer(a.id).size(), "item")
-        + " of " + name + " to write into the pipe, which is full, and no process gets from " + name;
+    s.text = a.name + " has finished but cannot exit: its feeder thread still has "
+        + count(q->buffer(a.id).size(), "item") + " of " + name
+        + " to write into the pipe, which is full, and no process gets from " + name;
     if (!joiners.empty())
         s.text += " (" + wording::list(joiners) + (joiners.size() == 1 ? " waits" : " wait") + " in join() for it)";
     s.text += ".";

@@ -83,8 +83,8 @@ std::optional<HangSentence> acquireLock(const World& world, const Actor& a)
     }
     const ObjectKind kind = wording::kindOf(world, object, ObjectKind::Lock);
     if (!holderId && (kind == ObjectKind::Semaphore || kind == ObjectKind::BoundedSemaphore)) {
-        s.text = a.name + " waits in acquire() on " + name + ", whose counter is at zero" + nobodyWill(world, a.id, "release() it")
-            + ".";
+        s.text = a.name + " waits in acquire() on " + name + ", whose counter is at zero"
+            + nobodyWill(world, a.id, "release() it") + ".";
         return s;
     }
     return std::nullopt;
@@ -100,7 +100,8 @@ std::optional<HangSentence> waitOnSync(const World& world, const Actor& a)
     HangSentence s { .actor = a.id, .objects = { object } };
     switch (info->kind) {
     case ObjectKind::Event:
-        s.text = a.name + " waits in wait() on " + name + ", which is not set" + nobodyWill(world, a.id, "set() it") + ".";
+        s.text
+            = a.name + " waits in wait() on " + name + ", which is not set" + nobodyWill(world, a.id, "set() it") + ".";
         return s;
     case ObjectKind::Condition:
         s.text = a.name + " waits in wait() on " + name + nobodyWill(world, a.id, "notify() it") + ".";
@@ -110,8 +111,9 @@ std::optional<HangSentence> waitOnSync(const World& world, const Actor& a)
         for (const Actor* b : world.actors())
             if (blockedIn(*b, "wait", object))
                 ++waiting;
-        s.text = a.name + " waits in wait() on " + name + ", which needs " + count(static_cast<std::uint64_t>(info->parameter), "party", "parties")
-            + " but only " + count(waiting, "process", "processes") + (waiting == 1 ? " is" : " are")
+        s.text = a.name + " waits in wait() on " + name + ", which needs "
+            + count(static_cast<std::uint64_t>(info->parameter), "party", "parties") + " but only "
+            + count(waiting, "process", "processes") + (waiting == 1 ? " is" : " are")
             + " waiting at it, and nobody else will come.";
         return s;
     }

@@ -110,7 +110,10 @@ std::string narrate(const World& before, const Event& e)
 }
 
 namespace narration {
-std::string shown(const std::string& repr) { return repr.empty() ? "an item" : repr; }
+std::string shown(const std::string& repr)
+{
+    return repr.empty() ? "an item" : repr;
+}
 } // namespace narration
 
 } // namespace mp::telemetry

@@ -40,7 +40,8 @@ std::string answer(const World& before, const Event& e, const std::string& who, 
             return who + ": empty() on " + name + " said True" + (facts.empty() ? std::string() : " — " + facts);
         return who + ": empty() on " + name + " said False";
     case EventType::QsizeAnswer:
-        return who + ": qsize() on " + name + " said " + std::to_string(e.a) + (facts.empty() ? std::string() : " — " + facts);
+        return who + ": qsize() on " + name + " said " + std::to_string(e.a)
+            + (facts.empty() ? std::string() : " — " + facts);
     default:
         return who + ": full() on " + name + " said " + (e.a == 1 ? "True" : "False");
     }

@@ -44,7 +44,8 @@ std::string blocked(const World& before, const Event& e, const std::string& who)
     if (e.text == "flush")
         return who + " is exiting and waits for its feeder thread to write everything it put on " + name;
     if (!e.object && e.b)
-        return who + " blocked in " + wording::call(e.text) + " for " + before.actorName(ActorId { static_cast<std::uint32_t>(e.b) });
+        return who + " blocked in " + wording::call(e.text) + " for "
+            + before.actorName(ActorId { static_cast<std::uint32_t>(e.b) });
     return who + " blocked in " + wording::call(e.text) + (e.object ? " on " + name : std::string());
 }
 
@@ -69,8 +70,8 @@ std::string syncEvent(const World& before, const Event& e)
         return who + " gave up acquiring " + name;
     case EventType::HolderDied: {
         const Actor* holder = before.actorByPid(e.a);
-        return who + " found that the holder of " + name + " (" + (holder ? holder->name + ", " : std::string()) + "pid "
-            + std::to_string(e.a) + ") died holding it";
+        return who + " found that the holder of " + name + " (" + (holder ? holder->name + ", " : std::string())
+            + "pid " + std::to_string(e.a) + ") died holding it";
     }
     case EventType::ValueRead:
         return who + " read " + shown(e.text) + " from " + cell(before, e);

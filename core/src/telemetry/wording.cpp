@@ -15,7 +15,10 @@ std::string count(std::uint64_t n, std::string_view one, std::string_view many)
     return out;
 }
 
-std::string call(std::string_view operation) { return std::string(operation) + "()"; }
+std::string call(std::string_view operation)
+{
+    return std::string(operation) + "()";
+}
 
 std::string list(const std::vector<std::string>& parts)
 {

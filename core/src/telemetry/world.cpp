@@ -180,18 +180,29 @@ std::string World::objectName(ObjectId id) const
 }
 
 namespace {
-template <typename Map>
-const typename Map::mapped_type* find(const Map& map, ObjectId id)
+template <typename Map> const typename Map::mapped_type* find(const Map& map, ObjectId id)
 {
     const auto it = map.find(id);
     return it == map.end() ? nullptr : &it->second;
 }
 } // namespace
 
-const QueueState* World::queue(ObjectId id) const { return find(m_queues, id); }
-const PipeState* World::pipe(ObjectId id) const { return find(m_pipes, id); }
-const LockState* World::lock(ObjectId id) const { return find(m_locks, id); }
-const ValueState* World::value(ObjectId id) const { return find(m_values, id); }
+const QueueState* World::queue(ObjectId id) const
+{
+    return find(m_queues, id);
+}
+const PipeState* World::pipe(ObjectId id) const
+{
+    return find(m_pipes, id);
+}
+const LockState* World::lock(ObjectId id) const
+{
+    return find(m_locks, id);
+}
+const ValueState* World::value(ObjectId id) const
+{
+    return find(m_values, id);
+}
 
 const std::map<ActorId, CounterSample>& World::counters(ObjectId id) const
 {

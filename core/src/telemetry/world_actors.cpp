@@ -9,8 +9,9 @@ namespace mp::telemetry {
 
 bool Actor::pausedAnywhere() const
 {
-    return status == ActorStatus::AtGate
-        || std::any_of(feeders.begin(), feeders.end(), [](const FeederLane& f) { return f.status == ActorStatus::AtGate; });
+    return status == ActorStatus::AtGate || std::any_of(feeders.begin(), feeders.end(), [](const FeederLane& f) {
+        return f.status == ActorStatus::AtGate;
+    });
 }
 
 const FeederLane* Actor::feederFor(ObjectId queue) const

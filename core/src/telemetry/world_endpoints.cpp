@@ -10,7 +10,10 @@ namespace {
 const std::vector<ActorId> NOBODY;
 constexpr std::uint32_t AFTER_EVERYTHING = std::numeric_limits<std::uint32_t>::max();
 
-int endIndex(int end) { return end == 0 ? 0 : 1; }
+int endIndex(int end)
+{
+    return end == 0 ? 0 : 1;
+}
 } // namespace
 
 const std::vector<ActorId>& EndpointTable::holders(ObjectId object, int end) const
@@ -100,9 +103,18 @@ void EndpointTable::exited(ActorId actor, std::uint64_t timeNs)
         }
 }
 
-void EndpointTable::sawEof(ObjectId object, int end) { m_objects[object].eof[endIndex(end)] = true; }
+void EndpointTable::sawEof(ObjectId object, int end)
+{
+    m_objects[object].eof[endIndex(end)] = true;
+}
 
-void EndpointTable::used(ActorId actor, ObjectId object, int end) { m_lastUsed[{ actor, object }] = endIndex(end); }
+void EndpointTable::used(ActorId actor, ObjectId object, int end, std::uint32_t seq, std::uint64_t timeNs)
+{
+    end = endIndex(end);
+    m_lastUsed[{ actor, object }] = end;
+    if (m_objects.contains(object) && !holds(actor, object, end))
+        take(actor, object, end, seq, timeNs);
+}
 
 void EndpointTable::take(ActorId actor, ObjectId object, int end, std::uint32_t seq, std::uint64_t timeNs)
 {

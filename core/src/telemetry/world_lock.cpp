@@ -8,7 +8,10 @@
 namespace mp::telemetry {
 
 namespace {
-bool isSemaphore(ObjectKind kind) { return kind == ObjectKind::Semaphore || kind == ObjectKind::BoundedSemaphore; }
+bool isSemaphore(ObjectKind kind)
+{
+    return kind == ObjectKind::Semaphore || kind == ObjectKind::BoundedSemaphore;
+}
 } // namespace
 
 std::size_t WaitHistogram::bucketOf(std::uint64_t ns)
@@ -71,8 +74,10 @@ void LockState::wanted(ActorId actor, std::uint64_t timeNs)
     if (std::any_of(m_waiters.begin(), m_waiters.end(), [&](const LockWaiter& w) { return w.actor == actor; }))
         return;
     const LockWaiter waiter { actor, timeNs };
-    const auto at = std::upper_bound(m_waiters.begin(), m_waiters.end(), waiter,
-        [](const LockWaiter& x, const LockWaiter& y) { return std::tie(x.sinceNs, x.actor) < std::tie(y.sinceNs, y.actor); });
+    const auto at
+        = std::upper_bound(m_waiters.begin(), m_waiters.end(), waiter, [](const LockWaiter& x, const LockWaiter& y) {
+              return std::tie(x.sinceNs, x.actor) < std::tie(y.sinceNs, y.actor);
+          });
     m_waiters.insert(at, waiter);
 }
 
@@ -133,6 +138,9 @@ void LockState::holderDied(std::int64_t pid)
     m_diedAcquisition = m_last;
 }
 
-void LockState::actorExited(ActorId actor) { stopWaiting(actor); }
+void LockState::actorExited(ActorId actor)
+{
+    stopWaiting(actor);
+}
 
 } // namespace mp::telemetry

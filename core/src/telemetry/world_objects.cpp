@@ -10,7 +10,10 @@
 namespace mp::telemetry {
 
 namespace {
-int endOf(const Event& e) { return e.a == 1 ? 1 : 0; }
+int endOf(const Event& e)
+{
+    return e.a == 1 ? 1 : 0;
+}
 } // namespace
 
 ObjectInfo& World::objectSlot(ObjectId id)
@@ -71,10 +74,10 @@ void World::applyObject(const Event& e)
         return;
     case EventType::Eof:
         m_endpoints.sawEof(e.object, endOf(e));
-        m_endpoints.used(e.actor, e.object, endOf(e));
+        m_endpoints.used(e.actor, e.object, endOf(e), e.seq, e.timeNs);
         return;
     default: // Poll
-        m_endpoints.used(e.actor, e.object, endOf(e));
+        m_endpoints.used(e.actor, e.object, endOf(e), e.seq, e.timeNs);
         return;
     }
 }
@@ -99,10 +102,12 @@ void World::applyQueue(const Event& e)
     case EventType::PutBuffered:
         return q.putBuffered(e.item, e.actor, e.timeNs);
     case EventType::FeederWritten:
+        m_endpoints.used(e.actor, e.object, 1, e.seq, e.timeNs);
         return q.feederWritten(e.item, e.actor, e.a, e.timeNs);
     case EventType::GetCalled:
         return q.getCalled(e.actor);
     case EventType::GetReturned:
+        m_endpoints.used(e.actor, e.object, 0, e.seq, e.timeNs);
         return q.getReturned(e.a, e.actor, e.text, e.timeNs);
     case EventType::GetRaised:
         if (e.item) // put() raising Full reports its item
@@ -126,7 +131,7 @@ void World::applyPipe(const Event& e)
     if (!e.object)
         return;
     PipeState& p = m_pipes.try_emplace(e.object, m_limits.delivered).first->second;
-    m_endpoints.used(e.actor, e.object, endOf(e));
+    m_endpoints.used(e.actor, e.object, endOf(e), e.seq, e.timeNs);
     if (e.type == EventType::Send)
         p.sent(endOf(e), e.b, e.actor, e.text, e.timeNs);
     else

@@ -9,7 +9,10 @@ namespace {
 // Reads whose FeederWritten never comes (the writer was killed before its frames left) must not pile up.
 constexpr std::size_t READ_FIRST_LIMIT = 4096;
 
-bool isSentinel(const std::string& repr) { return repr == "None"; }
+bool isSentinel(const std::string& repr)
+{
+    return repr == "None";
+}
 } // namespace
 
 QueueState::QueueState(ObjectKind kind, std::size_t deliveredLimit)
@@ -62,9 +65,8 @@ std::vector<const QueueItem*> QueueState::inPipe() const
 
 std::size_t QueueState::sentinelsInFlight() const
 {
-    return static_cast<std::size_t>(std::count_if(m_live.begin(), m_live.end(), [](const auto& entry) {
-        return entry.second.sentinel && entry.second.stage != ItemStage::Putting;
-    }));
+    return static_cast<std::size_t>(std::count_if(m_live.begin(), m_live.end(),
+        [](const auto& entry) { return entry.second.sentinel && entry.second.stage != ItemStage::Putting; }));
 }
 
 std::uint64_t QueueState::unfinished() const
@@ -168,7 +170,10 @@ void QueueState::feederWritten(ItemId item, ActorId producer, std::int64_t index
     ++m_written;
 }
 
-void QueueState::getCalled(ActorId consumer) { m_consumers.insert(consumer); }
+void QueueState::getCalled(ActorId consumer)
+{
+    m_consumers.insert(consumer);
+}
 
 void QueueState::getReturned(std::int64_t index, ActorId consumer, const std::string& repr, std::uint64_t timeNs)
 {

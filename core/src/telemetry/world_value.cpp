@@ -17,7 +17,8 @@ std::optional<std::int64_t> ValueState::pendingRead(ActorId actor, std::int64_t 
 
 // The highest version wins, whatever order the frames arrive in; a write of the version a read already
 // told us about only adds who wrote it.
-void ValueState::learn(std::int64_t index, std::int64_t version, const std::string& repr, ActorId writer, std::uint64_t t)
+void ValueState::learn(
+    std::int64_t index, std::int64_t version, const std::string& repr, ActorId writer, std::uint64_t t)
 {
     ValueCell& c = m_cells[index];
     if (version > c.version) {
@@ -28,7 +29,8 @@ void ValueState::learn(std::int64_t index, std::int64_t version, const std::stri
     }
 }
 
-void ValueState::read(ActorId actor, std::int64_t index, std::int64_t version, const std::string& repr, std::uint64_t timeNs)
+void ValueState::read(
+    ActorId actor, std::int64_t index, std::int64_t version, const std::string& repr, std::uint64_t timeNs)
 {
     ++m_reads;
     learn(index, version, repr, ActorId {}, timeNs);

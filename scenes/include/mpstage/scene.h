@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace mp::telemetry {
@@ -49,6 +50,18 @@ struct Narration {
     std::string explain; // what just happened and why
 };
 
+// A named set of parameters worth showing: usually the one-parameter fix (or break) of the defaults.
+struct Variant {
+    std::string name;
+    std::vector<std::pair<std::string, std::string>> params;
+};
+
+// How closely the Python listing's output matches the C++ run's when both run for real.
+enum class Parity {
+    SamePrints, // identical stdout
+    SameOutcome, // the same kind of ending (completes / hangs), output differs (pids, timing, interleaving)
+};
+
 struct Scene {
     std::string id;
     std::string title;
@@ -67,6 +80,8 @@ struct Scene {
     std::function<Verdict(const RunResult&, const ParamValues&)> check;
     // How long every actor must be stuck before the run counts as hung (seconds).
     double hangAfter = 1.0;
+    std::vector<Variant> variants;
+    Parity parity = Parity::SamePrints;
 };
 
 } // namespace mpstage

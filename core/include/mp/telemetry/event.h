@@ -15,14 +15,16 @@ namespace mp::telemetry {
 enum class EventType : std::uint16_t {
     // Run and actors
     RunStarted = 1, //  text: scene id; detail: parameters as k=v,k=v; a: detail level
-    ActorStarted = 2, // text: name; a: pid; b: parent actor id (0 for the main actor)
+    ActorStarted = 2, // text: name; a: pid; b: parent actor id (0 for the main actor); item: the parent's frame
+    //                  count (seq) at the fork
     ActorExited = 3, // b: the actor that exited; a: exit code, negative signal number if killed; text: its name.
     //                 Emitted by whoever reaped it (its parent, or the host), so `actor` is the reaper.
     Print = 4, // text: what the actor wrote (a chunk of at most MAX_TEXT bytes); a: 1 stdout, 2 stderr
     Line = 5, // a: the line of the scene's Python listing the actor is at
     RunEnded = 6, // text: outcome in words
     // Objects and endpoints
-    ObjectCreated = 10, // object; a: ObjectKind; b: parameter (maxsize, duplex, parties, size...); text: label
+    ObjectCreated = 10, // object; a: ObjectKind; b: parameter (maxsize, duplex, parties, size; for a Value or
+    //                   Array the id of its lock); text: label
     ObjectLabel = 11, // object; text: the name the scene gives it (the Python variable name)
     EndpointClosed = 12, // object: a pipe (or a queue's pipe); a: end index 0 or 1; this actor's copy closed
     // Queues
@@ -31,7 +33,7 @@ enum class EventType : std::uint16_t {
     FeederWritten = 22, // object; item; a: the message's index in the pipe (0, 1, 2 ... across all writers)
     GetCalled = 23, // object
     GetReturned = 24, // object; a: index in the pipe of the message read; text: repr of the item
-    GetRaised = 25, // object; text: exception type ("Empty"); detail: message
+    GetRaised = 25, // object; text: exception type ("Empty", or "Full" from put(), then item is set)
     EmptyAnswer = 26, // object; a: 1 if empty() said True
     QsizeAnswer = 27, // object; a: what qsize() said
     FullAnswer = 28, // object; a: 1 if full() said True
@@ -46,8 +48,8 @@ enum class EventType : std::uint16_t {
     Poll = 43, // object; a: end index; b: 1 if data (or EOF) was ready
     // Locks and semaphores
     LockWanted = 50, // object
-    LockAcquired = 51, // object; a: nanoseconds waited
-    LockReleased = 52, // object
+    LockAcquired = 51, // object; a: nanoseconds waited; b: acquisition number (orders holders)
+    LockReleased = 52, // object; b: the acquisition number being released
     LockFailed = 53, // object: acquire(block=false) or a timeout gave up
     HolderDied = 54, // object; a: pid of the holder that died holding it
     // Shared values

@@ -43,7 +43,9 @@ public:
     void inherit(ActorId child, ActorId parent, ForkPoint fork);
     void exited(ActorId actor, std::uint64_t timeNs);
     void sawEof(ObjectId object, int end);
-    void used(ActorId actor, ObjectId object, int end);
+    // The actor sent, received, polled or saw EOF on this end: it holds it, whatever we thought (an end
+    // inherited at a fork we could only place by time, or a connection it was sent).
+    void used(ActorId actor, ObjectId object, int end, std::uint32_t seq, std::uint64_t timeNs);
 
     friend bool operator==(const EndpointTable&, const EndpointTable&) = default;
 

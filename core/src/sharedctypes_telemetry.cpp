@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MIT
+// What a Value or Array tells the stage: that it exists (and which lock guards it), every read with the
+// version it saw, every write with the version it made. A `v.value += 1` whose write version is not its read
+// version + 1 overwrote someone else's update: the World counts those as lost.
+
+#include "sharedctypes_detail.h"
+#include "shared_block.h"
+#include "telemetry/probe.h"
+
+#include <algorithm>
+#include <new>
+
+namespace mp::detail {
+
+namespace probe = telemetry::probe;
+
+void announceCtype(CtypeObject& obj)
+{
+    if (!probe::on() || probe::Quiet::active())
+        return;
+    const telemetry::ObjectId lockId = obj.lock ? obj.lock->semlock().telemetry_id() : telemetry::ObjectId {};
+    const auto kind = obj.isArray ? telemetry::ObjectKind::Array : telemetry::ObjectKind::Value;
+    // ObjectCreated.b of a Value/Array is the id of its lock (0 without one); the length travels in detail.
+    obj.object = telemetry::g_actor->newObject(kind, lockId.value, {});
+    // One write counter per cell, so that updates of different cells never look like lost ones.
+    obj.versionBlock = SharedBlock::create(sizeof(std::atomic<std::uint64_t>) * std::max<std::size_t>(obj.length, 1));
+    obj.version = new (obj.versionBlock->data()) std::atomic<std::uint64_t>[std::max<std::size_t>(obj.length, 1)];
+    if (lockId)
+        telemetry::label(lockId, "lock of " + std::string(obj.isArray ? "array#" : "value#") + std::to_string(obj.object.value));
+    for (std::size_t i = 0; i < obj.length && i < 64; ++i) // the initial contents, as version 0
+        probe::event(telemetry::EventType::ValueWritten, obj.object, static_cast<std::int64_t>(i), 0,
+            repr(loadElement(*obj.info, obj.at(i))));
+}
+
+void reportRead(const CtypeObject& obj, std::size_t index, const Object& seen)
+{
+    probe::event(telemetry::EventType::ValueRead, obj.object, static_cast<std::int64_t>(index),
+        static_cast<std::int64_t>(obj.version[index].load()), probe::reprIfFull(seen));
+}
+
+void reportWrite(const CtypeObject& obj, std::size_t index, const Object& old, const Object& now)
+{
+    const std::uint64_t version = obj.version[index].fetch_add(1) + 1;
+    probe::event(telemetry::EventType::ValueWritten, obj.object, static_cast<std::int64_t>(index),
+        static_cast<std::int64_t>(version), probe::reprIfFull(now), {}, probe::reprIfFull(old));
+}
+
+} // namespace mp::detail
