@@ -4,21 +4,14 @@
 
 #include <gtest/gtest.h>
 
+#include "raises.h"
+
 #include <array>
 #include <cstring>
 
 namespace {
 
-template <typename E, typename Fn>
-std::string messageOf(Fn&& fn)
-{
-    try {
-        fn();
-    } catch (const E& e) {
-        return e.what();
-    }
-    return "<nothing raised>";
-}
+using mptest::messageOf;
 
 TEST(ConnectionTest, DuplexEndsBothSendAndReceive)
 {

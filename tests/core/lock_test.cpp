@@ -6,6 +6,7 @@
 #include <mp/synchronize.h>
 
 #include "leftovers.h"
+#include "raises.h"
 #include "shared_scratch.h"
 
 #include <atomic>
@@ -16,16 +17,7 @@ namespace {
 
 class LockTest : public mptest::NoLeftovers { };
 
-template <typename E, typename Fn>
-std::string messageOf(Fn&& fn)
-{
-    try {
-        fn();
-    } catch (const E& e) {
-        return e.what();
-    }
-    return "<nothing raised>";
-}
+using mptest::messageOf;
 
 // A read-yield-write increment that loses updates unless the lock serialises it.
 void racyIncrements(volatile long& counter, int n, mp::Lock* lock)

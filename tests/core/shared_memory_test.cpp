@@ -7,6 +7,7 @@
 #include <mp/shared_memory.h>
 
 #include "leftovers.h"
+#include "raises.h"
 
 #include <algorithm>
 #include <array>
@@ -26,16 +27,7 @@ protected:
     }
 };
 
-template <typename E, typename Fn>
-std::string messageOf(Fn&& fn)
-{
-    try {
-        fn();
-    } catch (const E& e) {
-        return e.what();
-    }
-    return "<nothing raised>";
-}
+using mptest::messageOf;
 
 std::string_view text(std::span<std::byte> buf, std::size_t n)
 {

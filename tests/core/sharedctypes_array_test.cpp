@@ -5,6 +5,7 @@
 #include <mp/sharedctypes.h>
 
 #include "leftovers.h"
+#include "raises.h"
 
 #include <numeric>
 #include <regex>
@@ -14,16 +15,7 @@ namespace {
 
 class SharedArrayTest : public mptest::NoLeftovers { };
 
-template <typename E, typename Fn>
-std::string messageOf(Fn&& fn)
-{
-    try {
-        fn();
-    } catch (const E& e) {
-        return e.what();
-    }
-    return "<nothing raised>";
-}
+using mptest::messageOf;
 
 mp::list ints(std::initializer_list<int> values) { return mp::list(values.begin(), values.end()); }
 

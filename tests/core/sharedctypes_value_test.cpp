@@ -8,6 +8,7 @@
 #include <mp/sharedctypes.h>
 
 #include "leftovers.h"
+#include "raises.h"
 
 #include <csignal>
 #include <cstdint>
@@ -18,16 +19,7 @@ namespace {
 
 class SharedValueTest : public mptest::NoLeftovers { };
 
-template <typename E, typename Fn>
-std::string messageOf(Fn&& fn)
-{
-    try {
-        fn();
-    } catch (const E& e) {
-        return e.what();
-    }
-    return "<nothing raised>";
-}
+using mptest::messageOf;
 
 // Runs `body` in `processes` children released together, so they overlap, and joins them.
 template <typename Fn>

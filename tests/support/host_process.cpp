@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "host_process.h"
+#include "leftovers.h"
 
 #include <chrono>
 #include <csignal>
-#include <dirent.h>
 #include <fstream>
 #include <map>
 #include <poll.h>
@@ -126,24 +126,7 @@ HostProcess::Finished HostProcess::run(const std::vector<std::string>& args, dou
 
 std::vector<int> descendants(int root)
 {
-    std::map<int, int> parent;
-    if (DIR* dir = ::opendir("/proc")) {
-        while (const dirent* e = ::readdir(dir)) {
-            const int pid = std::atoi(e->d_name);
-            if (pid <= 0)
-                continue;
-            std::ifstream stat(std::string("/proc/") + e->d_name + "/stat");
-            std::string line;
-            if (!std::getline(stat, line))
-                continue;
-            const auto close = line.rfind(')');
-            int ppid = 0;
-            char state = 0;
-            if (close != std::string::npos && std::sscanf(line.c_str() + close + 2, "%c %d", &state, &ppid) == 2)
-                parent[pid] = ppid;
-        }
-        ::closedir(dir);
-    }
+    std::map<int, int> parent = processParents();
     std::vector<int> out;
     for (const auto& [pid, ppid] : parent) {
         for (int p = ppid; p > 1; p = parent.count(p) ? parent[p] : 0)

@@ -10,13 +10,12 @@
 
 namespace mptest {
 
-std::vector<int> childPids()
+std::map<int, int> processParents()
 {
-    std::vector<int> out;
+    std::map<int, int> parents;
     DIR* dir = opendir("/proc");
     if (!dir)
-        return out;
-    const int me = getpid();
+        return parents;
     while (const dirent* e = readdir(dir)) {
         const int pid = std::atoi(e->d_name);
         if (pid <= 0)
@@ -25,16 +24,23 @@ std::vector<int> childPids()
         std::string line;
         if (!std::getline(stat, line))
             continue;
-        const auto close = line.rfind(')');
-        if (close == std::string::npos)
-            continue;
+        const auto close = line.rfind(')'); // the command name may itself contain ')'
         int ppid = 0;
         char state = 0;
-        std::sscanf(line.c_str() + close + 2, "%c %d", &state, &ppid);
-        if (ppid == me)
-            out.push_back(pid);
+        if (close != std::string::npos && std::sscanf(line.c_str() + close + 2, "%c %d", &state, &ppid) == 2)
+            parents[pid] = ppid;
     }
     closedir(dir);
+    return parents;
+}
+
+std::vector<int> childPids()
+{
+    std::vector<int> out;
+    const int me = getpid();
+    for (const auto& [pid, ppid] : processParents())
+        if (ppid == me)
+            out.push_back(pid);
     return out;
 }
 

@@ -5,12 +5,15 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
 
 namespace mptest {
 
+// pid -> parent pid of every process on the machine (zombies included), from /proc.
+std::map<int, int> processParents();
 std::vector<int> childPids(); // direct children of this process, zombies included
 std::set<std::string> shmEntries();
 

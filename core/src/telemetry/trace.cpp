@@ -17,6 +17,9 @@ struct TraceWriter::Impl {
     std::set<std::pair<std::uint32_t, std::uint16_t>> namedThreads;
     std::set<std::pair<std::uint32_t, std::uint16_t>> openSlices; // (actor, thread) with a B not yet ended
     std::map<std::pair<std::uint32_t, std::int64_t>, std::uint64_t> itemAtIndex; // (queue, pipe index) -> item
+    // A get can be reported before the feeder's write of the same message (the reader was faster than the
+    // writer's report): its flow arrow is finished when the write arrives.
+    std::map<std::pair<std::uint32_t, std::int64_t>, Event> pendingGets;
     struct Depth {
         std::int64_t buffered = 0;
         std::int64_t inPipe = 0;
@@ -137,15 +140,23 @@ void TraceWriter::add(const World& w, const Event& e)
         t.instant(e, "feeder wrote to " + object, Json { { "index", e.a } });
         t.itemAtIndex[{ e.object.value, e.a }] = e.item.value;
         --t.depth[e.object.value].buffered;
-        ++t.depth[e.object.value].inPipe;
+        if (const auto get = t.pendingGets.find({ e.object.value, e.a }); get != t.pendingGets.end()) {
+            t.flow(get->second, "f", e.item.value); // already read: it never waits in the pipe
+            t.pendingGets.erase(get);
+        } else {
+            ++t.depth[e.object.value].inPipe;
+        }
         t.depthCounter(w, e);
         break;
     case EventType::GetReturned: {
         t.instant(e, "get " + e.text + " from " + object);
         const auto it = t.itemAtIndex.find({ e.object.value, e.a });
-        if (it != t.itemAtIndex.end())
+        if (it != t.itemAtIndex.end()) {
             t.flow(e, "f", it->second);
-        --t.depth[e.object.value].inPipe;
+            --t.depth[e.object.value].inPipe;
+        } else {
+            t.pendingGets.emplace(std::make_pair(e.object.value, e.a), e);
+        }
         t.depthCounter(w, e);
         break;
     }
