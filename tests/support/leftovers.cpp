@@ -44,6 +44,16 @@ std::vector<int> childPids()
     return out;
 }
 
+bool running(int pid)
+{
+    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+    std::string line;
+    if (!std::getline(stat, line))
+        return false;
+    const auto close = line.rfind(')');
+    return close != std::string::npos && close + 2 < line.size() && line[close + 2] != 'Z' && line[close + 2] != 'X';
+}
+
 std::set<std::string> shmEntries()
 {
     std::set<std::string> out;

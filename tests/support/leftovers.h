@@ -15,6 +15,8 @@ namespace mptest {
 // pid -> parent pid of every process on the machine (zombies included), from /proc.
 std::map<int, int> processParents();
 std::vector<int> childPids(); // direct children of this process, zombies included
+// Still running: exists and is not a zombie waiting for whoever adopted it to reap it.
+bool running(int pid);
 std::set<std::string> shmEntries();
 
 class NoLeftovers : public ::testing::Test {
