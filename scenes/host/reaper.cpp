@@ -6,12 +6,12 @@
 
 namespace mpstage {
 
-std::vector<Reaped> reapChildren(bool block)
+std::vector<Reaped> reapChildren(pid_t group, bool block)
 {
     std::vector<Reaped> out;
     for (;;) {
         int status = 0;
-        const pid_t pid = ::waitpid(-1, &status, block ? 0 : WNOHANG);
+        const pid_t pid = ::waitpid(-group, &status, block ? 0 : WNOHANG);
         if (pid == -1 && errno == EINTR)
             continue;
         if (pid <= 0)

@@ -13,7 +13,8 @@ struct Reaped {
     int code = 0; // exit status, or minus the signal number
 };
 
-// block: wait until no child is left at all.
-std::vector<Reaped> reapChildren(bool block);
+// Reaps the ended children in process group `group` (the run's); block: wait until none is left. Children
+// of the host that are not part of the run are left alone.
+std::vector<Reaped> reapChildren(pid_t group, bool block);
 
 } // namespace mpstage

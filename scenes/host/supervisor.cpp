@@ -13,6 +13,7 @@
 #include <ctime>
 #include <poll.h>
 #include <sys/prctl.h>
+#include <sys/signalfd.h>
 #include <unistd.h>
 
 namespace mpstage {
@@ -53,7 +54,7 @@ public:
             m_named.insert(step.actor);
     }
 
-    RunReport run(pid_t mainPid);
+    RunReport run(pid_t mainPid, int signalFd);
 
 private:
     void receive(Event e);
@@ -234,7 +235,7 @@ void RunLoop::stopAll()
 
 void RunLoop::reap(bool block)
 {
-    for (const Reaped& r : reapChildren(block)) {
+    for (const Reaped& r : reapChildren(m_mainPid, block)) {
         if (r.pid == m_mainPid) {
             m_report.result.mainExitCode = r.code;
             hostEvent(Event { .type = EventType::ActorExited, .a = r.code, .b = 1, .text = "MainProcess" });
@@ -295,18 +296,24 @@ void RunLoop::driveSchedule()
     }
 }
 
-RunReport RunLoop::run(pid_t mainPid)
+RunReport RunLoop::run(pid_t mainPid, int signalFd)
 {
     m_mainPid = mainPid;
     const std::uint64_t start = now();
     const auto quietNs = static_cast<std::uint64_t>(m_scene.hangAfter * 1e9);
     while (m_telemetryOpen) {
-        pollfd fds[2] = { { m_session.readFd(), POLLIN, 0 }, { m_options.controlFd, POLLIN, 0 } };
-        const nfds_t count = (m_options.controlFd >= 0 && m_controlOpen) ? 2 : 1;
+        pollfd fds[3] = { { m_session.readFd(), POLLIN, 0 }, { signalFd, POLLIN, 0 }, { m_options.controlFd, POLLIN, 0 } };
+        const nfds_t count = (m_options.controlFd >= 0 && m_controlOpen) ? 3 : 2;
         ::poll(fds, count, 20);
         if (fds[0].revents)
             readTelemetry();
-        if (count == 2 && fds[1].revents)
+        if (fds[1].revents) { // SIGTERM, SIGINT or SIGHUP: end the run, leave nothing behind, then go
+            signalfd_siginfo info {};
+            (void)!::read(signalFd, &info, sizeof info);
+            m_report.stopped = true;
+            stopAll();
+        }
+        if (count == 3 && fds[2].revents)
             readControl();
         reap(false);
         release(false);
@@ -355,17 +362,28 @@ RunReport Supervisor::run()
             if (step.micro)
                 session.setMicroSteps(true);
     ::prctl(PR_SET_CHILD_SUBREAPER, 1);
+    // Being told to stop (a terminal's Ctrl+C, a kill) ends the run cleanly instead of abandoning it.
+    sigset_t stopSignals, previous;
+    sigemptyset(&stopSignals);
+    for (const int sig : { SIGTERM, SIGINT, SIGHUP })
+        sigaddset(&stopSignals, sig);
+    ::sigprocmask(SIG_BLOCK, &stopSignals, &previous);
+    const int signalFd = ::signalfd(-1, &stopSignals, SFD_CLOEXEC | SFD_NONBLOCK);
     RunLoop loop(m_scene, m_params, m_options, session);
     loop.started();
     std::fflush(nullptr);
     const pid_t host = ::getpid();
     const pid_t pid = ::fork();
     if (pid < 0) {
+        ::sigprocmask(SIG_SETMASK, &previous, nullptr);
+        ::close(signalFd);
         RunReport failed;
         failed.error = std::string("could not start the run: ") + std::strerror(errno);
         return failed;
     }
     if (pid == 0) {
+        ::sigprocmask(SIG_SETMASK, &previous, nullptr); // the actors keep the signals they had
+        ::close(signalFd);
         ::setpgid(0, 0);
         ::prctl(PR_SET_PDEATHSIG, SIGKILL); // the run dies with its host
         if (::getppid() != host)
@@ -376,7 +394,10 @@ RunReport Supervisor::run()
     }
     ::setpgid(pid, pid);
     session.closeWriteEnd();
-    return loop.run(pid);
+    RunReport report = loop.run(pid, signalFd);
+    ::close(signalFd);
+    ::sigprocmask(SIG_SETMASK, &previous, nullptr);
+    return report;
 }
 
 } // namespace mpstage

@@ -146,6 +146,28 @@ TEST_F(HostCliTest, KillingTheHostTakesEveryActorWithIt)
         EXPECT_FALSE(mptest::running(pid)) << "actor " << pid << " outlived its killed host";
 }
 
+TEST_F(HostCliTest, ATerminatedHostEndsItsRunCleanlyAndReportsTheEnd)
+{
+    HostProcess sut({ "serve", "pipe-eof", "--param", "close_unused=false", "--timeout", "60" });
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    const auto actors = mptest::descendants(sut.pid());
+    ASSERT_GE(actors.size(), 2U);
+
+    ::kill(sut.pid(), SIGTERM);
+
+    EXPECT_EQ(sut.wait(10.0), 0);
+    for (const int pid : actors)
+        EXPECT_FALSE(mptest::running(pid)) << "actor " << pid << " outlived its terminated host";
+    mp::telemetry::Decoder decoder;
+    decoder.feed(sut.output());
+    std::optional<mp::telemetry::Event> last;
+    while (auto e = decoder.next())
+        last = *e;
+    ASSERT_TRUE(last);
+    EXPECT_EQ(last->type, mp::telemetry::EventType::RunEnded);
+    EXPECT_EQ(last->text, "stopped");
+}
+
 TEST_F(HostCliTest, AKilledActorIsReportedAndTheRunStillEndsCleanly)
 {
     HostProcess sut({ "serve", "pipe-eof", "--param", "close_unused=false", "--timeout", "60" });
