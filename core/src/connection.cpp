@@ -10,7 +10,6 @@
 #include "telemetry/probe.h"
 
 #include <atomic>
-#include <functional>
 #include <cstring>
 #include <fcntl.h>
 #include <poll.h>
@@ -81,7 +80,9 @@ namespace probe = telemetry::probe;
 using telemetry::EventType;
 
 namespace {
-void reportSend(detail::ConnectionState& s, const std::function<std::string()>& text)
+// `text` makes the repr; it runs only when a full-detail run will carry it.
+template <typename Text>
+void reportSend(detail::ConnectionState& s, const Text& text)
 {
     if (s.reportsMessages && probe::on())
         probe::event(EventType::Send, s.object, s.end, s.nextIndex(1 - s.end), probe::full() ? text() : std::string());
@@ -102,7 +103,8 @@ std::string receive(detail::ConnectionState& s, std::optional<std::int64_t> maxl
     }
 }
 
-void reportRecv(detail::ConnectionState& s, const std::function<std::string()>& text)
+template <typename Text>
+void reportRecv(detail::ConnectionState& s, const Text& text)
 {
     if (s.reportsMessages && probe::on())
         probe::event(EventType::Recv, s.object, s.end, s.nextIndex(2 + s.end), probe::full() ? text() : std::string());
@@ -190,7 +192,8 @@ std::size_t Connection::recv_bytes_into(std::span<std::byte> buffer, std::int64_
     reportRecv(*m, [&] { return repr(Object(Bytes(payload))); });
     if (static_cast<std::int64_t>(payload.size()) > n - offset)
         throw BufferTooShort(Bytes(std::move(payload)));
-    std::memcpy(buffer.data() + offset, payload.data(), payload.size());
+    if (!payload.empty()) // an empty span may have no storage at all: memcpy must not see its null pointer
+        std::memcpy(buffer.data() + offset, payload.data(), payload.size());
     return payload.size();
 }
 

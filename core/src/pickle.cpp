@@ -2,32 +2,18 @@
 #include <mp/errors.h>
 #include <mp/pickle.h>
 
+#include "cbor_fast.h"
+
 #include <nlohmann/json.hpp>
 
 #include <optional>
+#include <unordered_map>
 
 namespace mp {
 
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-// Returns the offset of the first byte that breaks UTF-8, or npos.
-std::size_t invalidUtf8At(std::string_view s)
-{
-    std::size_t i = 0;
-    while (i < s.size()) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xe ? 3 : (c >> 3) == 0x1e ? 4 : 0;
-        if (len == 0 || i + len > s.size() || (len == 2 && c < 0xc2))
-            return i;
-        for (std::size_t k = 1; k < len; ++k)
-            if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2)
-                return i;
-        i += len;
-    }
-    return std::string_view::npos;
-}
 
 Json toJson(const Object& obj, int depth)
 {
@@ -41,7 +27,7 @@ Json toJson(const Object& obj, int depth)
         Json operator()(double d) const { return d; }
         Json operator()(const std::string& s) const
         {
-            if (const std::size_t at = invalidUtf8At(s); at != std::string_view::npos)
+            if (const std::size_t at = detail::invalidUtf8At(s); at != std::string_view::npos)
                 throw UnicodeEncodeError("'utf-8' codec can't encode byte at position " + std::to_string(at)
                     + ": not valid UTF-8");
             return s;
@@ -89,7 +75,12 @@ public:
         return deliver(Object(static_cast<std::int64_t>(u)));
     }
     bool number_float(double d, const string_t&) { return deliver(Object(d)); }
-    bool string(string_t& s) { return deliver(Object(std::move(s))); }
+    bool string(string_t& s)
+    {
+        if (detail::invalidUtf8At(s) != std::string_view::npos) // what dumps() could not write back
+            return fail("a str that is not valid UTF-8");
+        return deliver(Object(std::move(s)));
+    }
     bool binary(binary_t& b) { return deliver(Object(Bytes(b.data(), b.size()))); }
 
     bool start_array(std::size_t)
@@ -110,6 +101,8 @@ public:
     }
     bool key(string_t& k)
     {
+        if (detail::invalidUtf8At(k) != std::string_view::npos)
+            return fail("a dict key that is not valid UTF-8");
         Frame& top = m_stack.back();
         if (top.kind == Frame::Dict) {
             top.key = std::move(k);
@@ -144,6 +137,7 @@ private:
         enum Kind { List, Dict, Wrapper } kind;
         list items {};
         dict entries {};
+        std::unordered_map<std::string, std::size_t> index {}; // key -> its place in entries
         std::string key {};
         char tag = 0;
         std::optional<Object> value {};
@@ -174,6 +168,12 @@ private:
             top.items.push_back(std::move(o));
             return true;
         case Frame::Dict:
+            // A key given twice keeps its first place and its last value, as in a Python dict.
+            if (const auto at = top.index.find(top.key); at != top.index.end()) {
+                top.entries[at->second].second = std::move(o);
+                return true;
+            }
+            top.index.emplace(top.key, top.entries.size());
             top.entries.emplace_back(std::move(top.key), std::move(o));
             return true;
         case Frame::Wrapper:
@@ -201,14 +201,16 @@ private:
 
 } // namespace
 
-std::string dumps(const Object& obj)
+namespace detail {
+
+std::string dumpsReference(const Object& obj)
 {
     std::string out;
     Json::to_cbor(toJson(obj, 0), nlohmann::detail::output_adapter<char>(out));
     return out;
 }
 
-Object loads(std::string_view data)
+Object loadsReference(std::string_view data)
 {
     Builder builder;
     const bool ok = Json::sax_parse(data.begin(), data.end(), &builder, nlohmann::detail::input_format_t::cbor, true);
@@ -216,6 +218,24 @@ Object loads(std::string_view data)
         throw UnpicklingError(builder.error().empty() ? std::string("invalid data") : builder.error());
     }
     return builder.take();
+}
+
+} // namespace detail
+
+std::string dumps(const Object& obj)
+{
+    std::string out;
+    if (detail::fastDumps(obj, out))
+        return out;
+    return detail::dumpsReference(obj);
+}
+
+Object loads(std::string_view data)
+{
+    Object obj;
+    if (detail::fastLoads(data, obj))
+        return obj;
+    return detail::loadsReference(data);
 }
 
 } // namespace mp

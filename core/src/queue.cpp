@@ -3,6 +3,7 @@
 #include <mp/pickle.h>
 #include <mp/queues.h>
 
+#include "connection_io.h"
 #include "posix_call.h"
 #include "instrument.h"
 #include "queue_state.h"
@@ -125,11 +126,11 @@ std::shared_ptr<detail::QueueState> makeQueue(int maxsize, const char* className
 }
 
 // put()'s first steps, shared by Queue and JoinableQueue: the closed check, the report, the semaphore.
-telemetry::ItemId reservePut(detail::QueueState& q, const Object& obj, const std::string& repr, bool block, Timeout timeout)
+telemetry::ItemId reservePut(detail::QueueState& q, const Object& obj, bool block, Timeout timeout)
 {
     namespace probe = telemetry::probe;
     if (q.local->closed)
-        throw ValueError("Queue " + repr + " is closed");
+        throw ValueError("Queue " + q.repr() + " is closed");
     telemetry::ItemId item;
     if (probe::on()) {
         probe::gate(false, "put");
@@ -156,7 +157,7 @@ Queue::Queue(int maxsize, const char* className)
 
 void Queue::put(const Object& obj, bool block, Timeout timeout)
 {
-    const telemetry::ItemId item = reservePut(*m, obj, repr(), block, timeout);
+    const telemetry::ItemId item = reservePut(*m, obj, block, timeout);
     detail::QueueLocal& l = *m->local;
     std::lock_guard lock(l.mutex);
     if (!l.feeder.joinable())
@@ -172,10 +173,12 @@ Object Queue::get(bool block, Timeout timeout)
         throw ValueError("Queue " + repr() + " is closed");
     probe::gate(false, "get");
     probe::event(EventType::GetCalled, m->object);
-    Bytes res;
+    std::string res;
     std::int64_t index = 0;
     auto takeOne = [&] {
-        res = m->reader.recv_bytes();
+        // recv_bytes() on the reader, without wrapping the payload in Bytes: the reader is readable and
+        // reports no messages of its own, so this is all recv_bytes() would do.
+        res = detail::recvMessage(m->reader.fileno(), std::nullopt);
         if (m->read)
             index = static_cast<std::int64_t>(m->read->fetch_add(1));
         m->sem.release();
@@ -205,7 +208,7 @@ Object Queue::get(bool block, Timeout timeout)
         }
     }
     // Decode after letting go of the reader lock, as CPython unpickles outside it.
-    Object obj = loads(res.data);
+    Object obj = loads(res);
     probe::event(EventType::GetReturned, m->object, index, 0, probe::reprIfFull(obj));
     return obj;
 }
@@ -286,7 +289,7 @@ JoinableQueue::JoinableQueue(int maxsize)
 
 void JoinableQueue::put(const Object& obj, bool block, Timeout timeout)
 {
-    const telemetry::ItemId item = reservePut(*m, obj, repr(), block, timeout);
+    const telemetry::ItemId item = reservePut(*m, obj, block, timeout);
     detail::QueueLocal& l = *m->local;
     std::lock_guard lock(l.mutex);
     Guard g(m_cond);

@@ -5,6 +5,7 @@
 
 #include "posix_call.h"
 #include "shared_memory_tracker.h"
+#include "telemetry/probe.h"
 
 #include <cerrno>
 #include <cstdio>
@@ -116,8 +117,16 @@ SharedMemory::SharedMemory(std::optional<std::string> name, bool create, std::in
         shm_unlink(m->name.c_str()); // as CPython's `except OSError: self.unlink(); raise`
         throw;
     }
-    if (create)
+    if (create) {
         detail::trackSharedMemory(m->name, st.st_dev, st.st_ino);
+        // In an observed run the block's name is reported at once (label = name, b = size): when the run is
+        // stopped, or its creator killed, before unlink(), the host removes the block, as CPython's resource
+        // tracker does at shutdown. Flushed now, so a kill a moment later cannot lose the name.
+        if (telemetry::g_actor) {
+            telemetry::g_actor->newObject(telemetry::ObjectKind::SharedMemory, static_cast<std::int64_t>(m->size), m->name.substr(1));
+            telemetry::g_actor->flush();
+        }
+    }
 }
 
 std::string SharedMemory::name() const { return m->name.empty() ? std::string() : m->name.substr(1); }

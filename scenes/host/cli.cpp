@@ -33,8 +33,8 @@ options:
   --timeout SECONDS      give up after this long (default 30)
   --quiet                run: print only the outcome, not the timeline
 
-exit status (run): 0 the scene showed the outcome it declares, 1 it did not, 2 bad usage or input,
-3 the run itself failed.
+exit status (run): 0 the scene showed the outcome it declares, 1 it did not, 2 bad usage or input
+(a --schedule that does not fit the run included), 3 the run itself failed.
 
 control (serve), one JSON object per line on stdin:
   {"cmd":"pause"} {"cmd":"resume"} {"cmd":"micro","on":true} {"cmd":"step","actor":"Process-1"}

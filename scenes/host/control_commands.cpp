@@ -41,6 +41,9 @@ ControlCommand parseControlCommand(const std::string& line)
     } else if (out.kind == ControlCommand::Step || out.kind == ControlCommand::Kill) {
         throw std::runtime_error("\"" + name + "\" needs an \"actor\"");
     }
+    for (const char* flag : { "micro", "on" })
+        if (j.contains(flag) && !j[flag].is_boolean())
+            throw std::runtime_error(std::string("\"") + flag + "\" must be true or false in: " + line);
     out.micro = j.value("micro", false);
     out.on = j.value("on", false);
     return out;

@@ -51,7 +51,7 @@ int runHeadless(HostRequest& r)
     std::fflush(stdout);
     if (!report.error.empty()) {
         std::fprintf(stderr, "mpstage-host: %s\n", report.error.c_str());
-        return 3;
+        return report.badSchedule ? 2 : 3;
     }
     if (report.result.hung) {
         std::printf("\nThe run hung: every process is waiting and nothing can move.\n");

@@ -23,9 +23,19 @@ std::vector<ScheduleStep> parseSchedule(const std::string& text)
         if (line.find_first_not_of(" \t\r") == std::string::npos)
             continue;
         const auto j = nlohmann::json::parse(line, nullptr, false);
-        if (j.is_discarded() || !j.is_object() || !j.contains("actor") || !j["actor"].is_string())
-            throw std::runtime_error("schedule line " + std::to_string(number)
-                + " is not {\"actor\": \"name\", \"micro\": true|false}: " + line);
+        const auto bad = [&](const std::string& why) {
+            return std::runtime_error("schedule line " + std::to_string(number) + " " + why
+                + " (each line is {\"actor\": \"name\", \"micro\": true|false}): " + line);
+        };
+        if (j.is_discarded() || !j.is_object())
+            throw bad("is not a JSON object");
+        if (!j.contains("actor") || !j["actor"].is_string() || j["actor"].get<std::string>().empty())
+            throw bad("names no actor");
+        if (j.contains("micro") && !j["micro"].is_boolean())
+            throw bad("has a \"micro\" that is not true or false");
+        for (const auto& [key, value] : j.items())
+            if (key != "actor" && key != "micro")
+                throw bad("has an unknown key \"" + key + "\"");
         out.push_back(ScheduleStep { j["actor"].get<std::string>(), j.value("micro", false) });
     }
     if (out.empty())

@@ -65,7 +65,7 @@ int serve(HostRequest& r)
         std::ofstream file(r.recordPath);
         file << formatSchedule(report.grants);
     }
-    return report.error.empty() ? 0 : 3;
+    return report.error.empty() ? 0 : report.badSchedule ? 2 : 3;
 }
 
 } // namespace mpstage

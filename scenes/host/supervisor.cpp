@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "supervisor.h"
 #include "control_commands.h"
+#include "exit_watch.h"
+#include "janitor.h"
 #include "reaper.h"
 
 #include <mp/telemetry/wire.h>
@@ -12,6 +14,7 @@
 #include <csignal>
 #include <ctime>
 #include <poll.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/signalfd.h>
 #include <unistd.h>
@@ -41,11 +44,12 @@ public:
             .detail = m_params.joined() });
     }
 
-    RunLoop(const Scene& scene, const ParamValues& params, const RunOptions& options, Session& session)
+    RunLoop(const Scene& scene, const ParamValues& params, const RunOptions& options, Session& session, Janitor& janitor)
         : m_scene(scene)
         , m_params(params)
         , m_options(options)
         , m_session(session)
+        , m_janitor(janitor)
         , m_world(std::make_shared<World>())
         , m_schedule(options.schedule ? *options.schedule : std::vector<ScheduleStep> {})
     {
@@ -66,6 +70,9 @@ private:
     void handle(const ControlCommand& cmd);
     void reap(bool block);
     void driveSchedule();
+    bool scheduleCannotGoOn(const ScheduleStep& step);
+    void watchExits();
+    void removeSharedMemory();
     void stopAll();
     ActorId actorNamed(const std::string& name) const;
 
@@ -73,6 +80,7 @@ private:
     const ParamValues& m_params;
     const RunOptions& m_options;
     Session& m_session;
+    Janitor& m_janitor;
     std::shared_ptr<World> m_world;
     Decoder m_decoder;
     RunReport m_report;
@@ -91,6 +99,9 @@ private:
     std::map<std::uint32_t, std::uint64_t> m_passed; // GatePassed per actor
     std::map<std::uint32_t, std::uint64_t> m_freed; // free-running actors: gates already granted
     std::set<std::string> m_named; // actors the schedule names
+    std::uint64_t m_stuckSinceNs = 0; // since when the next step's actor is missing and everyone else waits
+    std::vector<std::string> m_sharedMemory; // names of the blocks the run created (SharedMemory)
+    ExitWatch m_exits;
     // Actors flush on their own schedules, so their frames arrive a few ms out of time order. Events wait
     // here briefly and leave in time order (each actor's own order kept), so the narration, the trace and
     // the app read the run as it happened.
@@ -103,6 +114,10 @@ constexpr std::uint64_t HOLDBACK_NS = 30'000'000;
 
 void RunLoop::receive(Event e)
 {
+    if (e.type == EventType::ObjectCreated && e.a == static_cast<std::int64_t>(ObjectKind::SharedMemory)) {
+        m_sharedMemory.push_back(e.text); // on arrival, not after the hold-back: the host may be killed meanwhile
+        m_janitor.sharedMemory(e.text);
+    }
     std::uint64_t& last = m_lastKey[e.actor.value];
     const std::uint64_t key = std::max(e.timeNs, last);
     last = key;
@@ -121,6 +136,16 @@ void RunLoop::release(bool all)
 
 void RunLoop::deliver(Event e)
 {
+    if (e.type == EventType::ActorExited) {
+        // The host reports a death its parent has not reaped yet (watchExits); the parent's own report of the
+        // same exit, when it finally joins, says nothing new.
+        const Actor* a = m_world->actor(ActorId { static_cast<std::uint32_t>(e.b) });
+        if (e.b != 0 && a && a->status == ActorStatus::Exited)
+            return;
+        m_exits.forget(static_cast<std::uint32_t>(e.b));
+    }
+    if (e.type == EventType::ActorStarted && e.actor.value > 1)
+        m_exits.watch(e.actor.value, static_cast<pid_t>(e.a));
     if (e.type == EventType::GatePassed)
         ++m_passed[e.actor.value];
     if (e.type == EventType::Print && e.a == 1)
@@ -247,6 +272,54 @@ void RunLoop::reap(bool block)
     }
 }
 
+// An actor killed while its parent is busy elsewhere stays unreaped; report it once it has been dead for a
+// moment, so the World (and a waiter's hang explanation) knows it is gone.
+void RunLoop::watchExits()
+{
+    constexpr std::uint64_t GRACE_NS = 100'000'000;
+    for (const ExitWatch::Dead& d : m_exits.poll(now(), GRACE_NS)) {
+        const Actor* a = m_world->actor(ActorId { d.actor });
+        if (a && a->status != ActorStatus::Exited)
+            hostEvent(Event { .type = EventType::ActorExited, .a = d.code, .b = d.actor, .text = a->name });
+    }
+}
+
+// True once the next step's actor has been missing for a while with every live actor waiting (paused at a
+// gate for a step of its own, or blocked): nothing can ever bring that actor, so the step can never come.
+bool RunLoop::scheduleCannotGoOn(const ScheduleStep& step)
+{
+    constexpr std::uint64_t GIVE_UP_NS = 1'500'000'000;
+    bool anyRunning = false;
+    bool anyAtGate = false;
+    for (const Actor* a : m_world->actors()) {
+        if (a->live()) {
+            anyRunning = anyRunning || a->status == ActorStatus::Running;
+            anyAtGate = anyAtGate || a->status == ActorStatus::AtGate;
+        }
+    }
+    if (anyRunning || !anyAtGate || actorNamed(step.actor)) {
+        m_stuckSinceNs = 0;
+        return false;
+    }
+    const std::uint64_t t = now();
+    if (m_stuckSinceNs == 0 || m_world->progressNs() > m_stuckSinceNs)
+        m_stuckSinceNs = t;
+    return t - m_stuckSinceNs >= GIVE_UP_NS;
+}
+
+// Every process of the run has gone: a block it created and never unlinked (its creator was killed, or the
+// run was stopped) would stay in /dev/shm for good. CPython's resource tracker unlinks such blocks when the
+// program shuts down; the host does it when the run does.
+void RunLoop::removeSharedMemory()
+{
+    for (const std::string& name : m_sharedMemory) {
+        const bool plain = !name.empty() && name[0] != '.'
+            && name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.") == std::string::npos;
+        if (plain) // a name as the engine makes them; anything else in the stream is not ours to remove
+            ::shm_unlink(("/" + name).c_str());
+    }
+}
+
 // Replays a schedule: each step lets one named actor pass one gate, once it is waiting at one; the next step
 // waits until that actor has moved and settled again (at its next gate, blocked, or gone). A step for an
 // actor that is blocked is banked: it will pass its next gate when it gets there. Actors the schedule never
@@ -282,6 +355,18 @@ void RunLoop::driveSchedule()
     if (a && a->status == ActorStatus::Exited) {
         m_report.error = "schedule step " + std::to_string(m_next + 1) + " is for " + step.actor
             + ", which has already exited: the schedule does not fit this run";
+        m_report.badSchedule = true;
+        stopAll();
+        return;
+    }
+    if (!a && scheduleCannotGoOn(step)) {
+        std::string names;
+        for (const Actor* other : m_world->actors())
+            names += (names.empty() ? "" : ", ") + other->name;
+        m_report.error = "schedule step " + std::to_string(m_next + 1) + " is for " + step.actor
+            + ", but no process of that name ever started (this run has " + names
+            + ") and every process is waiting: the schedule does not fit this run";
+        m_report.badSchedule = true;
         stopAll();
         return;
     }
@@ -316,6 +401,7 @@ RunReport RunLoop::run(pid_t mainPid, int signalFd)
         if (count == 3 && fds[2].revents)
             readControl();
         reap(false);
+        watchExits();
         release(false);
         if (m_options.onIdle && !m_options.onIdle() && !m_killed) {
             m_report.stopped = true; // whoever reads our output has gone
@@ -339,6 +425,14 @@ RunReport RunLoop::run(pid_t mainPid, int signalFd)
     }
     reap(true);
     release(true);
+    removeSharedMemory();
+    if (!m_killed && m_report.error.empty() && m_next < m_schedule.size()) {
+        // The run ended by itself before the schedule did: replaying it did not reproduce the run it recorded.
+        const ScheduleStep& step = m_schedule[m_next];
+        m_report.error = "schedule step " + std::to_string(m_next + 1) + " (" + step.actor
+            + ") was never granted: the run ended first, so the schedule does not fit this run";
+        m_report.badSchedule = true;
+    }
     m_report.result.world = m_world;
     return std::move(m_report);
 }
@@ -354,6 +448,7 @@ Supervisor::Supervisor(const Scene& scene, ParamValues params, RunOptions option
 
 RunReport Supervisor::run()
 {
+    Janitor janitor; // first: it must hold none of the run's descriptors
     Session session(m_options.detail);
     if (m_options.startPaused || m_options.schedule)
         session.pauseAll();
@@ -369,7 +464,7 @@ RunReport Supervisor::run()
         sigaddset(&stopSignals, sig);
     ::sigprocmask(SIG_BLOCK, &stopSignals, &previous);
     const int signalFd = ::signalfd(-1, &stopSignals, SFD_CLOEXEC | SFD_NONBLOCK);
-    RunLoop loop(m_scene, m_params, m_options, session);
+    RunLoop loop(m_scene, m_params, m_options, session, janitor);
     loop.started();
     std::fflush(nullptr);
     const pid_t host = ::getpid();
@@ -384,6 +479,7 @@ RunReport Supervisor::run()
     if (pid == 0) {
         ::sigprocmask(SIG_SETMASK, &previous, nullptr); // the actors keep the signals they had
         ::close(signalFd);
+        janitor.leaveToHost();
         ::setpgid(0, 0);
         ::prctl(PR_SET_PDEATHSIG, SIGKILL); // the run dies with its host
         if (::getppid() != host)
@@ -393,6 +489,7 @@ RunReport Supervisor::run()
         session.runMainActor([&] { scene.run(params); });
     }
     ::setpgid(pid, pid);
+    janitor.runGroup(pid);
     session.closeWriteEnd();
     RunReport report = loop.run(pid, signalFd);
     ::close(signalFd);

@@ -46,7 +46,8 @@ struct RunReport {
     std::vector<mp::telemetry::HangSentence> hang;
     std::vector<ScheduleStep> grants; // every step granted, in order (a schedule to replay)
     bool stopped = false; // a stop command or the control input closing ended it
-    std::string error; // a malformed stream, a failed fork...
+    std::string error; // a malformed stream, a failed fork, a schedule that does not fit...
+    bool badSchedule = false; // the error is the --schedule's fault: bad input (exit status 2)
 };
 
 class Supervisor {

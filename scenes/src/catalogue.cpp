@@ -11,9 +11,25 @@ const std::vector<Scene>& catalogue()
         using namespace scenes;
         return std::vector<Scene> {
             feederLagScene(),
+            qsizeVsEmptyScene(),
+            boundedQueueScene(),
             queueSentinelScene(),
+            consumerPoolScene(),
+            joinableQueueScene(),
+            queueSubtotalsScene(),
+            joinBeforeDrainScene(),
             pipeEofScene(),
+            pipeAdderScene(),
+            pipeWorkerCountScene(),
+            pipeBothSendScene(),
+            recvBytesMaxlengthScene(),
+            valueSeedScene(),
             valueIncrementScene(),
+            sharedArrayScene(),
+            piValueScene(),
+            sharedMemoryPostboxScene(),
+            lockContentionScene(),
+            lockHolderKilledScene(),
         };
     }();
     return all;

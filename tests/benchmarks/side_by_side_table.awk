@@ -25,6 +25,14 @@ function show(value, unit) {
     if (value >= 1e3) return sprintf("%.1f k%s", value / 1e3, suffix)
     return sprintf("%.1f %s", value, suffix)
 }
+# The median for one cell; `name` is a benchmark name, or COLUMN:NAME for a benchmark of another column.
+function cell(column, name, unit) {
+    if (name ~ /^(mpstage|raw|cpython):/) {
+        column = substr(name, 1, index(name, ":") - 1)
+        name = substr(name, index(name, ":") + 1)
+    }
+    return median(column SUBSEP name SUBSEP unit)
+}
 function ratio(a, b) { return a == "" || b == "" || b == 0 ? "-" : sprintf("%.2fx", a / b) }
 function trim(s) { gsub(/^ +| +$/, "", s); return s }
 
@@ -47,17 +55,18 @@ FNR == NR { # the figure table
     values[k, ++count[k]] = r[4]
 }
 END {
-    fmt = "%-36s | %13s | %13s | %13s | %15s | %11s\n"
+    fmt = "%-46s | %13s | %13s | %13s | %15s | %11s\n"
     printf fmt, "figure", "CPython", "mpstage", "raw", "mpstage/CPython", "mpstage/raw"
-    printf fmt, "------------------------------------", "-------------", "-------------", "-------------",
+    printf fmt, "----------------------------------------------", "-------------", "-------------", "-------------",
         "---------------", "-----------"
     for (i = 1; i <= rows; i++) {
         u = unit[i]
-        py = median("cpython" SUBSEP key[i, "cpython"] SUBSEP u)
-        mp = median("mpstage" SUBSEP key[i, "mpstage"] SUBSEP u)
-        raw = median("raw" SUBSEP key[i, "raw"] SUBSEP u)
+        py = cell("cpython", key[i, "cpython"], u)
+        mp = cell("mpstage", key[i, "mpstage"], u)
+        raw = cell("raw", key[i, "raw"], u)
         printf fmt, label[i] " (" u ")", show(py, u), show(mp, u), show(raw, u), ratio(mp, py), ratio(mp, raw)
     }
     printf "\nMedians of %d runs each, %s. items/s and bytes/s: higher is better; us: lower is better.\n", reps,
         cpus == "" ? "not pinned" : "pinned to CPUs " cpus
+    print "* raw column: the same workload with telemetry off, so mpstage/raw is what observing the run costs."
 }

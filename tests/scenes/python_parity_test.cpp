@@ -8,6 +8,7 @@
 #include "supervisor.h"
 
 #include <chrono>
+#include <cerrno>
 #include <csignal>
 #include <cstdlib>
 #include <fstream>
@@ -62,11 +63,26 @@ PythonRun runPython(const std::string& program, double timeoutS)
             break;
         run.out.append(buf, static_cast<std::size_t>(n));
     }
-    ::kill(-pid, SIGKILL);
+    // Let Python finish on its own (its resource tracker unlinks what the program leaked only as the
+    // program ends), and kill its whole process group only if it overstays the timeout.
     int status = 0;
-    ::waitpid(pid, &status, 0);
-    // Reap the grandchildren that were killed with the group and re-parented to us, if we are a subreaper.
-    while (::waitpid(-1, nullptr, WNOHANG) > 0) { }
+    for (;;) {
+        if (::waitpid(pid, &status, WNOHANG) == pid)
+            break;
+        if (run.timedOut || std::chrono::steady_clock::now() > deadline) {
+            run.timedOut = true;
+            ::kill(-pid, SIGKILL);
+            ::waitpid(pid, &status, 0);
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    // Python's own children (and its resource tracker) end with it or soon after; what is left of the group
+    // is killed, and reaped here if this process adopted it (the Supervisor makes us a child subreaper).
+    for (int i = 0; i < 200 && ::kill(-pid, 0) == 0; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    ::kill(-pid, SIGKILL);
+    while (::waitpid(-pid, nullptr, 0) > 0 || errno == EINTR) { }
     run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
     ::close(pipeFds[0]);
     ::unlink(path);

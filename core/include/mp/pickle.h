@@ -18,4 +18,11 @@ Object loads(std::string_view data);
 
 inline constexpr int MAX_DEPTH = 1000;
 
+namespace detail {
+// nlohmann-json alone, the reference: dumps() and loads() take a faster direct route for common values and
+// must agree with these byte for byte and value for value (tests/core/pickle_fast_path_test.cpp).
+std::string dumpsReference(const Object& obj);
+Object loadsReference(std::string_view data);
+} // namespace detail
+
 } // namespace mp

@@ -86,6 +86,8 @@ void ActorRuntime::install(int fd, ControlBlock* control, ActorId id, const std:
 
 void ActorRuntime::start(ActorId parent, std::uint32_t forkSeq)
 {
+    m_buffer.reserve(PIPE_BUF + FRAME_FIXED_SIZE + 2 * MAX_TEXT); // frames are encoded in place, never reallocating
+
     m_control->slots[m_id.value].pid.store(static_cast<std::int32_t>(getpid()));
     startCapture();
     // item: how many frames the parent had reported when it forked, so the World knows exactly which of the
@@ -122,13 +124,13 @@ std::uint16_t ActorRuntime::threadLane()
 void ActorRuntime::encodeLocked(Event& e)
 {
     e.seq = m_seq++;
-    std::string frame;
-    encodeFrame(frame, e);
-    if (m_buffer.size() + frame.size() > PIPE_BUF) {
-        writeOut(m_buffer);
-        m_buffer.clear();
+    // Encoded in place at the end of the buffer; if it does not fit, what came before leaves first.
+    const std::size_t start = m_buffer.size();
+    encodeFrame(m_buffer, e);
+    if (m_buffer.size() > PIPE_BUF) {
+        writeOut(std::string_view(m_buffer).substr(0, start));
+        m_buffer.erase(0, start);
     }
-    m_buffer += frame;
 }
 
 void ActorRuntime::stamp(Event& e, int lane)
@@ -140,19 +142,22 @@ void ActorRuntime::stamp(Event& e, int lane)
 
 void ActorRuntime::emit(Event e, int lane)
 {
-    stamp(e, lane);
-    std::lock_guard lock(m_mutex);
     if (!wanted(e.type)) {
+        if (lane < 0)
+            threadLane(); // a thread's lane is its number in order of first report, counted or not
         const bool isGet = e.type == EventType::GetReturned || e.type == EventType::Recv;
         const bool isPut = e.type == EventType::PutCalled || e.type == EventType::Send
             || e.type == EventType::LockAcquired;
         if (isGet || isPut) {
+            std::lock_guard lock(m_mutex);
             Count& c = m_counters[e.object.value];
             (isPut ? c.a : c.b) += 1;
             c.changed = true;
         }
         return;
     }
+    stamp(e, lane);
+    std::lock_guard lock(m_mutex);
     encodeLocked(e);
     if (e.timeNs - m_lastFlushNs > FLUSH_EVERY_NS) {
         writeOut(m_buffer);
@@ -172,7 +177,7 @@ void ActorRuntime::flush()
 }
 
 // One write() of whole frames, at most PIPE_BUF bytes: atomic, so actors never interleave mid-frame.
-void ActorRuntime::writeOut(const std::string& bytes)
+void ActorRuntime::writeOut(std::string_view bytes)
 {
     if (bytes.empty())
         return;

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <unordered_map>
 
@@ -77,7 +78,7 @@ private:
     void startCapture();
     void flusherLoop();
     void drainCapture(bool final);
-    void writeOut(const std::string& bytes);
+    void writeOut(std::string_view bytes);
     void sampleCounters();
     void encodeLocked(Event& e);
     bool wanted(EventType type) const;

@@ -31,9 +31,9 @@ HangSentence explainWait(const World& world, ActorId id)
     if (!a || !a->live() || a->status != ActorStatus::Blocked)
         return HangSentence { .actor = id };
     using Rule = std::optional<HangSentence> (*)(const World&, const Actor&);
-    static constexpr Rule RULES[]
-        = { hang::recvOnOpenPipe, hang::sendBothWays, hang::getOnEmptyQueue, hang::putOnFullQueue, hang::joinUnfinished,
-              hang::flushAtExit, hang::joinProcess, hang::acquireLock, hang::waitOnSync };
+    static constexpr Rule RULES[] = { hang::recvOnOpenPipe, hang::sendBothWays, hang::getAfterCutShortWrite,
+        hang::getOnEmptyQueue, hang::putOnFullQueue, hang::joinUnfinished, hang::flushAtExit, hang::joinProcess,
+        hang::acquireLock, hang::waitOnSync };
     for (const Rule rule : RULES)
         if (auto sentence = rule(world, *a))
             return std::move(*sentence);

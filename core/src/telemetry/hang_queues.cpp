@@ -11,6 +11,24 @@ namespace mp::telemetry::hang {
 
 using wording::count;
 
+// CPython's get(timeout) waits (with the timeout) only for the first byte of a message, then reads the rest
+// with none: a message whose writer died part-way through it holds the reader for ever.
+std::optional<HangSentence> getAfterCutShortWrite(const World& world, const Actor& a)
+{
+    const ObjectId object = a.blocked.object;
+    const QueueState* q = world.queue(object);
+    if (a.blocked.operation != "get" || !q || !q->cutShortBy())
+        return std::nullopt;
+    const std::string name = world.objectName(object);
+    const std::string writer = world.actorName(q->cutShortBy());
+    HangSentence s { .actor = a.id, .objects = { object }, .endpoints = { EndpointRef { a.id, object, 0 } },
+        .actors = { q->cutShortBy() } };
+    s.text = a.name + " waits in get() on " + name + ", but " + writer + " died while its feeder thread was writing an "
+        + "item into the pipe of " + name + ": the first part of that item may be in the pipe, and get() waits for "
+        + "the rest, which will never come (a timeout does not help once the first byte has arrived).";
+    return s;
+}
+
 std::optional<HangSentence> getOnEmptyQueue(const World& world, const Actor& a)
 {
     const ObjectId object = a.blocked.object;

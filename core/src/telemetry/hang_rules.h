@@ -13,6 +13,7 @@ namespace mp::telemetry::hang {
 
 std::optional<HangSentence> recvOnOpenPipe(const World& world, const Actor& actor);
 std::optional<HangSentence> sendBothWays(const World& world, const Actor& actor);
+std::optional<HangSentence> getAfterCutShortWrite(const World& world, const Actor& actor);
 std::optional<HangSentence> getOnEmptyQueue(const World& world, const Actor& actor);
 std::optional<HangSentence> putOnFullQueue(const World& world, const Actor& actor);
 std::optional<HangSentence> joinUnfinished(const World& world, const Actor& actor);

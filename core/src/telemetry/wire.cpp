@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <mp/telemetry/wire.h>
 
+#include <bit>
 #include <climits>
 #include <cstring>
 
@@ -15,6 +16,19 @@ void put(std::string& out, T v)
         out += static_cast<char>((static_cast<std::uint64_t>(v) >> (8 * i)) & 0xff);
 }
 
+// Little-endian at p; returns the byte after.
+template <typename T>
+char* putAt(char* p, T v)
+{
+    if constexpr (std::endian::native == std::endian::little) {
+        std::memcpy(p, &v, sizeof(T));
+    } else {
+        for (std::size_t i = 0; i < sizeof(T); ++i)
+            p[i] = static_cast<char>((static_cast<std::uint64_t>(v) >> (8 * i)) & 0xff);
+    }
+    return p + sizeof(T);
+}
+
 template <typename T>
 T get(const char* p)
 {
@@ -22,13 +36,6 @@ T get(const char* p)
     for (std::size_t i = 0; i < sizeof(T); ++i)
         v |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
     return static_cast<T>(v);
-}
-
-void putString(std::string& out, std::string_view s)
-{
-    const std::string cut = s.size() > MAX_TEXT ? cutText(s) : std::string(s);
-    put<std::uint16_t>(out, static_cast<std::uint16_t>(cut.size()));
-    out += cut;
 }
 
 } // namespace
@@ -53,22 +60,34 @@ std::string streamHeader(std::uint16_t minor)
 
 void encodeFrame(std::string& out, const Event& e)
 {
-    const std::size_t start = out.size();
-    put<std::uint16_t>(out, 0); // length, patched below
-    put<std::uint16_t>(out, static_cast<std::uint16_t>(e.type));
-    put<std::uint16_t>(out, e.thread);
-    put<std::uint32_t>(out, e.actor.value);
-    put<std::uint64_t>(out, e.timeNs);
-    put<std::uint32_t>(out, e.seq);
-    put<std::uint32_t>(out, e.object.value);
-    put<std::uint64_t>(out, e.item.value);
-    put<std::int64_t>(out, e.a);
-    put<std::int64_t>(out, e.b);
-    putString(out, e.text);
-    putString(out, e.detail);
-    const std::size_t len = out.size() - start - 2;
-    out[start] = static_cast<char>(len & 0xff);
-    out[start + 1] = static_cast<char>(len >> 8);
+    // A `full` run encodes a frame on every instrumented step: the frame is put together on the stack and
+    // appended in one piece. Text and detail longer than MAX_TEXT (rare) are cut first.
+    std::string_view text = e.text;
+    std::string_view detail = e.detail;
+    std::string cut[2];
+    if (text.size() > MAX_TEXT)
+        text = cut[0] = cutText(text);
+    if (detail.size() > MAX_TEXT)
+        detail = cut[1] = cutText(detail);
+    char frame[FRAME_FIXED_SIZE + 2 * MAX_TEXT];
+    char* p = frame;
+    p = putAt<std::uint16_t>(p, static_cast<std::uint16_t>(FRAME_FIXED_SIZE - 2 + text.size() + detail.size()));
+    p = putAt<std::uint16_t>(p, static_cast<std::uint16_t>(e.type));
+    p = putAt<std::uint16_t>(p, e.thread);
+    p = putAt<std::uint32_t>(p, e.actor.value);
+    p = putAt<std::uint64_t>(p, e.timeNs);
+    p = putAt<std::uint32_t>(p, e.seq);
+    p = putAt<std::uint32_t>(p, e.object.value);
+    p = putAt<std::uint64_t>(p, e.item.value);
+    p = putAt<std::int64_t>(p, e.a);
+    p = putAt<std::int64_t>(p, e.b);
+    for (const std::string_view str : { text, detail }) {
+        p = putAt<std::uint16_t>(p, static_cast<std::uint16_t>(str.size()));
+        if (!str.empty())
+            std::memcpy(p, str.data(), str.size());
+        p += str.size();
+    }
+    out.append(frame, static_cast<std::size_t>(p - frame));
 }
 
 DecodeError::DecodeError(const std::string& what, std::uint64_t offset)

@@ -177,6 +177,9 @@ void World::applyExit(const Event& e)
     a.exitCode = e.a;
     a.exitedNs = e.timeNs;
     for (FeederLane& f : a.feeders) {
+        if (f.status == ActorStatus::Blocked && f.blocked.operation == "feed")
+            if (const auto q = m_queues.find(f.blocked.object); q != m_queues.end())
+                q->second.writeCutShort(target);
         f.status = ActorStatus::Exited;
         f.blocked = {};
         f.gate = {};

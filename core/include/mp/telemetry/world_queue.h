@@ -102,6 +102,10 @@ public:
     void close() { m_closed = true; }
     // A process's buffer dies with it: what it still held was never written.
     void producerExited(ActorId producer);
+    // A producer died while its feeder thread was blocked writing into the pipe: the pipe may now hold the
+    // first part of a message whose rest will never come (a reader then waits for it for ever).
+    void writeCutShort(ActorId writer) { m_cutShortBy = writer; }
+    ActorId cutShortBy() const { return m_cutShortBy; }
 
     friend bool operator==(const QueueState&, const QueueState&) = default;
 
@@ -130,6 +134,7 @@ private:
     QueueAnswer m_qsize;
     QueueAnswer m_full;
     bool m_closed = false;
+    ActorId m_cutShortBy;
 };
 
 } // namespace mp::telemetry

@@ -1,0 +1,334 @@
+// SPDX-License-Identifier: MIT
+#include "run/run_controller.h"
+#include "run/control_lines.h"
+#include "run/host_run.h"
+#include "run/monotonic.h"
+#include "run/wording.h"
+
+#include <mpstage/params.h>
+
+namespace mpstage::app {
+
+using namespace mp::telemetry;
+
+namespace {
+constexpr qint64 FRAME_BUDGET_NS = 10'000'000; // apply events for at most this long per frame
+constexpr qint64 HANG_CHECK_NS = 250'000'000;
+constexpr qint64 IDLE_REDRAW_NS = 250'000'000;
+constexpr qint64 STEP_PATIENCE_NS = 1'500'000'000; // how long a step waits for a process to reach a gate
+} // namespace
+
+RunController::RunController(QObject* parent)
+    : QObject(parent)
+    , m_state(std::make_unique<RunState>())
+{
+    m_frameTimer.setTimerType(Qt::PreciseTimer);
+    m_frameTimer.setInterval(16);
+    connect(&m_frameTimer, &QTimer::timeout, this, &RunController::tick);
+    m_clock.start();
+}
+
+RunController::~RunController() = default;
+
+qint64 RunController::hostPid() const
+{
+    return m_host ? m_host->pid() : 0;
+}
+
+void RunController::setScene(const Scene* scene, std::vector<std::pair<std::string, std::string>> params)
+{
+    m_scene = scene;
+    m_params = std::move(params);
+}
+
+void RunController::clear()
+{
+    if (m_host) { // it finishes on its own and deletes itself; nothing of it reaches the next run
+        m_host->disconnect(this);
+        m_host->stop();
+        m_host = nullptr;
+    }
+    m_backlog.clear();
+    m_state = std::make_unique<RunState>();
+    m_hang.clear();
+    m_pendingStep = 0;
+    setMessage(MessageKind::None, {});
+    setPhase(RunPhase::Idle);
+    Q_EMIT runReset();
+}
+
+bool RunController::start()
+{
+    if (!m_scene)
+        return false;
+    try {
+        parseParams(m_scene->params, m_params);
+    } catch (const std::exception& e) {
+        setMessage(MessageKind::Error, QStringLiteral("Bad parameter: ") + QString::fromUtf8(e.what()));
+        return false;
+    }
+    if (m_hostPath.isEmpty()) {
+        setMessage(MessageKind::Error,
+            m_hostMissing.isEmpty() ? QStringLiteral("Cannot find mpstage-host, the program that runs the scenes.")
+                                    : m_hostMissing);
+        return false;
+    }
+    clear();
+    auto* host = new HostRun(this);
+    m_host = host;
+    connect(host, &HostRun::failed, this, &RunController::fail);
+    connect(host, &HostRun::finished, this, &RunController::onFinished);
+    connect(host, &HostRun::finished, host, &QObject::deleteLater);
+    host->start(m_hostPath, QString::fromStdString(m_scene->id), m_params);
+    m_paused = true;
+    setPhase(RunPhase::Paused);
+    if (m_micro)
+        send(microLine(true));
+    m_lastTickNs = m_clock.nsecsElapsed();
+    m_frameTimer.start();
+    return true;
+}
+
+void RunController::send(const std::string& line)
+{
+    if (m_host)
+        m_host->send(line);
+}
+
+void RunController::run()
+{
+    if (!active() && !start())
+        return;
+    send(resumeLine());
+    m_paused = false;
+    m_pendingStep = 0;
+    setPhase(RunPhase::Running);
+}
+
+void RunController::pause()
+{
+    if (!active())
+        return;
+    send(pauseLine());
+    m_paused = true;
+    setPhase(RunPhase::Paused);
+}
+
+void RunController::togglePause()
+{
+    if (active() && !m_paused)
+        pause();
+    else
+        run();
+}
+
+void RunController::step()
+{
+    stepActor(ActorId { ANY_ACTOR });
+}
+
+void RunController::stepActor(ActorId actor)
+{
+    if (!active() && !start())
+        return;
+    if (!m_paused)
+        pause();
+    if (actor.value != ANY_ACTOR) {
+        if (const Actor* a = m_state->world().actor(actor)) {
+            const std::string why = whyNoStep(m_state->world(), *a);
+            if (!why.empty()) {
+                setMessage(MessageKind::Hint, QString::fromStdString(why));
+                return;
+            }
+        }
+    }
+    m_pendingStep = actor.value;
+    m_pendingSince = m_clock.nsecsElapsed();
+    serveStep();
+}
+
+// Grants the pending step as soon as a process can take it.
+void RunController::serveStep()
+{
+    if (!m_pendingStep || !active())
+        return;
+    const World& world = m_state->world();
+    const Actor* chosen = nullptr;
+    if (m_pendingStep == ANY_ACTOR) {
+        for (const Actor* a : world.actors())
+            if (a->live() && a->pausedAnywhere() && (!chosen || a->gate.sinceNs < chosen->gate.sinceNs))
+                chosen = a;
+    } else if (const Actor* a = world.actor(ActorId { m_pendingStep }); a && a->live()) {
+        chosen = a;
+    }
+    if (chosen) {
+        send(stepLine(chosen->id.value, m_micro));
+        m_pendingStep = 0;
+        if (m_messageKind == MessageKind::Hint)
+            setMessage(MessageKind::None, {});
+        return;
+    }
+    if (m_clock.nsecsElapsed() - m_pendingSince > STEP_PATIENCE_NS) {
+        setMessage(MessageKind::Hint,
+            m_pendingStep == ANY_ACTOR
+                ? QStringLiteral("No process is waiting at a gate: each one is blocked or has exited.")
+                : QStringLiteral("%1 has not reached a gate yet.")
+                      .arg(QString::fromStdString(world.actorName(ActorId { m_pendingStep }))));
+        m_pendingStep = 0;
+    }
+}
+
+void RunController::setMicro(bool on)
+{
+    m_micro = on;
+    if (active())
+        send(microLine(on));
+}
+
+void RunController::restart()
+{
+    if (start())
+        run();
+}
+
+void RunController::stop()
+{
+    if (m_host && active())
+        m_host->stop();
+}
+
+void RunController::tick()
+{
+    const qint64 begin = m_clock.nsecsElapsed();
+    const std::uint64_t before = m_state->world().eventCount();
+    drain();
+    const std::uint64_t applied = m_state->world().eventCount() - before;
+    // Redraw when the World moved, and a few times a second anyway while a run is live, so that "waiting
+    // for 3 s" keeps counting when nothing moves (a hang, a pause).
+    if (applied || (active() && begin - m_lastFrameNs > IDLE_REDRAW_NS)) {
+        m_lastFrameNs = begin;
+        Q_EMIT frame();
+    }
+    serveStep();
+    if (begin - m_lastHangCheckNs > HANG_CHECK_NS) {
+        m_lastHangCheckNs = begin;
+        checkHang();
+    }
+    const qint64 end = m_clock.nsecsElapsed();
+    m_stats.frame(
+        static_cast<double>(begin - m_lastTickNs) / 1e6, static_cast<double>(end - begin) / 1e6, applied, backlog());
+    m_lastTickNs = begin;
+    if (!m_host && backlog() == 0)
+        m_frameTimer.stop();
+}
+
+void RunController::drain()
+{
+    const qint64 deadline = m_clock.nsecsElapsed() + FRAME_BUDGET_NS;
+    for (int n = 0;; ++n) {
+        if (m_backlog.empty() && m_host)
+            m_host->takeEvents(m_backlog, 4096);
+        if (m_backlog.empty())
+            break;
+        if ((n & 255) == 255 && m_clock.nsecsElapsed() > deadline)
+            break;
+        const Event e = std::move(m_backlog.front());
+        m_backlog.pop_front();
+        m_state->apply(e);
+        if (e.type == EventType::RunEnded) {
+            setPhase(RunPhase::Ended);
+            setMessage(m_state->outcome().rfind("error: ", 0) == 0 ? MessageKind::Error
+                    : m_state->asDeclared()                        ? MessageKind::Success
+                    : m_state->outcome() == "stopped" ? (m_hang.empty() ? MessageKind::Hint : MessageKind::Hang)
+                                                      : MessageKind::Unexpected,
+                describeOutcome());
+            Q_EMIT ended();
+        }
+    }
+}
+
+std::size_t RunController::backlog() const
+{
+    return m_backlog.size() + (m_host ? m_host->pendingEvents() : 0);
+}
+
+QString RunController::describeOutcome() const
+{
+    const QString outcome = QString::fromStdString(m_state->outcome());
+    if (outcome == QStringLiteral("stopped")) {
+        if (m_hang.empty())
+            return QStringLiteral("Stopped.");
+        QStringList sentences;
+        for (const HangSentence& s : m_hang)
+            sentences << QString::fromStdString(s.text);
+        return QStringLiteral("Stopped while hung: ") + sentences.join(QLatin1Char(' '));
+    }
+    if (outcome.startsWith(QStringLiteral("error: ")))
+        return QStringLiteral("The run failed: ") + outcome.mid(7);
+    if (outcome.startsWith(QStringLiteral("as declared: ")))
+        return QStringLiteral("Finished as the scene declares — ") + outcome.mid(13);
+    if (outcome.startsWith(QStringLiteral("not as declared: ")))
+        return QStringLiteral("Finished, but not as the scene declares — ") + outcome.mid(17);
+    return outcome;
+}
+
+void RunController::checkHang()
+{
+    if (!active() || !m_scene)
+        return;
+    const auto quiet = static_cast<std::uint64_t>(m_scene->hangAfter * 1e9);
+    std::vector<HangSentence> hang = explainHang(m_state->world(), monotonicNs(), quiet);
+    if (hang == m_hang)
+        return;
+    m_hang = std::move(hang);
+    if (!m_hang.empty()) {
+        QStringList sentences;
+        for (const HangSentence& s : m_hang)
+            sentences << QString::fromStdString(s.text);
+        setMessage(MessageKind::Hang, QStringLiteral("Hung: ") + sentences.join(QLatin1Char(' ')));
+    } else if (m_messageKind == MessageKind::Hang) {
+        setMessage(MessageKind::None, {});
+    }
+    Q_EMIT hangChanged();
+}
+
+void RunController::onFinished(bool clean, const QString& words)
+{
+    if (m_phase == RunPhase::Failed)
+        return;
+    while (backlog() > 0) // what is left of the stream, whatever the budget
+        drain();
+    Q_EMIT frame();
+    if (!m_state->ended()) {
+        fail(clean ? QStringLiteral("The scene runner ended without saying how the run ended.") : words);
+        return;
+    }
+    if (m_phase != RunPhase::Ended)
+        setPhase(RunPhase::Ended);
+}
+
+void RunController::fail(const QString& words)
+{
+    setMessage(MessageKind::Error, words);
+    setPhase(RunPhase::Failed);
+    Q_EMIT ended();
+}
+
+void RunController::setPhase(RunPhase phase)
+{
+    if (phase == m_phase)
+        return;
+    m_phase = phase;
+    Q_EMIT phaseChanged();
+}
+
+void RunController::setMessage(MessageKind kind, const QString& text)
+{
+    if (kind == m_messageKind && text == m_messageText)
+        return;
+    m_messageKind = kind;
+    m_messageText = text;
+    Q_EMIT messageChanged();
+}
+
+} // namespace mpstage::app

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// The transport: starts a run of the chosen scene through mpstage-host, pauses, resumes and steps it, stops
+// and restarts it, and pumps its events into a RunState once per frame (never once per event), so a scene
+// streaming hundreds of thousands of events a second costs one stage update per frame. It also asks the hang
+// analyser, on a timer, whether the run has stopped moving. Every failure is reported in words through
+// message(); nothing throws into the event loop.
+
+#include "run/frame_stats.h"
+#include "run/run_state.h"
+
+#include <mp/telemetry/hang.h>
+#include <mpstage/scene.h>
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QTimer>
+
+#include <deque>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace mpstage::app {
+
+class HostRun;
+
+enum class RunPhase { Idle, Running, Paused, Ended, Failed };
+enum class MessageKind { None, Hint, Success, Unexpected, Hang, Error };
+
+class RunController : public QObject {
+    Q_OBJECT
+
+public:
+    explicit RunController(QObject* parent = nullptr);
+    ~RunController() override;
+
+    void setHostPath(const QString& path) { m_hostPath = path; }
+    void setHostMissing(const QString& words) { m_hostMissing = words; } // what to say when there is no host
+    // What the next Run starts. Refused (with a message) if a value is wrong for the scene.
+    void setScene(const Scene* scene, std::vector<std::pair<std::string, std::string>> params);
+    const Scene* scene() const { return m_scene; }
+
+    void run();
+    void pause();
+    void togglePause();
+    void step(); // the process that has waited longest at a gate takes one step
+    void stepActor(mp::telemetry::ActorId actor);
+    void setMicro(bool on);
+    bool micro() const { return m_micro; }
+    void restart();
+    void stop();
+    // Forgets the last run (a new scene was chosen).
+    void clear();
+
+    RunPhase phase() const { return m_phase; }
+    bool active() const { return m_phase == RunPhase::Running || m_phase == RunPhase::Paused; }
+    const RunState& state() const { return *m_state; }
+    const std::vector<mp::telemetry::HangSentence>& hang() const { return m_hang; }
+    MessageKind messageKind() const { return m_messageKind; }
+    const QString& messageText() const { return m_messageText; }
+    const FrameStats& stats() const { return m_stats; }
+    qint64 hostPid() const;
+    // Decoded events not applied yet (in the host reader and here); bounded by HostRun::HIGH_WATER.
+    std::size_t backlog() const;
+
+Q_SIGNALS:
+    void frame(); // the World moved: update the stage (at most once per frame)
+    void phaseChanged();
+    void messageChanged();
+    void hangChanged();
+    void runReset(); // a new run replaces the old one
+    void ended(); // the run's last event has arrived (or the host failed)
+
+private:
+    bool start();
+    void send(const std::string& line);
+    void tick();
+    void drain();
+    void checkHang();
+    void serveStep();
+    void onFinished(bool clean, const QString& words);
+    void fail(const QString& words);
+    void setPhase(RunPhase phase);
+    void setMessage(MessageKind kind, const QString& text);
+    QString describeOutcome() const;
+
+    QString m_hostPath;
+    QString m_hostMissing;
+    const Scene* m_scene = nullptr;
+    std::vector<std::pair<std::string, std::string>> m_params;
+    QPointer<HostRun> m_host;
+    std::unique_ptr<RunState> m_state;
+    RunPhase m_phase = RunPhase::Idle;
+    bool m_paused = true;
+    bool m_micro = false;
+    // A step asked for before any process could take it: 0 = none, ANY = whichever, else that actor.
+    std::uint32_t m_pendingStep = 0;
+    qint64 m_pendingSince = 0;
+    std::deque<mp::telemetry::Event> m_backlog;
+    std::vector<mp::telemetry::HangSentence> m_hang;
+    MessageKind m_messageKind = MessageKind::None;
+    QString m_messageText;
+    QTimer m_frameTimer;
+    QElapsedTimer m_clock;
+    qint64 m_lastTickNs = 0;
+    qint64 m_lastHangCheckNs = 0;
+    qint64 m_lastFrameNs = 0;
+    FrameStats m_stats;
+};
+
+inline constexpr std::uint32_t ANY_ACTOR = 0xffffffffu;
+
+} // namespace mpstage::app

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: MIT
+#include "run/run_state.h"
+
+namespace mpstage::app {
+
+using namespace mp::telemetry;
+
+namespace {
+constexpr std::size_t MAX_PARTIAL = 4096; // a line that never ends is shown in pieces
+constexpr std::size_t KEPT_ANSWERS = 3;
+} // namespace
+
+RunState::RunState(std::size_t consoleLimit)
+    : m_consoleLimit(consoleLimit)
+{
+}
+
+void RunState::apply(const Event& e)
+{
+    switch (e.type) {
+    case EventType::Print:
+        addPrint(e);
+        break;
+    case EventType::ActorExited:
+        for (int stream = 1; stream <= 2; ++stream) {
+            auto it = m_partial.find({ static_cast<std::uint32_t>(e.b), stream });
+            if (it != m_partial.end() && !it->second.empty()) {
+                addLine(ActorId { it->first.first }, std::move(it->second), stream == 2);
+            }
+            if (it != m_partial.end())
+                m_partial.erase(it);
+        }
+        break;
+    case EventType::EndpointClosed: // remember who held it before this copy goes
+        for (int end = 0; end < 2; ++end)
+            for (ActorId a : m_world.endpoints().holders(e.object, end))
+                m_everHeld.insert(EndpointRef { a, e.object, end });
+        break;
+    case EventType::EmptyAnswer:
+    case EventType::QsizeAnswer:
+    case EventType::FullAnswer:
+        m_world.apply(e);
+        if (auto callout = calloutFor(m_world, e.object, e.type)) {
+            auto& kept = m_answers[e.object];
+            kept.push_back(std::move(*callout));
+            if (kept.size() > KEPT_ANSWERS)
+                kept.pop_front();
+        }
+        return;
+    case EventType::RunEnded:
+        m_ended = true;
+        m_outcome = e.text;
+        m_asDeclared = e.a == 1;
+        break;
+    default:
+        break;
+    }
+    m_world.apply(e);
+}
+
+const std::deque<Callout>& RunState::answers(ObjectId queue) const
+{
+    static const std::deque<Callout> none;
+    const auto it = m_answers.find(queue);
+    return it == m_answers.end() ? none : it->second;
+}
+
+void RunState::addPrint(const Event& e)
+{
+    const int stream = e.a == 2 ? 2 : 1;
+    std::string& partial = m_partial[{ e.actor.value, stream }];
+    std::size_t from = 0;
+    for (std::size_t nl; (nl = e.text.find('\n', from)) != std::string::npos; from = nl + 1) {
+        partial.append(e.text, from, nl - from);
+        addLine(e.actor, std::move(partial), stream == 2);
+        partial.clear();
+    }
+    partial.append(e.text, from, std::string::npos);
+    if (partial.size() > MAX_PARTIAL) {
+        addLine(e.actor, std::move(partial), stream == 2);
+        partial.clear();
+    }
+}
+
+void RunState::addLine(ActorId actor, std::string text, bool stderrLine)
+{
+    m_console.push_back(ConsoleLine { actor, std::move(text), stderrLine });
+    ++m_consoleTotal;
+    while (m_console.size() > m_consoleLimit)
+        m_console.pop_front();
+}
+
+} // namespace mpstage::app

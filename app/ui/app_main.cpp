@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: MIT
+#include "ui/app_main.h"
+#include "run/run_controller.h"
+#include "ui/app_options.h"
+#include "ui/appearance.h"
+#include "ui/main_window.h"
+#include "ui/screenshot.h"
+#include "ui/transport.h"
+
+#include <mpstage/catalogue.h>
+
+#include <QAction>
+#include <QApplication>
+
+#include <cstdio>
+
+namespace mpstage::app {
+
+int runApp(QApplication& app)
+{
+    QApplication::setApplicationName(QStringLiteral("mpstage"));
+    const AppOptions options = parseAppOptions(QApplication::arguments());
+    if (!options.error.isEmpty()) {
+        const bool help = options.error.startsWith(QStringLiteral("Usage"));
+        std::fprintf(help ? stdout : stderr, "%s%s\n", help ? "" : "mpstage: ", qPrintable(options.error));
+        return help ? 0 : 2;
+    }
+    applyAppearance(app, options.dark);
+    MainWindow window;
+    window.setDark(options.dark);
+    window.resize(options.size);
+    const QString scene = options.scene.isEmpty()
+        ? QString::fromUtf8(DEFAULT_SCENE.data(), static_cast<qsizetype>(DEFAULT_SCENE.size()))
+        : options.scene;
+    const bool opened = window.openScene(scene, options.params);
+
+    if (!options.screenshot.isEmpty()) {
+        window.setAttribute(Qt::WA_DontShowOnScreen);
+        window.show();
+        Screenshot shot(window, options.screenshot, options.atEnd && opened);
+        if (opened)
+            shot.setSteps(options.steps);
+        int status = 0;
+        QObject::connect(&shot, &Screenshot::done, &app, [&](int s) {
+            status = opened ? s : 2;
+            app.quit();
+        });
+        shot.start();
+        app.exec();
+        return status;
+    }
+    window.show();
+    if (options.perf) {
+        QObject::connect(&window.controller(), &RunController::ended, &app, [&] {
+            std::fputs(window.controller().stats().summary().c_str(), stdout);
+            app.quit();
+        });
+    }
+    if (opened && (options.run || options.perf))
+        window.transport().runAction()->trigger();
+    return app.exec();
+}
+
+} // namespace mpstage::app

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: MIT
+#include "ui/app_options.h"
+
+#include <mpstage/params.h>
+
+#include <QCommandLineParser>
+#include <QRegularExpression>
+
+namespace mpstage::app {
+
+AppOptions parseAppOptions(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Shows Python's multiprocessing at work with real processes."));
+    parser.addHelpOption();
+    const QCommandLineOption scene(QStringLiteral("scene"), QStringLiteral("Open this scene."), QStringLiteral("ID"));
+    const QCommandLineOption param(
+        QStringLiteral("param"), QStringLiteral("Set a scene parameter (repeatable)."), QStringLiteral("KEY=VALUE"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+        QStringLiteral("Render the window to this PNG offscreen and quit."), QStringLiteral("FILE"));
+    const QCommandLineOption atEnd(QStringLiteral("at-end"),
+        QStringLiteral("With --screenshot: run the scene first and render once it has ended or hung."));
+    const QCommandLineOption steps(QStringLiteral("steps"),
+        QStringLiteral("With --screenshot: take N steps from the start (paused), then render."), QStringLiteral("N"));
+    const QCommandLineOption size(
+        QStringLiteral("size"), QStringLiteral("Window size (default 1920x1080)."), QStringLiteral("WxH"));
+    const QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("Use the dark palette."));
+    const QCommandLineOption run(QStringLiteral("run"), QStringLiteral("Start running the scene at once."));
+    const QCommandLineOption perf(
+        QStringLiteral("perf"), QStringLiteral("Run the scene, print frame times and memory when it ends, and quit."));
+    parser.addOptions({ scene, param, screenshot, atEnd, steps, size, dark, run, perf });
+
+    AppOptions out;
+    if (!parser.parse(arguments)) {
+        out.error = parser.errorText();
+        return out;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out.error = parser.helpText();
+        return out;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        out.error = QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().front());
+        return out;
+    }
+    out.scene = parser.value(scene);
+    try {
+        for (const QString& p : parser.values(param))
+            out.params.push_back(splitAssignment(p.toStdString()));
+    } catch (const std::exception& e) {
+        out.error = QString::fromUtf8(e.what());
+        return out;
+    }
+    out.screenshot = parser.value(screenshot);
+    out.atEnd = parser.isSet(atEnd);
+    out.dark = parser.isSet(dark);
+    out.run = parser.isSet(run);
+    out.perf = parser.isSet(perf);
+    if (parser.isSet(size)) {
+        const auto m = QRegularExpression(QStringLiteral("^(\\d+)x(\\d+)$")).match(parser.value(size));
+        if (!m.hasMatch() || m.captured(1).toInt() < 640 || m.captured(2).toInt() < 400) {
+            out.error = QStringLiteral("--size must look like 1920x1080 (at least 640x400), not '%1'")
+                            .arg(parser.value(size));
+            return out;
+        }
+        out.size = QSize(m.captured(1).toInt(), m.captured(2).toInt());
+    }
+    if (parser.isSet(steps)) {
+        bool ok = false;
+        out.steps = parser.value(steps).toInt(&ok);
+        if (!ok || out.steps < 1 || out.steps > 10000) {
+            out.error = QStringLiteral("--steps must be a number from 1 to 10000, not '%1'").arg(parser.value(steps));
+            return out;
+        }
+    }
+    if ((out.atEnd || out.steps) && out.screenshot.isEmpty()) {
+        out.error = QStringLiteral("--at-end and --steps need --screenshot FILE");
+        return out;
+    }
+    if (out.atEnd && out.steps) {
+        out.error = QStringLiteral("--at-end and --steps do not go together");
+        return out;
+    }
+    return out;
+}
+
+} // namespace mpstage::app

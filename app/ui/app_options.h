@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// The command line of `mpstage`:
+//   mpstage [--scene ID] [--param KEY=VALUE]... [--run] [--dark]
+//   mpstage --screenshot FILE.png --scene ID [--param KEY=VALUE]... [--at-end | --steps N] [--size 1920x1080] [--dark]
+//   mpstage --perf --scene ID [--param ...]   run, print frame times and memory when the run ends, quit
+
+#include <QSize>
+#include <QString>
+#include <QStringList>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace mpstage::app {
+
+struct AppOptions {
+    QString scene; // empty: the default scene
+    std::vector<std::pair<std::string, std::string>> params;
+    QString screenshot;
+    bool atEnd = false;
+    int steps = 0; // with --screenshot: take this many steps from the start, then render
+    QSize size { 1920, 1080 };
+    bool dark = false;
+    bool run = false;
+    bool perf = false;
+    QString error; // set if the command line was wrong
+};
+
+AppOptions parseAppOptions(const QStringList& arguments);
+
+} // namespace mpstage::app

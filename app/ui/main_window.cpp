@@ -1,0 +1,318 @@
+// SPDX-License-Identifier: MIT
+#include "ui/main_window.h"
+#include "run/host_locator.h"
+#include "run/run_controller.h"
+#include "stage/stage_scene.h"
+#include "stage/stage_view.h"
+#include "stage/theme.h"
+#include "ui/appearance.h"
+#include "ui/banner.h"
+#include "ui/catalogue_panel.h"
+#include "ui/console_model.h"
+#include "ui/listing_delegate.h"
+#include "ui/listing_model.h"
+#include "ui/params_form.h"
+#include "ui/scene_info.h"
+#include "ui/transport.h"
+
+#include <mpstage/catalogue.h>
+#include <mpstage/params.h>
+
+#include <QAction>
+#include <QApplication>
+#include <QCoreApplication>
+#include <QLabel>
+#include <QListView>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace mpstage::app {
+
+using mp::telemetry::ActorId;
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent)
+    , m_controller(new RunController(this))
+    , m_stage(new StageScene(this))
+    , m_listing(new ListingModel(this))
+    , m_console(new ConsoleModel(400, this))
+{
+    setWindowTitle(QStringLiteral("mpstage"));
+    const HostLookup host = findHost(QCoreApplication::applicationDirPath());
+    m_controller->setHostPath(host.path);
+    if (host.path.isEmpty())
+        m_controller->setHostMissing(
+            QStringLiteral("Cannot find mpstage-host, the program that runs the scenes. Looked in: ")
+            + host.searched.join(QStringLiteral(", ")) + QStringLiteral(". Set MPSTAGE_HOST to its path."));
+
+    m_transport = new Transport(*m_controller, this);
+    QToolBar* bar = m_transport->toolBar();
+    m_title = new QLabel;
+    m_title->setObjectName(QStringLiteral("appTitle"));
+    m_title->setText(QStringLiteral("mpstage"));
+    auto* spacer = new QWidget;
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    QAction* first = bar->actions().front();
+    bar->insertWidget(first, m_title);
+    bar->insertWidget(first, spacer);
+    addToolBar(Qt::TopToolBarArea, bar);
+
+    m_catalogue = new CataloguePanel;
+    m_params = new ParamsForm;
+    auto* paramsBox = new QWidget;
+    auto* paramsColumn = new QVBoxLayout(paramsBox);
+    auto* paramsHeading = new QLabel(QStringLiteral("Parameters"));
+    paramsHeading->setObjectName(QStringLiteral("heading"));
+    paramsColumn->addWidget(paramsHeading);
+    paramsColumn->addWidget(m_params, 1);
+    auto* paramsScroll = new QScrollArea;
+    paramsScroll->setWidget(paramsBox);
+    paramsScroll->setWidgetResizable(true);
+    paramsScroll->setFrameShape(QFrame::NoFrame);
+    m_sidebar = new QSplitter(Qt::Vertical);
+    m_sidebar->addWidget(m_catalogue);
+    m_sidebar->addWidget(paramsScroll);
+    m_sidebar->setSizes({ 380, 520 });
+
+    auto* columns = new QSplitter(Qt::Horizontal);
+    columns->addWidget(m_sidebar);
+    columns->addWidget(buildCentre());
+    columns->addWidget(buildListing());
+    columns->setStretchFactor(1, 1);
+    columns->setSizes({ 330, 1090, 500 });
+    columns->setChildrenCollapsible(false);
+    setCentralWidget(columns);
+    buildViewActions();
+
+    connect(m_catalogue, &CataloguePanel::sceneChosen, this, &MainWindow::sceneChosen);
+    connect(m_params, &ParamsForm::changed, this, [this] {
+        if (!m_controller->active())
+            refreshListing();
+    });
+    connect(m_transport, &Transport::aboutToStart, this, &MainWindow::applyParams);
+    connect(m_transport, &Transport::speedChanged, m_stage, &StageScene::setSpeed);
+    connect(m_transport, &Transport::actorKey, this, &MainWindow::chooseActor);
+    connect(m_stage, &StageScene::actorClicked, this, &MainWindow::chooseActor);
+    connect(m_controller, &RunController::frame, this, &MainWindow::onFrame);
+    connect(m_controller, &RunController::hangChanged, this, &MainWindow::onHang);
+    connect(m_controller, &RunController::messageChanged, this, &MainWindow::onMessage);
+    connect(m_controller, &RunController::phaseChanged, this, &MainWindow::onPhase);
+    connect(m_controller, &RunController::runReset, this, [this] {
+        m_stage->reset();
+        m_console->clear();
+        m_highlights = {};
+        refreshListing();
+        m_info->setRevealed(false);
+    });
+}
+
+MainWindow::~MainWindow() = default;
+
+QWidget* MainWindow::buildCentre()
+{
+    auto* centre = new QWidget;
+    auto* column = new QVBoxLayout(centre);
+    column->setContentsMargins(8, 6, 8, 6);
+    column->setSpacing(8);
+    m_banner = new Banner;
+    column->addWidget(m_banner);
+    m_view = new StageView(m_stage);
+    m_view->setObjectName(QStringLiteral("stage"));
+    column->addWidget(m_view, 1);
+    m_consoleView = new QListView;
+    m_consoleView->setObjectName(QStringLiteral("console"));
+    m_consoleView->setModel(m_console);
+    m_consoleView->setUniformItemSizes(false);
+    m_consoleView->setWordWrap(true); // a long print wraps rather than runs off the side
+    m_consoleView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_consoleView->setFont(ListingDelegate::codeFont());
+    m_consoleView->setSelectionMode(QAbstractItemView::NoSelection);
+    m_consoleView->setFocusPolicy(Qt::NoFocus);
+    m_consoleView->setFixedHeight(QFontMetrics(ListingDelegate::codeFont()).lineSpacing() * 4 + 16);
+    connect(m_console, &QAbstractItemModel::rowsInserted, m_consoleView, &QListView::scrollToBottom);
+    column->addWidget(m_consoleView);
+    return centre;
+}
+
+// The right column: the scene in words above its Python listing, side by side with the stage, which gets
+// the whole height of the middle.
+QWidget* MainWindow::buildListing()
+{
+    m_info = new SceneInfo;
+    auto* infoScroll = new QScrollArea;
+    infoScroll->setWidget(m_info);
+    infoScroll->setWidgetResizable(true);
+    infoScroll->setFrameShape(QFrame::NoFrame);
+    infoScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto* panel = new QWidget;
+    auto* column = new QVBoxLayout(panel);
+    column->setContentsMargins(4, 6, 8, 6);
+    m_listingTitle = new QLabel;
+    m_listingTitle->setObjectName(QStringLiteral("heading"));
+    column->addWidget(m_listingTitle);
+    m_listingView = new QListView;
+    m_listingView->setObjectName(QStringLiteral("listing"));
+    m_listingView->setModel(m_listing);
+    m_listingView->setItemDelegate(new ListingDelegate(m_listingView));
+    m_listingView->setResizeMode(QListView::Adjust);
+    m_listingView->setUniformItemSizes(false);
+    m_listingView->setWordWrap(true);
+    m_listingView->setSelectionMode(QAbstractItemView::NoSelection);
+    m_listingView->setFocusPolicy(Qt::NoFocus);
+    m_listingView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    column->addWidget(m_listingView, 1);
+    auto* right = new QSplitter(Qt::Vertical);
+    right->addWidget(infoScroll);
+    right->addWidget(panel);
+    right->setSizes({ 420, 600 });
+    right->setChildrenCollapsible(false);
+    return right;
+}
+
+void MainWindow::buildViewActions()
+{
+    auto add = [this](const QString& text, const QList<QKeySequence>& keys, auto slot) {
+        auto* a = new QAction(text, this);
+        a->setShortcuts(keys);
+        a->setShortcutContext(Qt::WindowShortcut);
+        connect(a, &QAction::triggered, this, slot);
+        addAction(a);
+        return a;
+    };
+    add(QStringLiteral("Zoom in"), { QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence(Qt::CTRL | Qt::Key_Plus) },
+        [this] { m_view->zoomIn(); });
+    add(QStringLiteral("Zoom out"), { QKeySequence(Qt::CTRL | Qt::Key_Minus) }, [this] { m_view->zoomOut(); });
+    add(QStringLiteral("Actual size"), { QKeySequence(Qt::CTRL | Qt::Key_0) }, [this] { m_view->resetZoom(); });
+    add(QStringLiteral("Full screen"), { QKeySequence(Qt::Key_F11) },
+        [this] { setWindowState(windowState() ^ Qt::WindowFullScreen); });
+    add(QStringLiteral("Scenes and parameters"), { QKeySequence(Qt::Key_F9) },
+        [this] { m_sidebar->setVisible(!m_sidebar->isVisible()); });
+    auto* dark
+        = add(QStringLiteral("☾  Dark"), { QKeySequence(Qt::CTRL | Qt::Key_D) }, [this](bool on) { setDark(on); });
+    dark->setCheckable(true);
+    dark->setObjectName(QStringLiteral("darkAction"));
+    dark->setToolTip(QStringLiteral("Light or dark palette (Ctrl+D)"));
+    m_transport->toolBar()->addSeparator();
+    m_transport->toolBar()->addAction(dark);
+}
+
+void MainWindow::setDark(bool dark)
+{
+    setDarkTheme(dark);
+    applyAppearance(*qApp, dark);
+    if (auto* a = findChild<QAction*>(QStringLiteral("darkAction")); a && a->isChecked() != dark) {
+        const QSignalBlocker block(a);
+        a->setChecked(dark);
+    }
+    m_stage->refreshTheme();
+    m_stage->sync(m_controller->state(), m_highlights);
+    m_banner->refreshTheme();
+    m_info->setScene(m_scene);
+    m_info->setRevealed(m_controller->phase() == RunPhase::Ended);
+    m_console->clear();
+    m_console->catchUp(m_controller->state());
+    onFrame();
+}
+
+bool MainWindow::openScene(const QString& id, const std::vector<std::pair<std::string, std::string>>& params)
+{
+    const Scene* scene = findScene(id.toStdString());
+    if (!scene) {
+        m_banner->setMessage(MessageKind::Error, QStringLiteral("There is no scene called '%1'.").arg(id));
+        return false;
+    }
+    sceneChosen(id);
+    m_catalogue->select(id);
+    try {
+        parseParams(scene->params, params);
+    } catch (const std::exception& e) {
+        m_banner->setMessage(MessageKind::Error, QStringLiteral("Bad parameter: ") + QString::fromUtf8(e.what()));
+        return false;
+    }
+    m_params->setValues(params);
+    refreshListing();
+    return true;
+}
+
+void MainWindow::sceneChosen(const QString& id)
+{
+    const Scene* scene = findScene(id.toStdString());
+    if (!scene || scene == m_scene)
+        return;
+    m_scene = scene;
+    m_controller->clear();
+    m_params->setScene(scene);
+    m_info->setScene(scene);
+    m_listingTitle->setText(
+        QString::fromStdString(scene->id).replace(QLatin1Char('-'), QLatin1Char('_')) + QStringLiteral(".py"));
+    chooseActor(ActorId { 1 });
+    applyParams();
+    m_stage->setHint(QStringLiteral("Press Run, or → to go one step at a time"));
+}
+
+void MainWindow::applyParams()
+{
+    if (!m_scene)
+        return;
+    m_controller->setScene(m_scene, m_params->values());
+    refreshListing();
+}
+
+void MainWindow::refreshListing()
+{
+    if (!m_scene)
+        return;
+    try {
+        const ParamValues values = parseParams(m_scene->params, m_params->values());
+        m_listing->setListing(QString::fromStdString(m_scene->listing(values)));
+        m_stage->setListing(m_listing->lines());
+    } catch (const std::exception& e) {
+        m_banner->setMessage(MessageKind::Error, QStringLiteral("Bad parameter: ") + QString::fromUtf8(e.what()));
+    }
+}
+
+void MainWindow::onFrame()
+{
+    const RunState& state = m_controller->state();
+    m_stage->sync(state, m_highlights);
+    m_console->catchUp(state);
+    std::vector<ListingMarker> markers;
+    for (const auto* a : state.world().actors())
+        if (a->live() && a->line > 0)
+            markers.push_back(ListingMarker {
+                static_cast<int>(a->line), shortActorName(QString::fromStdString(a->name)), theme().actor(a->id) });
+    m_listing->setMarkers(markers);
+    if (const auto* a = state.world().actor(m_transport->chosenActor()); a && a->line > 0)
+        m_listingView->scrollTo(m_listing->index(static_cast<int>(a->line - 1)));
+}
+
+void MainWindow::onHang()
+{
+    m_highlights = highlightsFor(m_controller->hang(), m_controller->state().world());
+    m_stage->sync(m_controller->state(), m_highlights);
+}
+
+void MainWindow::onMessage()
+{
+    m_banner->setMessage(m_controller->messageKind(), m_controller->messageText());
+}
+
+void MainWindow::onPhase()
+{
+    m_info->setRevealed(m_controller->phase() == RunPhase::Ended);
+    m_params->setEnabled(!m_controller->active());
+}
+
+void MainWindow::chooseActor(ActorId actor)
+{
+    const auto* a = m_controller->state().world().actor(actor);
+    const QString name = a ? QString::fromStdString(a->name)
+        : actor.value == 1 ? QStringLiteral("MainProcess")
+                           : QStringLiteral("Process-%1").arg(actor.value - 1);
+    m_transport->setChosenActor(actor, name);
+    m_stage->setChosenActor(actor);
+}
+
+} // namespace mpstage::app

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// The window a teacher projects: the catalogue and the parameters on the left, the scene in words, the
+// banner, the stage and the console in the middle, the Python listing with a marker per process on the
+// right, the transport on top. It wires the RunController to the views and owns nothing of the run's state.
+
+#include "stage/sync_context.h"
+
+#include <mpstage/scene.h>
+
+#include <QMainWindow>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+class QLabel;
+class QListView;
+class QSplitter;
+
+namespace mpstage::app {
+
+class Banner;
+class CataloguePanel;
+class ConsoleModel;
+class ListingModel;
+class ParamsForm;
+class RunController;
+class SceneInfo;
+class StageScene;
+class StageView;
+class Transport;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a scene with these parameters (the others at their defaults). On a wrong id or value, says why
+    // in the banner and returns false.
+    bool openScene(const QString& id, const std::vector<std::pair<std::string, std::string>>& params = {});
+    const Scene* scene() const { return m_scene; }
+
+    RunController& controller() const { return *m_controller; }
+    StageScene& stage() const { return *m_stage; }
+    StageView& stageView() const { return *m_view; }
+    Banner& banner() const { return *m_banner; }
+    ListingModel& listing() const { return *m_listing; }
+    ConsoleModel& console() const { return *m_console; }
+    ParamsForm& params() const { return *m_params; }
+    CataloguePanel& cataloguePanel() const { return *m_catalogue; }
+    SceneInfo& sceneInfo() const { return *m_info; }
+    Transport& transport() const { return *m_transport; }
+    void setDark(bool dark);
+
+private:
+    QWidget* buildCentre();
+    QWidget* buildListing();
+    void buildViewActions();
+    void applyParams();
+    void refreshListing();
+    void onFrame();
+    void onHang();
+    void onMessage();
+    void onPhase();
+    void chooseActor(mp::telemetry::ActorId actor);
+    void sceneChosen(const QString& id);
+
+    const Scene* m_scene = nullptr;
+    RunController* m_controller;
+    StageScene* m_stage;
+    StageView* m_view = nullptr;
+    Transport* m_transport = nullptr;
+    CataloguePanel* m_catalogue = nullptr;
+    ParamsForm* m_params = nullptr;
+    SceneInfo* m_info = nullptr;
+    Banner* m_banner = nullptr;
+    ListingModel* m_listing;
+    ConsoleModel* m_console;
+    QListView* m_listingView = nullptr;
+    QListView* m_consoleView = nullptr;
+    QLabel* m_listingTitle = nullptr;
+    QLabel* m_title = nullptr;
+    QSplitter* m_sidebar = nullptr;
+    Highlights m_highlights;
+};
+
+} // namespace mpstage::app

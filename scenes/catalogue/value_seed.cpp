@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: MIT
+// Seed 004 exactly as published: nine processes add 1 to a shared Value fifty times each. The article shows
+// 450 and concludes that the Value is safe to share. It is safe to read and write, but `v.value += 1` is not
+// atomic; at this size each process is usually done before the next has started, so the race rarely shows.
+// value-increment is the same program sized up until it does.
+
+#include "scene_support.h"
+#include "scenes.h"
+
+#include <mp/process.h>
+#include <mp/sharedctypes.h>
+#include <mp/synchronize.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+namespace mpstage::scenes {
+
+namespace {
+
+constexpr const char* LISTING = R"(from multiprocessing import Process, current_process, Value, Array
+import os
+
+
+def generate_update_number(v: int):
+    for _ in range(50):
+[-lock]         v.value += 1  @inc
+[+lock]         with v.get_lock():  @with
+[+lock]             v.value += 1  @inc
+    print(current_process().name, 'data', v)  @print
+
+
+def main():
+    parent_process_id = os.getpid()
+    print(f"Parent Process ID: {parent_process_id}")  @parent
+    processes = list()
+    share_value = Value('i', 0)  @value
+    for _ in range(1, 10):
+        p = Process(target=generate_update_number, args=(share_value,))
+        processes.append(p)
+        p.start()  @start
+    for p in processes:
+        p.join()  @join
+    print('Final Data in parent process:', share_value)  @final
+
+
+if __name__ == '__main__':
+    main()
+)";
+
+constexpr long PROCESSES = 9;
+constexpr long INCREMENTS = 50;
+constexpr long TOTAL = PROCESSES * INCREMENTS;
+
+Listing listingFor(const ParamValues& p)
+{
+    return renderListing(LISTING, { { "lock", p.boolean("lock") } });
+}
+
+void run(const ParamValues& p)
+{
+    const Listing l = listingFor(p);
+    const bool locked = p.boolean("lock");
+    at(l, "parent");
+    print("Parent Process ID: " + std::to_string(::getpid()));
+    std::vector<mp::Process> processes;
+    at(l, "value");
+    mp::Value share_value('i', 0);
+    mp::telemetry::label(share_value.telemetry_id(), "share_value");
+    for (long i = 1; i < 10; ++i) {
+        processes.emplace_back([&] {
+            mp::Value& v = share_value;
+            for (long n = 0; n < INCREMENTS; ++n) {
+                if (locked) {
+                    at(l, "with");
+                    mp::Guard g(v.get_lock());
+                    at(l, "inc");
+                    v.value += 1;
+                } else {
+                    at(l, "inc");
+                    v.value += 1;
+                }
+            }
+            at(l, "print");
+            print(mp::current_process().name(), "data", v.repr());
+        });
+        at(l, "start");
+        processes.back().start();
+    }
+    for (auto& proc : processes) {
+        at(l, "join");
+        proc.join();
+    }
+    at(l, "final");
+    print("Final Data in parent process:", share_value.repr());
+}
+
+long finalValue(const RunResult& r)
+{
+    const std::string prefix = "Final Data in parent process: <Synchronized wrapper for c_int(";
+    const auto at = r.allPrinted.rfind(prefix);
+    if (at == std::string::npos)
+        return -1;
+    return std::strtol(r.allPrinted.c_str() + at + prefix.size(), nullptr, 10);
+}
+
+} // namespace
+
+Scene valueSeedScene()
+{
+    Scene s;
+    s.id = "value-seed";
+    s.title = "Nine processes, fifty increments: the race that hides";
+    s.summary = "The article's program: nine processes each do `v.value += 1` fifty times on one shared Value, and "
+                "the parent prints 450. The update is still a locked read followed by a separate locked write, so "
+                "updates can be lost; at this size each process has usually finished before the next one starts, so "
+                "they rarely are. A test that passes is not a proof: the value-increment scene sizes the same "
+                "program up until the race shows.";
+    s.difficulty = 1;
+    s.tags = { "shared memory", "locks", "seed" };
+    s.params = {
+        { "lock", "Hold the lock", "wrap the update in `with v.get_lock():`", ParamType::Bool, "false" },
+    };
+    s.listing = [](const ParamValues& p) { return listingFor(p).text; };
+    s.narration = {
+        "Watch when each process starts and ends: do any two of them ever add at the same time?",
+        "Nine processes add 1 fifty times each to a shared Value. Will the parent print 450? Always?",
+        "Usually 450, because fifty increments take less time than starting the next process, so the processes "
+        "take turns without meaning to. The code is still racy: `v.value += 1` reads under the lock, lets go, and "
+        "writes under the lock again, and any process that writes in between is overwritten. Here, where each "
+        "access is also reported to the stage, the increments are slower and the processes overlap more often, "
+        "so you may well see it happen. Only `with v.get_lock():` around the update makes 450 certain.",
+    };
+    s.expected = [](const ParamValues& p) {
+        if (p.boolean("lock"))
+            return Outcome { OutcomeKind::Completes, "completes: the final value is exactly 450" };
+        return Outcome { OutcomeKind::Completes,
+            "completes: the final value is 450 or a little less. Under Python updates are rarely lost at this size "
+            "(about one run in twenty); on the stage, where every read and write is also reported, the processes "
+            "overlap more and some runs lose updates" };
+    };
+    s.run = run;
+    s.check = [](const RunResult& r, const ParamValues& p) {
+        if (const Verdict done = expectCompleted(r); !done.ok)
+            return done;
+        const std::vector<std::string> lines = printedLines(r.allPrinted);
+        const auto dataLines = std::count_if(lines.begin(), lines.end(),
+            [](const std::string& s) { return s.find(" data <Synchronized wrapper for c_int(") != std::string::npos; });
+        const auto main = r.printed.find("MainProcess");
+        if (main == r.printed.end() || main->second.rfind("Parent Process ID: ", 0) != 0 || dataLines != PROCESSES)
+            return Verdict { false, "printed\n" + r.allPrinted };
+        const long got = finalValue(r);
+        const std::string words = "final value " + std::to_string(got) + " of " + std::to_string(TOTAL);
+        if (p.boolean("lock") || got == TOTAL)
+            return Verdict { got == TOTAL, words };
+        return Verdict { got > 0 && got < TOTAL,
+            words + " (" + std::to_string(TOTAL - got) + " updates lost this time)" };
+    };
+    s.variants = { { "hold the lock around the update", { { "lock", "true" } } } };
+    s.parity = Parity::SameOutcome; // the parent's pid differs, and the order of the lines can
+    return s;
+}
+
+} // namespace mpstage::scenes

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: MIT
+// Renders the window at 1920x1080 at the end of three scenes, as `mpstage --screenshot --at-end` does. The PNGs
+// land in MPSTAGE_SCREENSHOT_DIR for a person to look at (README's Screenshots come from here).
+
+#include "run/run_controller.h"
+#include "ui/appearance.h"
+#include "ui/banner.h"
+#include "ui/main_window.h"
+#include "ui/screenshot.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QImage>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace mpstage::app;
+
+class TestScreenshots : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qputenv("MPSTAGE_HOST", MPSTAGE_HOST_BIN);
+        QDir().mkpath(QStringLiteral(MPSTAGE_SCREENSHOT_DIR));
+    }
+
+    void atTheEnd_data()
+    {
+        QTest::addColumn<QString>("scene");
+        QTest::addColumn<QString>("params");
+        QTest::addColumn<bool>("dark");
+        QTest::addColumn<int>("kind");
+        QTest::newRow("feeder-lag") << QStringLiteral("feeder-lag") << QString() << false << int(MessageKind::Success);
+        QTest::newRow("pipe-eof-hang") << QStringLiteral("pipe-eof") << QStringLiteral("close_unused=false") << false
+                                       << int(MessageKind::Hang);
+        QTest::newRow("value-increment") << QStringLiteral("value-increment") << QString() << true
+                                         << int(MessageKind::Success);
+    }
+
+    void atTheEnd()
+    {
+        QFETCH(QString, scene);
+        QFETCH(QString, params);
+        QFETCH(bool, dark);
+        QFETCH(int, kind);
+        std::vector<std::pair<std::string, std::string>> given;
+        if (!params.isEmpty())
+            given.emplace_back(params.section(QLatin1Char('='), 0, 0).toStdString(),
+                params.section(QLatin1Char('='), 1).toStdString());
+        applyAppearance(*qApp, dark);
+        MainWindow w;
+        w.setDark(dark);
+        w.resize(1920, 1080);
+        QVERIFY(w.openScene(scene, given));
+        w.setAttribute(Qt::WA_DontShowOnScreen);
+        w.show();
+        const QString file = QStringLiteral(MPSTAGE_SCREENSHOT_DIR "/") + QString::fromLatin1(QTest::currentDataTag())
+            + QStringLiteral(".png");
+        QFile::remove(file);
+        Screenshot sut(w, file, true);
+        QSignalSpy done(&sut, &Screenshot::done);
+
+        sut.start();
+
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 60000);
+        QCOMPARE(done.front().front().toInt(), 0);
+        QCOMPARE(int(w.banner().kind()), kind);
+        const QImage image(file);
+        QCOMPARE(image.size(), QSize(1920, 1080));
+        w.controller().stop();
+        QTRY_VERIFY_WITH_TIMEOUT(!w.controller().active(), 10000);
+    }
+};
+
+QTEST_MAIN(TestScreenshots)
+#include "tst_screenshots.moc"
