@@ -10,6 +10,8 @@
 #include "telemetry/probe.h"
 
 #include <algorithm>
+#include <optional>
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <fstream>
@@ -56,23 +58,28 @@ pid_t thisPid()
 } // namespace
 
 // Per-process, per-lock: CPython's SemLock.count and last_tid. Valid only in the process that wrote it.
+// Atomic (relaxed) because the threads of a process share it, with no GIL to serialise them: a Queue's
+// feeder thread releases the semaphore its put() acquired on the main thread.
 struct SemLockLocal {
-    int count = 0;
-    pid_t pid = 0;
-    pthread_t tid {};
-    bool ownerDied = false;
-    bool warned = false;
+    std::atomic<int> count { 0 };
+    std::atomic<pid_t> pid { 0 };
+    std::atomic<pthread_t> tid {};
+    std::atomic<bool> ownerDied { false };
+    std::atomic<bool> warned { false };
 
-    bool current() const { return pid == thisPid(); }
+    bool current() const { return pid.load(std::memory_order_relaxed) == thisPid(); }
     // Starts afresh in a process other than the one that last used it (a forked child).
     void enter()
     {
-        if (const pid_t self = thisPid(); pid != self) {
-            *this = SemLockLocal {};
-            pid = self;
+        if (const pid_t self = thisPid(); pid.load(std::memory_order_relaxed) != self) {
+            count.store(0, std::memory_order_relaxed);
+            tid.store(pthread_t {}, std::memory_order_relaxed);
+            ownerDied.store(false, std::memory_order_relaxed);
+            warned.store(false, std::memory_order_relaxed);
+            pid.store(self, std::memory_order_relaxed);
         }
     }
-    int countHere() const { return current() ? count : 0; }
+    int countHere() const { return current() ? count.load(std::memory_order_relaxed) : 0; }
 };
 
 } // namespace detail
@@ -225,8 +232,9 @@ bool SemLock::acquire(bool block, Timeout timeout)
     // Re-entering an RLock this thread already holds cannot wait and changes no holder: it is not reported,
     // which keeps `with v.get_lock(): v.value += 1` (whose read and write re-enter the lock) at one
     // acquisition on the stage and a third of the events.
-    if (kind() == Kind::RecursiveMutex && local.count > 0 && pthread_equal(local.tid, pthread_self())) {
-        ++local.count;
+    if (kind() == Kind::RecursiveMutex && local.count.load(std::memory_order_relaxed) > 0
+        && pthread_equal(local.tid.load(std::memory_order_relaxed), pthread_self())) {
+        local.count.fetch_add(1, std::memory_order_relaxed);
         return true;
     }
     const bool report = m_reportsLockEvents && probe::on();
@@ -247,7 +255,10 @@ bool SemLock::acquire(bool block, Timeout timeout)
             local.ownerDied = false;
         } else {
             const double deadline = forever ? 0.0 : detail::monotonic() + std::max(0.0, *timeout);
-            probe::Blocking blocking(m_object, m_blockOp);
+            // A part of a Condition/Event/Barrier has no id of its own: the compound reports the wait.
+            std::optional<probe::Blocking> blocking;
+            if (m_object)
+                blocking.emplace(m_object, m_blockOp);
             got = waitForValue(deadline, forever);
         }
     }
@@ -257,9 +268,9 @@ bool SemLock::acquire(bool block, Timeout timeout)
         return false;
     }
     if (m_state->tracksHolder)
-        m_state->holderPid.store(static_cast<std::int32_t>(local.pid), std::memory_order_relaxed);
-    ++local.count;
-    local.tid = pthread_self();
+        m_state->holderPid.store(static_cast<std::int32_t>(local.pid.load(std::memory_order_relaxed)), std::memory_order_relaxed);
+    local.count.fetch_add(1, std::memory_order_relaxed);
+    local.tid.store(pthread_self(), std::memory_order_relaxed);
     if (probe::on()) {
         const std::uint64_t acquisition = m_state->acquisitions.fetch_add(1) + 1;
         m_state->currentAcquisition.store(acquisition);
@@ -275,10 +286,11 @@ void SemLock::release()
     detail::SemLockLocal& local = *m_local;
     local.enter();
     if (kind() == Kind::RecursiveMutex) {
-        if (local.count <= 0 || !pthread_equal(local.tid, pthread_self()))
+        if (local.count.load(std::memory_order_relaxed) <= 0
+            || !pthread_equal(local.tid.load(std::memory_order_relaxed), pthread_self()))
             throw AssertionError("attempt to release recursive lock not owned by thread");
-        if (local.count > 1) {
-            --local.count;
+        if (local.count.load(std::memory_order_relaxed) > 1) {
+            local.count.fetch_sub(1, std::memory_order_relaxed);
             return;
         }
     } else if (m_state->maxvalue != MAX_SEMAPHORE_VALUE && m_state->value.load() >= m_state->maxvalue) {
@@ -292,8 +304,9 @@ void SemLock::release()
     m_state->value.fetch_add(1, std::memory_order_release);
     if (m_state->waiters.load() > 0)
         detail::futexWake(&m_state->value, 1);
-    if (local.count > 0)
-        --local.count;
+    for (int c = local.count.load(std::memory_order_relaxed);
+         c > 0 && !local.count.compare_exchange_weak(c, c - 1, std::memory_order_relaxed);) {
+    }
 }
 
 namespace {

@@ -174,12 +174,8 @@ Scene joinableQueueScene()
     };
     s.run = run;
     s.check = [](const RunResult& r, const ParamValues& p) {
-        // The analyser has a sentence for this hang ("... never marked done: task_done() was called 0 times for 4
-        // items put"), but the engine reports JoinableQueue.join() as a bare acquire() on an unnamed lock (the
-        // Condition's internal semaphore), so the sentence cannot be chosen yet (an engine bug, reported). Once
-        // fixed, require { "join()", "task_done()" } here.
         if (forget(p))
-            return expectHang(r, {});
+            return expectHang(r, { "join()", "task_done()" });
         return expectedPrints(r, p);
     };
     s.variants = {

@@ -39,6 +39,9 @@ PythonRun runPython(const std::string& program, double timeoutS)
     if (pid == 0) {
         ::setpgid(0, 0); // python's own children are killed with it
         ::dup2(pipeFds[1], STDOUT_FILENO);
+        // As `python3 -u`: each print leaves at once, so output from several processes keeps its real order
+        // and a daemon terminated at exit does not take buffered lines with it.
+        ::setenv("PYTHONUNBUFFERED", "1", 1);
         ::close(pipeFds[0]);
         ::close(pipeFds[1]);
         ::execlp("python3", "python3", path, static_cast<char*>(nullptr));
