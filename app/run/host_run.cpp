@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "run/host_run.h"
 
+#include "replay/run_file.h"
+
 #include <QSocketNotifier>
 #include <QTimer>
 
@@ -141,6 +143,8 @@ void HostRun::readSome(std::size_t budget, bool all)
             break;
         }
         done += static_cast<std::size_t>(n);
+        if (m_recording)
+            m_recording->add(std::string_view(buf, static_cast<std::size_t>(n)));
         try {
             m_decoder.feed(std::string_view(buf, static_cast<std::size_t>(n)));
             while (auto e = m_decoder.next())

@@ -20,11 +20,16 @@
 #include <QString>
 
 #include <deque>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
 class QSocketNotifier;
+
+namespace mpstage::replay {
+class Recording;
+}
 
 namespace mpstage::app {
 
@@ -45,6 +50,8 @@ public:
     bool running() const { return m_process.state() != QProcess::NotRunning; }
     qint64 pid() const { return m_process.processId(); }
     void send(const std::string& line);
+    // Every byte read from the host is also appended here (File > Save run… writes it as it came).
+    void setRecording(std::shared_ptr<replay::Recording> recording) { m_recording = std::move(recording); }
     // Asks the host to stop the run, then closes its input; kills it if it has not gone after a while.
     void stop();
 
@@ -77,6 +84,7 @@ private:
     std::string m_unsent; // control lines given before the process had started
     QByteArray m_errors; // the tail of the host's stderr, for error messages
     bool m_failed = false;
+    std::shared_ptr<replay::Recording> m_recording;
 };
 
 } // namespace mpstage::app

@@ -49,6 +49,8 @@ void RunController::clear()
         m_host = nullptr;
     }
     m_backlog.clear();
+    m_recording.reset();
+    m_replaying = false;
     m_state = std::make_unique<RunState>();
     m_hang.clear();
     m_pendingStep = 0;
@@ -79,6 +81,10 @@ bool RunController::start()
     connect(host, &HostRun::failed, this, &RunController::fail);
     connect(host, &HostRun::finished, this, &RunController::onFinished);
     connect(host, &HostRun::finished, host, &QObject::deleteLater);
+    m_recording = std::make_shared<replay::Recording>();
+    m_recordedScene = m_scene->id;
+    m_recordedParams = m_params;
+    host->setRecording(m_recording);
     host->start(m_hostPath, QString::fromStdString(m_scene->id), m_params);
     m_paused = true;
     setPhase(RunPhase::Paused);
@@ -87,6 +93,36 @@ bool RunController::start()
     m_lastTickNs = m_clock.nsecsElapsed();
     m_frameTimer.start();
     return true;
+}
+
+void RunController::replay(replay::LoadedRun run)
+{
+    clear();
+    m_recording = std::make_shared<replay::Recording>();
+    m_recording->add(run.stream);
+    m_recordedScene = run.scene;
+    m_recordedParams = run.params;
+    m_replaying = true;
+    m_backlog.assign(std::make_move_iterator(run.events.begin()), std::make_move_iterator(run.events.end()));
+    setPhase(RunPhase::Running);
+    m_lastTickNs = m_clock.nsecsElapsed();
+    m_frameTimer.start();
+}
+
+std::optional<replay::RunFile> RunController::savedRun(QString* why) const
+{
+    if (!m_recording || m_recording->bytes().empty()) {
+        if (why)
+            *why = QStringLiteral("There is no run to save yet: run the scene first.");
+        return std::nullopt;
+    }
+    if (m_recording->overflowed()) {
+        if (why)
+            *why = QStringLiteral("This run streamed more than %1 MB of telemetry, too much to keep for saving.")
+                       .arg(replay::Recording::LIMIT >> 20);
+        return std::nullopt;
+    }
+    return replay::RunFile { m_recordedScene, m_recordedParams, m_recording->bytes() };
 }
 
 void RunController::send(const std::string& line)
@@ -218,8 +254,14 @@ void RunController::tick()
     m_stats.frame(
         static_cast<double>(begin - m_lastTickNs) / 1e6, static_cast<double>(end - begin) / 1e6, applied, backlog());
     m_lastTickNs = begin;
-    if (!m_host && backlog() == 0)
+    if (!m_host && backlog() == 0) {
         m_frameTimer.stop();
+        if (m_replaying) {
+            m_replaying = false;
+            if (!m_state->ended())
+                fail(QStringLiteral("The saved run stops before the run ended (it was saved while running)."));
+        }
+    }
 }
 
 void RunController::drain()
@@ -274,7 +316,7 @@ QString RunController::describeOutcome() const
 
 void RunController::checkHang()
 {
-    if (!active() || !m_scene)
+    if (!active() || !m_scene || m_replaying) // a replay's clock is the recorded one, not now
         return;
     const auto quiet = static_cast<std::uint64_t>(m_scene->hangAfter * 1e9);
     std::vector<HangSentence> hang = explainHang(m_state->world(), monotonicNs(), quiet);

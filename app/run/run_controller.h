@@ -6,6 +6,7 @@
 // analyser, on a timer, whether the run has stopped moving. Every failure is reported in words through
 // message(); nothing throws into the event loop.
 
+#include "replay/run_file.h"
 #include "run/frame_stats.h"
 #include "run/run_state.h"
 
@@ -20,6 +21,7 @@
 
 #include <deque>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -55,6 +57,12 @@ public:
     void stop();
     // Forgets the last run (a new scene was chosen).
     void clear();
+    // Plays a saved run into the stage (at once), starting no process. The scene must have been set.
+    void replay(replay::LoadedRun run);
+    bool replaying() const { return m_replaying; }
+    // The last run as it can be saved: its scene, parameters and telemetry bytes as the host sent them.
+    // Empty if there is no run, or it was too long to keep (then `why` says so).
+    std::optional<replay::RunFile> savedRun(QString* why = nullptr) const;
 
     RunPhase phase() const { return m_phase; }
     bool active() const { return m_phase == RunPhase::Running || m_phase == RunPhase::Paused; }
@@ -110,6 +118,10 @@ private:
     qint64 m_lastHangCheckNs = 0;
     qint64 m_lastFrameNs = 0;
     FrameStats m_stats;
+    std::shared_ptr<replay::Recording> m_recording;
+    std::string m_recordedScene;
+    std::vector<std::pair<std::string, std::string>> m_recordedParams;
+    bool m_replaying = false;
 };
 
 inline constexpr std::uint32_t ANY_ACTOR = 0xffffffffu;

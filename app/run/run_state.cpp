@@ -46,6 +46,7 @@ void RunState::apply(const Event& e)
             if (kept.size() > KEPT_ANSWERS)
                 kept.pop_front();
         }
+        m_charts.apply(m_world, e);
         return;
     case EventType::RunEnded:
         m_ended = true;
@@ -56,6 +57,7 @@ void RunState::apply(const Event& e)
         break;
     }
     m_world.apply(e);
+    m_charts.apply(m_world, e);
 }
 
 const std::deque<Callout>& RunState::answers(ObjectId queue) const

@@ -5,6 +5,7 @@
 // bounded, ordered console, every pipe end ever held, and how the run ended. Plain C++: no Qt, no clock,
 // testable by feeding events.
 
+#include "charts/chart_series.h"
 #include "run/queue_words.h"
 
 #include <mp/telemetry/world.h>
@@ -30,6 +31,8 @@ public:
     void apply(const mp::telemetry::Event& event);
 
     const mp::telemetry::World& world() const { return m_world; }
+    // The charts' series, fed every event after the World applied it.
+    const charts::ChartSeries& charts() const { return m_charts; }
     // The last consoleLimit complete lines, oldest first; consoleTotal() counts every line ever added.
     const std::deque<ConsoleLine>& console() const { return m_console; }
     std::uint64_t consoleTotal() const { return m_consoleTotal; }
@@ -51,6 +54,7 @@ private:
     void addLine(mp::telemetry::ActorId actor, std::string text, bool stderrLine);
 
     mp::telemetry::World m_world;
+    charts::ChartSeries m_charts;
     std::size_t m_consoleLimit;
     std::deque<ConsoleLine> m_console;
     std::uint64_t m_consoleTotal = 0;

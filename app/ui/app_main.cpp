@@ -3,7 +3,9 @@
 #include "run/run_controller.h"
 #include "ui/app_options.h"
 #include "ui/appearance.h"
+#include "ui/banner.h"
 #include "ui/main_window.h"
+#include "ui/run_files.h"
 #include "ui/screenshot.h"
 #include "ui/transport.h"
 
@@ -28,21 +30,38 @@ int runApp(QApplication& app)
     applyAppearance(app, options.dark);
     MainWindow window;
     window.setDark(options.dark);
+    window.setChartsVisible(options.charts);
     window.resize(options.size);
     const QString scene = options.scene.isEmpty()
         ? QString::fromUtf8(DEFAULT_SCENE.data(), static_cast<qsizetype>(DEFAULT_SCENE.size()))
         : options.scene;
-    const bool opened = window.openScene(scene, options.params);
+    bool opened = window.openScene(scene, options.params);
+    if (!options.openRun.isEmpty()) {
+        QString error = openRun(window, options.openRun);
+        if (error.isEmpty() && !options.exportTrace.isEmpty()) {
+            error = exportTrace(window, options.exportTrace);
+            if (error.isEmpty())
+                return 0;
+        }
+        if (!error.isEmpty()) {
+            std::fprintf(stderr, "mpstage: %s\n", qPrintable(error));
+            if (!options.screenshot.isEmpty() || !options.exportTrace.isEmpty())
+                return 2;
+            window.banner().setMessage(MessageKind::Error, error);
+        }
+        opened = false; // nothing to run: the replay is the run
+    }
 
     if (!options.screenshot.isEmpty()) {
         window.setAttribute(Qt::WA_DontShowOnScreen);
         window.show();
         Screenshot shot(window, options.screenshot, options.atEnd && opened);
+        const bool replayed = !options.openRun.isEmpty();
         if (opened)
             shot.setSteps(options.steps);
         int status = 0;
         QObject::connect(&shot, &Screenshot::done, &app, [&](int s) {
-            status = opened ? s : 2;
+            status = opened || replayed ? s : 2;
             app.quit();
         });
         shot.start();

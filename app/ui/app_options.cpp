@@ -25,10 +25,16 @@ AppOptions parseAppOptions(const QStringList& arguments)
     const QCommandLineOption size(
         QStringLiteral("size"), QStringLiteral("Window size (default 1920x1080)."), QStringLiteral("WxH"));
     const QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("Use the dark palette."));
+    const QCommandLineOption openRun(QStringLiteral("open-run"),
+        QStringLiteral("Replay a saved run (File > Save run…) instead of starting one."), QStringLiteral("FILE"));
+    const QCommandLineOption exportTrace(QStringLiteral("export-trace"),
+        QStringLiteral("With --open-run: write the run as Chrome trace JSON to FILE and quit."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption charts(QStringLiteral("charts"), QStringLiteral("Show the charts panel."));
     const QCommandLineOption run(QStringLiteral("run"), QStringLiteral("Start running the scene at once."));
     const QCommandLineOption perf(
         QStringLiteral("perf"), QStringLiteral("Run the scene, print frame times and memory when it ends, and quit."));
-    parser.addOptions({ scene, param, screenshot, atEnd, steps, size, dark, run, perf });
+    parser.addOptions({ scene, param, screenshot, atEnd, steps, size, dark, charts, openRun, exportTrace, run, perf });
 
     AppOptions out;
     if (!parser.parse(arguments)) {
@@ -54,6 +60,13 @@ AppOptions parseAppOptions(const QStringList& arguments)
     out.screenshot = parser.value(screenshot);
     out.atEnd = parser.isSet(atEnd);
     out.dark = parser.isSet(dark);
+    out.charts = parser.isSet(charts);
+    out.openRun = parser.value(openRun);
+    out.exportTrace = parser.value(exportTrace);
+    if (!out.exportTrace.isEmpty() && out.openRun.isEmpty()) {
+        out.error = QStringLiteral("--export-trace needs --open-run FILE");
+        return out;
+    }
     out.run = parser.isSet(run);
     out.perf = parser.isSet(perf);
     if (parser.isSet(size)) {

@@ -3,6 +3,8 @@
 // The command line of `mpstage`:
 //   mpstage [--scene ID] [--param KEY=VALUE]... [--run] [--dark]
 //   mpstage --screenshot FILE.png --scene ID [--param KEY=VALUE]... [--at-end | --steps N] [--size 1920x1080] [--dark]
+//           [--charts]
+//   mpstage --open-run RUN.mpstage-run [--export-trace TRACE.json] [--screenshot FILE.png [--charts]]
 //   mpstage --perf --scene ID [--param ...]   run, print frame times and memory when the run ends, quit
 
 #include <QSize>
@@ -23,6 +25,9 @@ struct AppOptions {
     int steps = 0; // with --screenshot: take this many steps from the start, then render
     QSize size { 1920, 1080 };
     bool dark = false;
+    bool charts = false; // show the charts panel
+    QString openRun; // replay this saved run
+    QString exportTrace; // with openRun: write its Chrome trace here and quit
     bool run = false;
     bool perf = false;
     QString error; // set if the command line was wrong

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "ui/main_window.h"
+#include "charts/charts_panel.h"
 #include "run/host_locator.h"
 #include "run/run_controller.h"
 #include "stage/stage_scene.h"
@@ -12,6 +13,7 @@
 #include "ui/listing_delegate.h"
 #include "ui/listing_model.h"
 #include "ui/params_form.h"
+#include "ui/run_files.h"
 #include "ui/scene_info.h"
 #include "ui/transport.h"
 
@@ -21,10 +23,12 @@
 #include <QAction>
 #include <QApplication>
 #include <QCoreApplication>
+#include <QDockWidget>
 #include <QLabel>
 #include <QListView>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -84,7 +88,15 @@ MainWindow::MainWindow(QWidget* parent)
     columns->setSizes({ 330, 1090, 500 });
     columns->setChildrenCollapsible(false);
     setCentralWidget(columns);
+    m_charts = new ChartsPanel([this]() -> const RunState& { return m_controller->state(); });
+    m_chartsDock = new QDockWidget(QStringLiteral("Charts"), this);
+    m_chartsDock->setObjectName(QStringLiteral("chartsDock"));
+    m_chartsDock->setWidget(m_charts);
+    m_chartsDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    addDockWidget(Qt::BottomDockWidgetArea, m_chartsDock);
+    m_chartsDock->hide();
     buildViewActions();
+    addFileMenu(*this);
 
     connect(m_catalogue, &CataloguePanel::sceneChosen, this, &MainWindow::sceneChosen);
     connect(m_params, &ParamsForm::changed, this, [this] {
@@ -105,7 +117,9 @@ MainWindow::MainWindow(QWidget* parent)
         m_highlights = {};
         refreshListing();
         m_info->setRevealed(false);
+        m_charts->reset();
     });
+    connect(m_controller, &RunController::ended, m_charts, &ChartsPanel::refresh);
 }
 
 MainWindow::~MainWindow() = default;
@@ -189,13 +203,30 @@ void MainWindow::buildViewActions()
         [this] { setWindowState(windowState() ^ Qt::WindowFullScreen); });
     add(QStringLiteral("Scenes and parameters"), { QKeySequence(Qt::Key_F9) },
         [this] { m_sidebar->setVisible(!m_sidebar->isVisible()); });
+    QAction* charts = m_chartsDock->toggleViewAction();
+    charts->setText(QStringLiteral("Charts"));
+    charts->setShortcut(QKeySequence(Qt::Key_C));
+    charts->setShortcutContext(Qt::WindowShortcut);
+    charts->setToolTip(QStringLiteral("Queue depths, lock waits and shared values over time (C)"));
+    addAction(charts);
     auto* dark
         = add(QStringLiteral("☾  Dark"), { QKeySequence(Qt::CTRL | Qt::Key_D) }, [this](bool on) { setDark(on); });
     dark->setCheckable(true);
     dark->setObjectName(QStringLiteral("darkAction"));
     dark->setToolTip(QStringLiteral("Light or dark palette (Ctrl+D)"));
     m_transport->toolBar()->addSeparator();
+    m_transport->toolBar()->addAction(charts);
     m_transport->toolBar()->addAction(dark);
+}
+
+void MainWindow::setChartsVisible(bool visible)
+{
+    m_chartsDock->setVisible(visible);
+    if (visible) {
+        m_charts->refresh();
+        // once the window has its size: the charts take about a third of its height
+        QTimer::singleShot(0, this, [this] { resizeDocks({ m_chartsDock }, { height() / 3 }, Qt::Vertical); });
+    }
 }
 
 void MainWindow::setDark(bool dark)
@@ -207,6 +238,8 @@ void MainWindow::setDark(bool dark)
         a->setChecked(dark);
     }
     m_stage->refreshTheme();
+    m_charts->reset(); // rebuilt in the new palette
+    m_charts->refresh();
     m_stage->sync(m_controller->state(), m_highlights);
     m_banner->refreshTheme();
     m_info->setScene(m_scene);

@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+class QDockWidget;
 class QLabel;
 class QListView;
 class QSplitter;
@@ -21,6 +22,7 @@ class QSplitter;
 namespace mpstage::app {
 
 class Banner;
+class ChartsPanel;
 class CataloguePanel;
 class ConsoleModel;
 class ListingModel;
@@ -53,7 +55,9 @@ public:
     CataloguePanel& cataloguePanel() const { return *m_catalogue; }
     SceneInfo& sceneInfo() const { return *m_info; }
     Transport& transport() const { return *m_transport; }
+    ChartsPanel& charts() const { return *m_charts; }
     void setDark(bool dark);
+    void setChartsVisible(bool visible);
 
 private:
     QWidget* buildCentre();
@@ -85,6 +89,8 @@ private:
     QLabel* m_title = nullptr;
     QSplitter* m_sidebar = nullptr;
     Highlights m_highlights;
+    ChartsPanel* m_charts = nullptr;
+    QDockWidget* m_chartsDock = nullptr;
 };
 
 } // namespace mpstage::app

@@ -182,6 +182,12 @@ private Q_SLOTS:
         QTest::newRow("steps and at-end") << QStringList { QStringLiteral("--screenshot"), QStringLiteral("a.png"),
             QStringLiteral("--steps"), QStringLiteral("3"), QStringLiteral("--at-end") }
                                           << false;
+        QTest::newRow("charts") << QStringList { QStringLiteral("--charts") } << true;
+        QTest::newRow("replay, export trace") << QStringList { QStringLiteral("--open-run"), QStringLiteral("a.run"),
+            QStringLiteral("--export-trace"), QStringLiteral("t.json") }
+                                              << true;
+        QTest::newRow("export trace of nothing")
+            << QStringList { QStringLiteral("--export-trace"), QStringLiteral("t.json") } << false;
     }
 
     void commandLine()

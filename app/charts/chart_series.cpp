@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: MIT
+#include "charts/chart_series.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <iterator>
+
+namespace mpstage::charts {
+
+using namespace mp::telemetry;
+
+ChartSeries::ChartSeries(std::size_t cap)
+    : m_cap(cap)
+{
+}
+
+void ChartSeries::apply(const World& world, const Event& e)
+{
+    const std::uint64_t start = world.run().startNs;
+    const double t = e.timeNs > start ? static_cast<double>(e.timeNs - start) / 1e9 : 0.0;
+    if (e.type == EventType::ActorExited) { // a dying producer's buffer goes with it
+        for (const ObjectInfo* o : world.objects())
+            if (world.queue(o->id))
+                sampleQueue(world, o->id, t);
+        return;
+    }
+    if (!e.object)
+        return;
+    if (world.queue(e.object)) {
+        sampleQueue(world, e.object, t);
+    } else if (e.type == EventType::ValueWritten && e.a == 0) {
+        const ObjectInfo* info = world.object(e.object);
+        if (info && info->known && info->kind != ObjectKind::Value)
+            return; // an Array's cells are not one counter
+        const double written = std::strtod(e.text.c_str(), nullptr);
+        if (e.b == 0) { // the initial contents, written as version 0 when the Value is created
+            m_initial[e.object] = written;
+        }
+        // Version w is the w-th write of the cell by anyone (a shared counter), so initial + w is what the
+        // value would be if no update had been lost, whatever order the actors' frames arrived in.
+        const auto initial = m_initial.find(e.object);
+        const double expected = (initial == m_initial.end() ? 0.0 : initial->second) + static_cast<double>(e.b);
+        auto& series = m_values[e.object];
+        const ValueSample sample { t, expected, written };
+        auto at = series.end(); // frames of different actors may arrive out of time order
+        while (at != series.begin() && std::prev(at)->t > t)
+            --at;
+        series.insert(at, sample);
+        decimate(series, m_cap);
+        ++m_generation;
+    }
+}
+
+void ChartSeries::sampleQueue(const World& world, ObjectId queue, double t)
+{
+    const QueueState* q = world.queue(queue);
+    auto& series = m_queues[queue];
+    // The depth is the World's after this event, in arrival order: keep time from stepping back.
+    const QueueSample sample { series.empty() ? t : std::max(t, series.back().t), q->bufferedCount(),
+        q->inPipeCount() };
+    if (series.empty()) { // every queue starts empty at the start of the run
+        series.push_back(QueueSample {});
+        ++m_generation;
+    }
+    if (series.back().buffered == sample.buffered && series.back().inPipe == sample.inPipe)
+        return;
+    series.push_back(sample);
+    decimate(series, m_cap);
+    ++m_generation;
+}
+
+std::string formatNs(std::uint64_t ns)
+{
+    static const char* const units[] = { "ns", "µs", "ms", "s" };
+    double v = static_cast<double>(ns);
+    std::size_t u = 0;
+    while (v >= 1000 && u < 3) {
+        v /= 1000;
+        ++u;
+    }
+    char text[32];
+    std::snprintf(text, sizeof text, v < 10 && u > 0 ? "%.1f%s" : "%.0f%s", v, units[u]);
+    return text;
+}
+
+std::vector<HistogramBar> waitBars(const WaitHistogram& h, std::size_t maxBars)
+{
+    std::size_t first = WaitHistogram::BUCKETS;
+    std::size_t last = 0;
+    for (std::size_t i = 0; i < WaitHistogram::BUCKETS; ++i) {
+        if (h.counts[i] == 0)
+            continue;
+        first = std::min(first, i);
+        last = i;
+    }
+    std::vector<HistogramBar> bars;
+    if (first == WaitHistogram::BUCKETS)
+        return bars;
+    const std::size_t n = last - first + 1;
+    const std::size_t width = maxBars == 0 ? 1 : (n + maxBars - 1) / maxBars; // buckets per bar
+    for (std::size_t i = first; i <= last; i += width) {
+        HistogramBar bar { formatNs(i == 0 ? 0 : std::uint64_t { 1 } << i), 0 };
+        for (std::size_t j = i; j < i + width && j < WaitHistogram::BUCKETS; ++j)
+            bar.count += h.counts[j];
+        bars.push_back(std::move(bar));
+    }
+    return bars;
+}
+
+std::string queueCsv(const std::vector<QueueSample>& samples)
+{
+    std::string out = "seconds,in_feeder_buffers,in_pipe,total\n";
+    char line[96];
+    for (const QueueSample& s : samples) {
+        std::snprintf(line, sizeof line, "%.9f,%zu,%zu,%zu\n", s.t, s.buffered, s.inPipe, s.total());
+        out += line;
+    }
+    return out;
+}
+
+std::string valueCsv(const std::vector<ValueSample>& samples)
+{
+    std::string out = "seconds,expected,actual\n";
+    char line[96];
+    for (const ValueSample& s : samples) {
+        std::snprintf(line, sizeof line, "%.9f,%.17g,%.17g\n", s.t, s.expected, s.actual);
+        out += line;
+    }
+    return out;
+}
+
+std::string histogramCsv(const std::vector<HistogramBar>& bars)
+{
+    std::string out = "wait_at_least,acquisitions\n";
+    for (const HistogramBar& b : bars)
+        out += b.label + ',' + std::to_string(b.count) + '\n';
+    return out;
+}
+
+} // namespace mpstage::charts

@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: MIT
+// Saved runs: what is saved loads back as the same events; a truncated, garbled or foreign file is refused
+// with words that say where it is wrong.
+
+#include "event_script.h"
+#include "replay/run_file.h"
+
+#include <mp/telemetry/wire.h>
+
+#include <QTest>
+
+using namespace mpstage::replay;
+using namespace apptest;
+
+namespace {
+
+constexpr ObjectId Q { 1 };
+
+Script smallRun()
+{
+    Script s;
+    s.started(MAIN, "MainProcess").started(P1, "Process-1", MAIN).created(MAIN, Q, ObjectKind::Queue, 0, "q");
+    s.put(MAIN, Q, 1, "'hello'").written(MAIN, Q, 1, 0).got(P1, Q, 0, "'hello'").print(P1, "got it\n");
+    s.add(Event { .type = EventType::RunEnded, .a = 1, .text = "as declared: completes" });
+    return s;
+}
+
+RunFile fileOf(const Script& s)
+{
+    RunFile run { "queue-basics", { { "items", "3" }, { "workers", "2" } }, mp::telemetry::streamHeader() };
+    for (const auto& e : s.events())
+        mp::telemetry::encodeFrame(run.stream, e);
+    return run;
+}
+
+std::string headLine(const std::string& file)
+{
+    return file.substr(0, file.find('\n') + 1);
+}
+
+} // namespace
+
+class TestRunFile : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void savedRunLoadsAsTheSameEvents()
+    {
+        const Script s = smallRun();
+        const std::string bytes = writeRunFile(fileOf(s));
+
+        const LoadedRun sut = readRunFile(bytes);
+
+        QCOMPARE(sut.scene, std::string("queue-basics"));
+        QCOMPARE(sut.params.size(), std::size_t(2));
+        QCOMPARE(sut.params[0], (std::pair<std::string, std::string> { "items", "3" }));
+        QVERIFY(sut.events == s.events());
+        QCOMPARE(headLine(bytes),
+            std::string(
+                "{\"mpstage_run\":1,\"scene\":\"queue-basics\",\"params\":{\"items\":\"3\",\"workers\":\"2\"}}\n"));
+    }
+
+    void theStreamIsKeptByteForByte()
+    {
+        const RunFile run = fileOf(smallRun());
+        const std::string bytes = writeRunFile(run);
+        QCOMPARE(bytes.substr(headLine(bytes).size()), run.stream);
+        QCOMPARE(readRunFile(bytes).stream, run.stream);
+    }
+
+    void aLoadedRunExportsAsAChromeTrace()
+    {
+        const std::string json = chromeTrace(readRunFile(writeRunFile(fileOf(smallRun()))).events);
+        QVERIFY(json.find("\"traceEvents\"") != std::string::npos);
+        QVERIFY(json.find("Process-1") != std::string::npos);
+    }
+
+    void badFilesAreRefusedInWords_data()
+    {
+        QTest::addColumn<int>("damage");
+        QTest::addColumn<QString>("words");
+        QTest::addColumn<bool>("atTheStream");
+        QTest::newRow("truncated in a frame") << 0 << QStringLiteral("damaged") << true;
+        QTest::newRow("garbled frame") << 1 << QStringLiteral("unknown event type") << true;
+        QTest::newRow("not a telemetry stream") << 2 << QStringLiteral("bad magic") << true;
+        QTest::newRow("newer file version") << 3 << QStringLiteral("format version 2") << false;
+        QTest::newRow("not a run file") << 4 << QStringLiteral("not a saved mpstage run") << false;
+        QTest::newRow("empty") << 5 << QStringLiteral("not a saved mpstage run") << false;
+        QTest::newRow("no scene") << 6 << QStringLiteral("which scene") << false;
+    }
+
+    void badFilesAreRefusedInWords()
+    {
+        QFETCH(int, damage);
+        QFETCH(QString, words);
+        QFETCH(bool, atTheStream);
+        std::string bytes = writeRunFile(fileOf(smallRun()));
+        const std::size_t stream = headLine(bytes).size();
+        const std::size_t secondFrame = stream + mp::telemetry::STREAM_HEADER_SIZE
+            + std::size_t { static_cast<unsigned char>(bytes[stream + mp::telemetry::STREAM_HEADER_SIZE]) }
+            + 2; // the first frame's little-endian length (< 256) plus its length field
+        std::uint64_t offset = 0;
+        switch (damage) {
+        case 0:
+            bytes.resize(bytes.size() - 5);
+            break;
+        case 1:
+            bytes[secondFrame + 2] = '\xff';
+            bytes[secondFrame + 3] = '\xff';
+            offset = secondFrame;
+            break;
+        case 2:
+            bytes[stream] = 'X';
+            offset = stream;
+            break;
+        case 3:
+            bytes.replace(0, std::string("{\"mpstage_run\":1").size(), "{\"mpstage_run\":2");
+            break;
+        case 4:
+            bytes = "hello\nworld";
+            break;
+        case 5:
+            bytes.clear();
+            break;
+        case 6:
+            bytes = "{\"mpstage_run\":1}\n" + bytes.substr(stream);
+            break;
+        }
+
+        try {
+            (void)readRunFile(bytes);
+            QFAIL("a damaged file was read");
+        } catch (const RunFileError& e) {
+            QVERIFY2(QString::fromStdString(e.what()).contains(words), e.what());
+            if (atTheStream)
+                QVERIFY2(QString::fromStdString(e.what()).contains(QStringLiteral("byte")), e.what());
+            if (offset)
+                QCOMPARE(e.offset(), offset);
+        }
+    }
+
+    void aRecordingStopsAtItsLimit()
+    {
+        Recording sut;
+        sut.add("abc");
+        QCOMPARE(sut.bytes(), std::string("abc"));
+        sut.add(std::string(Recording::LIMIT, 'x'));
+        QVERIFY(sut.overflowed());
+        QCOMPARE(sut.bytes(), std::string("abc"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRunFile)
+#include "tst_run_file.moc"
