@@ -268,7 +268,8 @@ bool SemLock::acquire(bool block, Timeout timeout)
         return false;
     }
     if (m_state->tracksHolder)
-        m_state->holderPid.store(static_cast<std::int32_t>(local.pid.load(std::memory_order_relaxed)), std::memory_order_relaxed);
+        m_state->holderPid.store(
+            static_cast<std::int32_t>(local.pid.load(std::memory_order_relaxed)), std::memory_order_relaxed);
     local.count.fetch_add(1, std::memory_order_relaxed);
     local.tid.store(pthread_self(), std::memory_order_relaxed);
     if (probe::on()) {

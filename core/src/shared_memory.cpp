@@ -123,7 +123,8 @@ SharedMemory::SharedMemory(std::optional<std::string> name, bool create, std::in
         // stopped, or its creator killed, before unlink(), the host removes the block, as CPython's resource
         // tracker does at shutdown. Flushed now, so a kill a moment later cannot lose the name.
         if (telemetry::g_actor) {
-            telemetry::g_actor->newObject(telemetry::ObjectKind::SharedMemory, static_cast<std::int64_t>(m->size), m->name.substr(1));
+            telemetry::g_actor->newObject(
+                telemetry::ObjectKind::SharedMemory, static_cast<std::int64_t>(m->size), m->name.substr(1));
             telemetry::g_actor->flush();
         }
     }

@@ -5,10 +5,10 @@
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
-#include <ctime>
 #include <unistd.h>
 
 namespace mpstage {
@@ -99,8 +99,7 @@ Janitor::~Janitor()
         return;
     send("done\n");
     ::close(m_fd);
-    while (::waitpid(m_pid, nullptr, 0) == -1 && errno == EINTR) {
-    }
+    while (::waitpid(m_pid, nullptr, 0) == -1 && errno == EINTR) { }
 }
 
 void Janitor::leaveToHost()
@@ -111,7 +110,10 @@ void Janitor::leaveToHost()
     m_pid = -1;
 }
 
-void Janitor::runGroup(pid_t group) { send("g " + std::to_string(group) + "\n"); }
+void Janitor::runGroup(pid_t group)
+{
+    send("g " + std::to_string(group) + "\n");
+}
 
 void Janitor::sharedMemory(const std::string& name)
 {

@@ -44,7 +44,8 @@ public:
             .detail = m_params.joined() });
     }
 
-    RunLoop(const Scene& scene, const ParamValues& params, const RunOptions& options, Session& session, Janitor& janitor)
+    RunLoop(const Scene& scene, const ParamValues& params, const RunOptions& options, Session& session,
+        Janitor& janitor)
         : m_scene(scene)
         , m_params(params)
         , m_options(options)
@@ -313,8 +314,8 @@ bool RunLoop::scheduleCannotGoOn(const ScheduleStep& step)
 void RunLoop::removeSharedMemory()
 {
     for (const std::string& name : m_sharedMemory) {
-        const bool plain = !name.empty() && name[0] != '.'
-            && name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.") == std::string::npos;
+        constexpr std::string_view NAME_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.";
+        const bool plain = !name.empty() && name[0] != '.' && name.find_first_not_of(NAME_CHARS) == std::string::npos;
         if (plain) // a name as the engine makes them; anything else in the stream is not ours to remove
             ::shm_unlink(("/" + name).c_str());
     }

@@ -54,7 +54,8 @@ TEST_P(EveryParameterTest, RefusesValuesOutOfRangeOrOfTheWrongTypeWithStatusTwo)
             const auto sut = HostProcess::run({ "run", scene.id, "--param", p.key + "=" + value });
 
             EXPECT_EQ(sut.exitCode, 2) << p.key << "=" << value << "\n" << sut.out;
-            EXPECT_NE(sut.err.find("parameter '" + p.key + "' must be"), std::string::npos) << p.key << "=" << value << ": " << sut.err;
+            EXPECT_NE(sut.err.find("parameter '" + p.key + "' must be"), std::string::npos)
+                << p.key << "=" << value << ": " << sut.err;
             EXPECT_NE(sut.err.find("not '" + value + "'"), std::string::npos) << sut.err;
             EXPECT_EQ(sut.out, "") << "a refused run must not start";
         }
@@ -69,12 +70,13 @@ TEST_P(EveryParameterTest, RefusesUnknownAndRepeatedParameters)
     EXPECT_EQ(unknown.exitCode, 2);
     EXPECT_NE(unknown.err.find("unknown parameter 'no_such_parameter'"), std::string::npos) << unknown.err;
     for (const ParamSpec& p : scene.params)
-        EXPECT_NE(unknown.err.find(p.key), std::string::npos) << "the message should list " << p.key << ": " << unknown.err;
+        EXPECT_NE(unknown.err.find(p.key), std::string::npos)
+            << "the message should list " << p.key << ": " << unknown.err;
 
     if (!scene.params.empty()) {
         const ParamSpec& p = scene.params.front();
-        const auto twice = HostProcess::run({ "run", scene.id, "--param", p.key + "=" + p.defaultValue, "--param",
-            p.key + "=" + p.defaultValue });
+        const auto twice = HostProcess::run(
+            { "run", scene.id, "--param", p.key + "=" + p.defaultValue, "--param", p.key + "=" + p.defaultValue });
         EXPECT_EQ(twice.exitCode, 2);
         EXPECT_NE(twice.err.find("parameter '" + p.key + "' is given twice"), std::string::npos) << twice.err;
     }
@@ -173,7 +175,8 @@ TEST_F(BadScheduleTest, AStepForAnActorThatNeverStartsGivesUpOnceEveryoneWaits)
         scheduleFile("{\"actor\":\"Process-9\"}\n{\"actor\":\"MainProcess\"}\n") });
 
     EXPECT_EQ(sut.exitCode, 2) << sut.err;
-    EXPECT_NE(sut.err.find("schedule step 1 is for Process-9, but no process of that name ever started"), std::string::npos)
+    EXPECT_NE(
+        sut.err.find("schedule step 1 is for Process-9, but no process of that name ever started"), std::string::npos)
         << sut.err;
     EXPECT_LT(sut.seconds, 10.0) << "it should give up within a second or two, not wait for the timeout";
     EXPECT_FALSE(sut.seen.empty());
@@ -195,8 +198,8 @@ TEST_F(BadScheduleTest, AStepForAnActorThatHasExitedIsRefused)
     std::string steps;
     for (int i = 0; i < 200; ++i) // far more gates than Process-1 passes
         steps += "{\"actor\":\"Process-1\",\"micro\":true}\n";
-    const auto sut = watch({ "run", "value-increment", "--param", "processes=2", "--param", "increments=1", "--schedule",
-        scheduleFile(steps) });
+    const auto sut = watch({ "run", "value-increment", "--param", "processes=2", "--param", "increments=1",
+        "--schedule", scheduleFile(steps) });
 
     EXPECT_EQ(sut.exitCode, 2) << sut.err;
     EXPECT_NE(sut.err.find("is for Process-1, which has already exited"), std::string::npos) << sut.err;
@@ -221,7 +224,8 @@ TEST(HostControlTest, TheHostOpensNoSocketNoFifoNoFileForControl)
     std::vector<std::string> opened;
     for (int fd = 3; fd < 1024; ++fd) {
         char link[512];
-        const ssize_t n = ::readlink(("/proc/" + std::to_string(sut.pid()) + "/fd/" + std::to_string(fd)).c_str(), link, sizeof link - 1);
+        const ssize_t n = ::readlink(
+            ("/proc/" + std::to_string(sut.pid()) + "/fd/" + std::to_string(fd)).c_str(), link, sizeof link - 1);
         if (n > 0)
             opened.emplace_back(link, static_cast<std::size_t>(n));
     }

@@ -86,7 +86,8 @@ TEST_F(BadStreamTest, AStreamCutInsideAFrameFailsAtThatFrameKeepingEveryEventBef
                 ++before;
                 lastStart = s;
             }
-        const bool onBoundary = cut == STREAM_HEADER_SIZE || std::find(starts.begin(), starts.end(), cut) != starts.end();
+        const bool onBoundary
+            = cut == STREAM_HEADER_SIZE || std::find(starts.begin(), starts.end(), cut) != starts.end();
         if (onBoundary) { // nothing half-read: to the decoder the stream simply ended there
             EXPECT_FALSE(sut.failed) << "cut at " << cut << ": " << sut.what;
             EXPECT_EQ(sut.events, before);
@@ -107,10 +108,14 @@ TEST_F(BadStreamTest, AGarbledFrameIsNamedByItsOffset)
         const char* says;
     };
     const Garble garbles[] = {
-        { "length below the fixed part", [](std::string& s, std::size_t f) { s.replace(f, 2, "\x0a\x00", 2); }, "bad frame length 10" },
-        { "length above PIPE_BUF", [](std::string& s, std::size_t f) { s.replace(f, 2, "\x10\x20", 2); }, "bad frame length 8208" },
-        { "unknown type", [](std::string& s, std::size_t f) { s.replace(f + 2, 2, "\xe7\x03", 2); }, "unknown event type 999" },
-        { "text longer than its frame", [](std::string& s, std::size_t f) { s.replace(f + 50, 2, "\x00\x0f", 2); }, "past the end of its frame" },
+        { "length below the fixed part", [](std::string& s, std::size_t f) { s.replace(f, 2, "\x0a\x00", 2); },
+            "bad frame length 10" },
+        { "length above PIPE_BUF", [](std::string& s, std::size_t f) { s.replace(f, 2, "\x10\x20", 2); },
+            "bad frame length 8208" },
+        { "unknown type", [](std::string& s, std::size_t f) { s.replace(f + 2, 2, "\xe7\x03", 2); },
+            "unknown event type 999" },
+        { "text longer than its frame", [](std::string& s, std::size_t f) { s.replace(f + 50, 2, "\x00\x0f", 2); },
+            "past the end of its frame" },
     };
     for (const Garble& g : garbles) {
         for (const std::size_t k : { std::size_t { 0 }, starts.size() / 2, starts.size() - 1 }) {

@@ -34,7 +34,9 @@ struct FaultRun {
 FaultRun runAndKill(const mpstage::Scene& scene, const KillPlan& plan, double timeoutS = 30.0);
 
 // Event matchers for KillPlan::when.
-bool isPrintFrom(const mp::telemetry::Event& e, const mp::telemetry::World& w, const std::string& actor, const std::string& text);
-bool isBlockedIn(const mp::telemetry::Event& e, const mp::telemetry::World& w, const std::string& actor, const std::string& op);
+bool isPrintFrom(
+    const mp::telemetry::Event& e, const mp::telemetry::World& w, const std::string& actor, const std::string& text);
+bool isBlockedIn(
+    const mp::telemetry::Event& e, const mp::telemetry::World& w, const std::string& actor, const std::string& op);
 
 } // namespace mpfault

@@ -190,7 +190,8 @@ const mpstage::Scene& deepTree()
 
 const mpstage::Scene* findFaultScene(std::string_view id)
 {
-    for (const mpstage::Scene* s : { &lockHolder(), &bigSender(), &quietSender(), &bigPutter(), &joiner(), &blockCreator(), &deepTree() })
+    for (const mpstage::Scene* s :
+        { &lockHolder(), &bigSender(), &quietSender(), &bigPutter(), &joiner(), &blockCreator(), &deepTree() })
         if (s->id == id)
             return s;
     return nullptr;

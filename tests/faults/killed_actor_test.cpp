@@ -29,9 +29,9 @@ protected:
 
 TEST_F(KilledActorTest, ALockHeldByTheDeadStaysHeldAndTheWaitersHangIsExplained)
 {
-    const auto sut = mpfault::runAndKill(mpfault::lockHolder(), { "Process-1", [](const Event& e, const World& w) {
-        return isPrintFrom(e, w, "Process-1", "holding the lock");
-    } });
+    const auto sut = mpfault::runAndKill(mpfault::lockHolder(),
+        { "Process-1",
+            [](const Event& e, const World& w) { return isPrintFrom(e, w, "Process-1", "holding the lock"); } });
 
     ASSERT_TRUE(sut.killSent);
     ASSERT_TRUE(sut.report.error.empty()) << sut.report.error;
@@ -40,14 +40,14 @@ TEST_F(KilledActorTest, ALockHeldByTheDeadStaysHeldAndTheWaitersHangIsExplained)
     EXPECT_FALSE(sut.printed("MainProcess", "acquired the lock"));
     EXPECT_TRUE(sut.report.result.hung);
     EXPECT_NE(sut.hangText().find("MainProcess waits in acquire()"), std::string::npos) << sut.hangText();
-    EXPECT_NE(sut.hangText().find("Process-1 was killed by SIGKILL while holding it"), std::string::npos) << sut.hangText();
+    EXPECT_NE(sut.hangText().find("Process-1 was killed by SIGKILL while holding it"), std::string::npos)
+        << sut.hangText();
 }
 
 TEST_F(KilledActorTest, AMessageCutShortByTheSendersDeathRaisesOSErrorInTheReader)
 {
-    const auto sut = mpfault::runAndKill(mpfault::bigSender(), { "Process-1", [](const Event& e, const World& w) {
-        return isBlockedIn(e, w, "Process-1", "send");
-    } });
+    const auto sut = mpfault::runAndKill(mpfault::bigSender(),
+        { "Process-1", [](const Event& e, const World& w) { return isBlockedIn(e, w, "Process-1", "send"); } });
 
     ASSERT_TRUE(sut.killSent);
     ASSERT_TRUE(sut.report.error.empty()) << sut.report.error;
@@ -61,9 +61,8 @@ TEST_F(KilledActorTest, AMessageCutShortByTheSendersDeathRaisesOSErrorInTheReade
 
 TEST_F(KilledActorTest, AWriterThatDiesBeforeSendingGivesTheReaderEOFError)
 {
-    const auto sut = mpfault::runAndKill(mpfault::quietSender(), { "Process-1", [](const Event& e, const World& w) {
-        return isPrintFrom(e, w, "Process-1", "ready");
-    } });
+    const auto sut = mpfault::runAndKill(mpfault::quietSender(),
+        { "Process-1", [](const Event& e, const World& w) { return isPrintFrom(e, w, "Process-1", "ready"); } });
 
     ASSERT_TRUE(sut.killSent);
     EXPECT_EQ(sut.exitCode("Process-1"), -SIGKILL);
@@ -76,9 +75,8 @@ TEST_F(KilledActorTest, AFeederKilledMidWriteLeavesAGetThatNoTimeoutCanEnd)
 {
     // CPython's get(timeout=1.0) polls for the first byte, then reads the whole message with no timeout: the
     // rest of an item whose writer died mid-write never comes, so get() waits for ever despite its timeout.
-    const auto sut = mpfault::runAndKill(mpfault::bigPutter(), { "Process-1", [](const Event& e, const World& w) {
-        return isBlockedIn(e, w, "Process-1", "feed");
-    } });
+    const auto sut = mpfault::runAndKill(mpfault::bigPutter(),
+        { "Process-1", [](const Event& e, const World& w) { return isBlockedIn(e, w, "Process-1", "feed"); } });
 
     ASSERT_TRUE(sut.killSent);
     ASSERT_TRUE(sut.report.error.empty()) << sut.report.error;
@@ -95,9 +93,8 @@ TEST_F(KilledActorTest, AFeederKilledMidWriteLeavesAGetThatNoTimeoutCanEnd)
 
 TEST_F(KilledActorTest, AProcessKilledInsideJoinLeavesItsChildRunningAsAnOrphan)
 {
-    const auto sut = mpfault::runAndKill(mpfault::joiner(), { "Process-1", [](const Event& e, const World& w) {
-        return isBlockedIn(e, w, "Process-1", "join");
-    } });
+    const auto sut = mpfault::runAndKill(mpfault::joiner(),
+        { "Process-1", [](const Event& e, const World& w) { return isBlockedIn(e, w, "Process-1", "join"); } });
 
     ASSERT_TRUE(sut.killSent);
     ASSERT_TRUE(sut.report.error.empty()) << sut.report.error;
@@ -114,9 +111,8 @@ TEST_F(KilledActorTest, ASharedMemoryBlockWhoseCreatorWasKilledIsRemovedWhenTheR
 {
     // A creator killed by a signal runs no finalizer, so its block would stay in /dev/shm for good; the host
     // removes what the run created once every process of it has gone (NoLeftovers checks /dev/shm).
-    const auto sut = mpfault::runAndKill(mpfault::blockCreator(), { "Process-1", [](const Event& e, const World& w) {
-        return isPrintFrom(e, w, "Process-1", "created");
-    } });
+    const auto sut = mpfault::runAndKill(mpfault::blockCreator(),
+        { "Process-1", [](const Event& e, const World& w) { return isPrintFrom(e, w, "Process-1", "created"); } });
 
     ASSERT_TRUE(sut.killSent);
     EXPECT_EQ(sut.exitCode("Process-1"), -SIGKILL);

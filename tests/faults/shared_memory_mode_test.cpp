@@ -27,7 +27,7 @@ TEST_F(SharedMemoryModeTest, ANamedBlockIsCreatedOwnerOnlyEvenUnderAPermissiveUm
     const Umask open(0);
     mp::SharedMemory sut(std::nullopt, true, 64);
 
-    struct stat st {};
+    struct stat st { };
     ASSERT_EQ(::stat(("/dev/shm/" + sut.name()).c_str(), &st), 0) << sut.name();
     EXPECT_EQ(st.st_mode & 0777, 0600U);
     EXPECT_EQ(st.st_uid, ::geteuid());

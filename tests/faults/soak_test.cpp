@@ -4,8 +4,8 @@
 // process of it may be left (none running, none in its process group) and /dev/shm must hold what it held
 // before; over the whole soak this test process's resident memory must not grow.
 //
-// CI runs a short soak (100 runs, a few seconds). The full soak:  ./dev soak  (MPSTAGE_SOAK_RUNS=1000; MPSTAGE_SOAK_SEED
-// picks another random sequence).
+// CI runs a short soak (100 runs, a few seconds). The full soak:  ./dev soak  (MPSTAGE_SOAK_RUNS=1000;
+// MPSTAGE_SOAK_SEED picks another random sequence).
 #include <mp/telemetry/wire.h>
 #include <mpstage/catalogue.h>
 
@@ -16,8 +16,8 @@
 #include <csignal>
 #include <cstdlib>
 #include <fstream>
-#include <malloc.h>
 #include <functional>
+#include <malloc.h>
 #include <random>
 #include <set>
 #include <thread>
@@ -120,8 +120,10 @@ TEST_F(SoakTest, RunAfterRunNothingIsLeftBehindAndMemoryStaysFlat)
             HostProcess host({ "serve", scene.id, "--timeout", "30" });
             const auto until = std::chrono::steady_clock::now() + pause;
             // A kill waits for the moment the run has a second process (most scenes take well under a second).
-            const auto ready = [&] { return fault <= 1 ? seen.size() >= 2 : std::chrono::steady_clock::now() >= until; };
-            while (!ready() && std::chrono::steady_clock::now() < until + std::chrono::seconds(2) && mptest::running(host.pid())) {
+            const auto ready
+                = [&] { return fault <= 1 ? seen.size() >= 2 : std::chrono::steady_clock::now() >= until; };
+            while (!ready() && std::chrono::steady_clock::now() < until + std::chrono::seconds(2)
+                && mptest::running(host.pid())) {
                 for (const int pid : mptest::descendants(host.pid())) {
                     seen.insert(pid);
                     // Every actor is in the run's process group, led by the main actor (which, for an instant after
@@ -149,18 +151,21 @@ TEST_F(SoakTest, RunAfterRunNothingIsLeftBehindAndMemoryStaysFlat)
             }
             blocks = sharedMemoryCreated(host.output());
         }
-        const bool clean = settles([&] {
-            for (const int pid : seen)
-                if (mptest::running(pid))
-                    return false;
-            return group <= 0 || inGroup(group).empty();
-        }, 5.0);
+        const bool clean = settles(
+            [&] {
+                for (const int pid : seen)
+                    if (mptest::running(pid))
+                        return false;
+                return group <= 0 || inGroup(group).empty();
+            },
+            5.0);
         if (!clean) {
             ++leftovers;
             std::string which;
             for (const int pid : seen)
                 if (mptest::running(pid))
-                    which += " " + std::to_string(pid) + " (" + mptest::readFile("/proc/" + std::to_string(pid) + "/comm") + ")";
+                    which += " " + std::to_string(pid) + " ("
+                        + mptest::readFile("/proc/" + std::to_string(pid) + "/comm") + ")";
             for (const int pid : inGroup(group))
                 which += "\n  in its group: " + mptest::readFile("/proc/" + std::to_string(pid) + "/stat");
             ADD_FAILURE() << scene.id << " run " << i << " (fault " << fault << ") left processes behind:" << which;
@@ -171,16 +176,18 @@ TEST_F(SoakTest, RunAfterRunNothingIsLeftBehindAndMemoryStaysFlat)
         // By name: /dev/shm is shared with whatever else runs on the machine. NoLeftovers checks it as a whole.
         const auto shm = mptest::shmEntries();
         for (const std::string& name : blocks)
-            EXPECT_FALSE(shm.count(name)) << scene.id << " run " << i << " (fault " << fault << ") left /dev/shm/" << name;
+            EXPECT_FALSE(shm.count(name))
+                << scene.id << " run " << i << " (fault " << fault << ") left /dev/shm/" << name;
         EXPECT_TRUE(mptest::childPids().empty()) << scene.id << " run " << i;
         if (i == std::min(runs - 1, std::max(9L, runs / 4)))
             rssWarm = residentKiB(); // after the first runs have set up what stays (the catalogue, gtest, libc)
     }
     const long rssEnd = residentKiB();
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::printf("soak: %ld runs in %.1f s (%ld stopped or killed while live: %ld with an actor killed, %ld with the host "
-                "killed), %ld left processes behind; "
-                "test process RSS %ld KiB after a quarter of the runs, %ld KiB at the end\n",
+    std::printf(
+        "soak: %ld runs in %.1f s (%ld stopped or killed while live: %ld with an actor killed, %ld with the host "
+        "killed), %ld left processes behind; "
+        "test process RSS %ld KiB after a quarter of the runs, %ld KiB at the end\n",
         runs, seconds, stoppedLive, killedActors, killedHosts, leftovers, rssWarm, rssEnd);
     EXPECT_EQ(leftovers, 0);
     EXPECT_LT(rssEnd - rssWarm, 2048) << "the test process grew by " << rssEnd - rssWarm << " KiB";

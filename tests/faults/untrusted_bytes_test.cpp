@@ -22,7 +22,7 @@ protected:
     }
     static bool markerExists()
     {
-        struct stat st {};
+        struct stat st { };
         return ::stat(MARKER, &st) == 0;
     }
     static constexpr const char* MARKER = "/tmp/mpstage-pwned";
@@ -62,13 +62,26 @@ TEST_F(UntrustedBytesTest, OnlyPlainValuesAreBuilt)
 TEST_F(UntrustedBytesTest, AStrThatIsNotUtf8IsRefusedAsPythonsDecoderWould)
 {
     EXPECT_THROW(mp::loads(std::string("\x62\xff\xfe", 3)), mp::UnpicklingError); // str of two bad bytes
-    EXPECT_THROW(mp::loads(std::string("\xa1\x61" "d" "\xa1\x61\xff\x01", 7)), mp::UnpicklingError); // {"\xff": 1}
+    EXPECT_THROW(mp::loads(std::string("\xa1\x61"
+                                       "d"
+                                       "\xa1\x61\xff\x01",
+                     7)),
+        mp::UnpicklingError); // {"\xff": 1}
 }
 
 TEST_F(UntrustedBytesTest, AKeyGivenTwiceKeepsItsFirstPlaceAndItsLastValueAsInAPythonDict)
 {
     // {"d": {"a": 1, "b": 2, "a": 3}}, which dumps() never writes but another writer might
-    const mp::Object sut = mp::loads(std::string("\xa1\x61" "d" "\xa3\x61" "a" "\x01\x61" "b" "\x02\x61" "a" "\x03", 13));
+    const mp::Object sut = mp::loads(std::string("\xa1\x61"
+                                                 "d"
+                                                 "\xa3\x61"
+                                                 "a"
+                                                 "\x01\x61"
+                                                 "b"
+                                                 "\x02\x61"
+                                                 "a"
+                                                 "\x03",
+        13));
 
     EXPECT_EQ(mp::repr(sut), "{'a': 3, 'b': 2}");
 }
@@ -79,7 +92,9 @@ TEST_F(UntrustedBytesTest, AHugeDeclaredLengthIsNotAllocatedBeforeTheBytesArrive
     // message ended early; allocating the claimed size first would fail (or exhaust memory) instead.
     auto [r, w] = mp::Pipe(false);
     const int fd = w.fileno();
-    const std::string header("\xff\xff\xff\xff\x40\x00\x00\x00\x00\x00\x00\x00" "tiny", 16);
+    const std::string header("\xff\xff\xff\xff\x40\x00\x00\x00\x00\x00\x00\x00"
+                             "tiny",
+        16);
     ASSERT_EQ(::write(fd, header.data(), header.size()), 16);
     w.close();
 

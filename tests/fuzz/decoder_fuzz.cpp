@@ -126,8 +126,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     for (const Outcome* o : { &bytes, &ragged }) {
         require(o->events == whole.events, "the events depend on how the stream was cut into chunks");
-        require(o->errorAt == whole.errorAt && o->error == whole.error, "the error depends on the chunking: '"
-                + whole.error + "' vs '" + o->error + "'");
+        require(o->errorAt == whole.errorAt && o->error == whole.error,
+            "the error depends on the chunking: '" + whole.error + "' vs '" + o->error + "'");
     }
     require(whole.events == reference.events, "the decoder disagrees with the reference reading of the format");
     require(whole.errorAt == reference.errorAt,

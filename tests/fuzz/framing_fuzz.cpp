@@ -122,8 +122,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             }
             return {};
         });
-        require(got == want, "read " + std::to_string(i) + ": got '" + got.substr(0, 200) + "', CPython gives '"
-                + want.substr(0, 200) + "'");
+        require(got == want,
+            "read " + std::to_string(i) + ": got '" + got.substr(0, 200) + "', CPython gives '" + want.substr(0, 200)
+                + "'");
         if (step.kind == FramingStep::TooLong) {
             // The stream is out of step: CPython closes a read-only end, and stops reading a duplex one.
             const std::string after = outcome([&] { return sut.recv_bytes().data; });

@@ -53,7 +53,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     try {
         again = mp::dumps(sut);
     } catch (const mp::Error& e) {
-        require(false, std::string("loads() accepted what dumps() cannot write back: ") + e.type_name() + ": " + e.what());
+        require(
+            false, std::string("loads() accepted what dumps() cannot write back: ") + e.type_name() + ": " + e.what());
     }
     const mp::Object back = mp::loads(again);
     require(mp::dumps(back) == again, "dumps(loads(dumps(x))) differs from dumps(x)");

@@ -35,9 +35,9 @@ std::vector<mp::Object> objects()
     const auto add = [&](Object o) { out.push_back(std::move(o)); };
     const double inf = std::numeric_limits<double>::infinity();
     for (const std::int64_t i : { std::int64_t { 0 }, std::int64_t { 1 }, std::int64_t { -1 }, std::int64_t { 23 },
-             std::int64_t { 24 }, std::int64_t { 255 }, std::int64_t { 256 }, std::int64_t { 65535 }, std::int64_t { 65536 },
-             std::int64_t { -24 }, std::int64_t { -25 }, std::numeric_limits<std::int64_t>::max(),
-             std::numeric_limits<std::int64_t>::min() })
+             std::int64_t { 24 }, std::int64_t { 255 }, std::int64_t { 256 }, std::int64_t { 65535 },
+             std::int64_t { 65536 }, std::int64_t { -24 }, std::int64_t { -25 },
+             std::numeric_limits<std::int64_t>::max(), std::numeric_limits<std::int64_t>::min() })
         add(i);
     for (const double d : { 0.0, -0.0, 0.5, 1e300, inf, -inf, std::nan("") })
         add(d);
@@ -104,8 +104,20 @@ void loadsRegressions(const fs::path& dir)
 {
     // What the fuzzer found once: a str and a dict key that are not UTF-8, and a dict key given twice.
     write(dir / "found-str-not-utf8.cbor", std::string("\x62\xff\xfe", 3));
-    write(dir / "found-key-not-utf8.cbor", std::string("\xa1\x61" "d" "\xa1\x61\xff\x01", 7));
-    write(dir / "found-repeated-key.cbor", std::string("\xa1\x61" "d" "\xa2\x61" "a" "\x01\x61" "a" "\x02", 10));
+    write(dir / "found-key-not-utf8.cbor",
+        std::string("\xa1\x61"
+                    "d"
+                    "\xa1\x61\xff\x01",
+            7));
+    write(dir / "found-repeated-key.cbor",
+        std::string("\xa1\x61"
+                    "d"
+                    "\xa2\x61"
+                    "a"
+                    "\x01\x61"
+                    "a"
+                    "\x02",
+            10));
 }
 
 void framingSeeds(const fs::path& dir)
@@ -126,10 +138,12 @@ void framingSeeds(const fs::path& dir)
         { "recv-socket", std::string("\x06\x00\x00", 3), several },
         { "recv-tuple", std::string("\x02\x00\x00", 3), framed(mp::dumps(mp::tuple { 3, 4 })) },
         { "recv-long-form", std::string("\x02\x00\x00", 3), framed(mp::dumps(mp::Object("long form")), true) },
-        { "bytes-empty-and-text", std::string("\x00\x00\x00", 3), framed("") + framed("hello") + framed(std::string(5000, 'p')) },
+        { "bytes-empty-and-text", std::string("\x00\x00\x00", 3),
+            framed("") + framed("hello") + framed(std::string(5000, 'p')) },
         { "bytes-maxlength", std::string("\x01\x10\x00", 3), framed("short") + framed(std::string(40, 'l')) },
         { "bytes-maxlength-socket", std::string("\x05\x10\x00", 3), framed("0123456789abcdef") + framed("x") },
-        { "bytes-cut-in-payload", std::string("\x00\x00\x00", 3), framed("complete") + framed("cut here").substr(0, 7) },
+        { "bytes-cut-in-payload", std::string("\x00\x00\x00", 3),
+            framed("complete") + framed("cut here").substr(0, 7) },
         { "bytes-cut-in-header", std::string("\x00\x00\x00", 3), framed("complete") + std::string("\x00\x00", 2) },
         { "bytes-negative-length", std::string("\x00\x00\x00", 3), std::string("\xff\xff\xff\xfe", 4) + "rest" },
         { "into-fits", std::string("\x03\x20\x04", 3), framed("fits in 28") + framed(std::string(28, 'f')) },
@@ -154,7 +168,8 @@ void decoderSeeds(const fs::path& dir)
     for (const Run& r : std::vector<Run> {
              { "serve-queue-sentinel", { "serve", "queue-sentinel" } },
              { "serve-pipe-eof", { "serve", "pipe-eof" } },
-             { "serve-value-increment", { "serve", "value-increment", "--param", "processes=2", "--param", "increments=3" } },
+             { "serve-value-increment",
+                 { "serve", "value-increment", "--param", "processes=2", "--param", "increments=3" } },
              { "serve-feeder-lag-counters", { "serve", "feeder-lag", "--detail", "counters" } },
          }) {
         const auto run = mptest::HostProcess::run(r.args, 60.0);
