@@ -64,8 +64,8 @@ HostRun::~HostRun()
         ::close(m_writeFd);
 }
 
-void HostRun::start(
-    const QString& hostPath, const QString& sceneId, const std::vector<std::pair<std::string, std::string>>& params)
+void HostRun::start(const QString& hostPath, const QString& sceneId,
+    const std::vector<std::pair<std::string, std::string>>& params, const HostOptions& options)
 {
     m_hostPath = hostPath;
     int fds[2];
@@ -81,8 +81,13 @@ void HostRun::start(
     m_notifier = new QSocketNotifier(static_cast<qintptr>(m_readFd), QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, [this] { readSome(READ_BUDGET); });
 
-    QStringList args { QStringLiteral("serve"), sceneId, QStringLiteral("--paused"), QStringLiteral("--timeout"),
-        QStringLiteral("86400") };
+    QStringList args { QStringLiteral("serve"), sceneId, QStringLiteral("--timeout"), QStringLiteral("86400") };
+    if (options.paused)
+        args << QStringLiteral("--paused");
+    if (!options.schedulePath.isEmpty())
+        args << QStringLiteral("--schedule") << options.schedulePath;
+    if (!options.recordSchedulePath.isEmpty())
+        args << QStringLiteral("--record-schedule") << options.recordSchedulePath;
     for (const auto& [key, value] : params)
         args << QStringLiteral("--param") << QString::fromStdString(key + "=" + value);
     m_process.setStandardOutputFile(QProcess::nullDevice());

@@ -33,6 +33,12 @@ class Recording;
 
 namespace mpstage::app {
 
+struct HostOptions {
+    bool paused = true; // every process waits at its first gate
+    QString schedulePath; // replay these gate grants
+    QString recordSchedulePath; // write the grants given to this file when the run ends
+};
+
 class HostRun : public QObject {
     Q_OBJECT
 
@@ -44,9 +50,9 @@ public:
     explicit HostRun(QObject* parent = nullptr);
     ~HostRun() override;
 
-    // Starts `HOST serve SCENE --paused --param k=v ...`.
+    // Starts `HOST serve SCENE [--paused] [--schedule F] [--record-schedule F] --param k=v ...`.
     void start(const QString& hostPath, const QString& sceneId,
-        const std::vector<std::pair<std::string, std::string>>& params);
+        const std::vector<std::pair<std::string, std::string>>& params, const HostOptions& options = {});
     bool running() const { return m_process.state() != QProcess::NotRunning; }
     qint64 pid() const { return m_process.processId(); }
     void send(const std::string& line);

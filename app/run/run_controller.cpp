@@ -7,6 +7,8 @@
 
 #include <mpstage/params.h>
 
+#include <QFile>
+
 namespace mpstage::app {
 
 using namespace mp::telemetry;
@@ -20,7 +22,7 @@ constexpr qint64 STEP_PATIENCE_NS = 1'500'000'000; // how long a step waits for 
 
 RunController::RunController(QObject* parent)
     : QObject(parent)
-    , m_state(std::make_unique<RunState>())
+    , m_record(std::make_unique<RunRecord>())
 {
     m_frameTimer.setTimerType(Qt::PreciseTimer);
     m_frameTimer.setInterval(16);
@@ -51,7 +53,7 @@ void RunController::clear()
     m_backlog.clear();
     m_recording.reset();
     m_replaying = false;
-    m_state = std::make_unique<RunState>();
+    m_record = std::make_unique<RunRecord>();
     m_hang.clear();
     m_pendingStep = 0;
     setMessage(MessageKind::None, {});
@@ -59,7 +61,7 @@ void RunController::clear()
     Q_EMIT runReset();
 }
 
-bool RunController::start()
+bool RunController::start(const QString& schedulePath)
 {
     if (!m_scene)
         return false;
@@ -85,10 +87,16 @@ bool RunController::start()
     m_recordedScene = m_scene->id;
     m_recordedParams = m_params;
     host->setRecording(m_recording);
-    host->start(m_hostPath, QString::fromStdString(m_scene->id), m_params);
-    m_paused = true;
-    setPhase(RunPhase::Paused);
-    if (m_micro)
+    HostOptions options;
+    if (m_scratch.isValid())
+        options.recordSchedulePath = m_recordPath
+            = m_scratch.filePath(QStringLiteral("grants-%1.jsonl").arg(++m_runNumber));
+    options.schedulePath = schedulePath;
+    options.paused = schedulePath.isEmpty(); // a schedule is replayed at once, and then the run goes freely
+    host->start(m_hostPath, QString::fromStdString(m_scene->id), m_params, options);
+    m_paused = options.paused;
+    setPhase(m_paused ? RunPhase::Paused : RunPhase::Running);
+    if (m_micro && m_paused)
         send(microLine(true));
     m_lastTickNs = m_clock.nsecsElapsed();
     m_frameTimer.start();
@@ -105,8 +113,29 @@ void RunController::replay(replay::LoadedRun run)
     m_replaying = true;
     m_backlog.assign(std::make_move_iterator(run.events.begin()), std::make_move_iterator(run.events.end()));
     setPhase(RunPhase::Running);
-    m_lastTickNs = m_clock.nsecsElapsed();
-    m_frameTimer.start();
+    while (!m_backlog.empty())
+        drain();
+    m_replaying = false;
+    Q_EMIT frame();
+    if (!state().ended())
+        fail(QStringLiteral("The saved run stops before the run ended (it was saved while running)."));
+}
+
+void RunController::runSchedule(const std::string& schedule)
+{
+    if (!m_scratch.isValid()) {
+        setMessage(MessageKind::Error, QStringLiteral("Cannot write the schedule: no temporary folder."));
+        return;
+    }
+    const QString path = m_scratch.filePath(QStringLiteral("schedule-%1.jsonl").arg(m_runNumber + 1));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)
+        || file.write(schedule.data(), static_cast<qint64>(schedule.size())) != static_cast<qint64>(schedule.size())) {
+        setMessage(MessageKind::Error, QStringLiteral("Cannot write the schedule to ") + path);
+        return;
+    }
+    file.close();
+    start(path);
 }
 
 std::optional<replay::RunFile> RunController::savedRun(QString* why) const
@@ -170,8 +199,8 @@ void RunController::stepActor(ActorId actor)
     if (!m_paused)
         pause();
     if (actor.value != ANY_ACTOR) {
-        if (const Actor* a = m_state->world().actor(actor)) {
-            const std::string why = whyNoStep(m_state->world(), *a);
+        if (const Actor* a = state().world().actor(actor)) {
+            const std::string why = whyNoStep(state().world(), *a);
             if (!why.empty()) {
                 setMessage(MessageKind::Hint, QString::fromStdString(why));
                 return;
@@ -188,7 +217,7 @@ void RunController::serveStep()
 {
     if (!m_pendingStep || !active())
         return;
-    const World& world = m_state->world();
+    const World& world = state().world();
     const Actor* chosen = nullptr;
     if (m_pendingStep == ANY_ACTOR) {
         for (const Actor* a : world.actors())
@@ -236,9 +265,9 @@ void RunController::stop()
 void RunController::tick()
 {
     const qint64 begin = m_clock.nsecsElapsed();
-    const std::uint64_t before = m_state->world().eventCount();
+    const std::uint64_t before = state().world().eventCount();
     drain();
-    const std::uint64_t applied = m_state->world().eventCount() - before;
+    const std::uint64_t applied = state().world().eventCount() - before;
     // Redraw when the World moved, and a few times a second anyway while a run is live, so that "waiting
     // for 3 s" keeps counting when nothing moves (a hang, a pause).
     if (applied || (active() && begin - m_lastFrameNs > IDLE_REDRAW_NS)) {
@@ -254,14 +283,8 @@ void RunController::tick()
     m_stats.frame(
         static_cast<double>(begin - m_lastTickNs) / 1e6, static_cast<double>(end - begin) / 1e6, applied, backlog());
     m_lastTickNs = begin;
-    if (!m_host && backlog() == 0) {
+    if (!m_host && backlog() == 0)
         m_frameTimer.stop();
-        if (m_replaying) {
-            m_replaying = false;
-            if (!m_state->ended())
-                fail(QStringLiteral("The saved run stops before the run ended (it was saved while running)."));
-        }
-    }
 }
 
 void RunController::drain()
@@ -274,14 +297,15 @@ void RunController::drain()
             break;
         if ((n & 255) == 255 && m_clock.nsecsElapsed() > deadline)
             break;
-        const Event e = std::move(m_backlog.front());
+        Event e = std::move(m_backlog.front());
         m_backlog.pop_front();
-        m_state->apply(e);
-        if (e.type == EventType::RunEnded) {
+        const bool runEnded = e.type == EventType::RunEnded;
+        m_record->apply(std::move(e));
+        if (runEnded) {
             setPhase(RunPhase::Ended);
-            setMessage(m_state->outcome().rfind("error: ", 0) == 0 ? MessageKind::Error
-                    : m_state->asDeclared()                        ? MessageKind::Success
-                    : m_state->outcome() == "stopped" ? (m_hang.empty() ? MessageKind::Hint : MessageKind::Hang)
+            setMessage(state().outcome().rfind("error: ", 0) == 0 ? MessageKind::Error
+                    : state().asDeclared()                        ? MessageKind::Success
+                    : state().outcome() == "stopped" ? (m_hang.empty() ? MessageKind::Hint : MessageKind::Hang)
                                                       : MessageKind::Unexpected,
                 describeOutcome());
             Q_EMIT ended();
@@ -296,7 +320,7 @@ std::size_t RunController::backlog() const
 
 QString RunController::describeOutcome() const
 {
-    const QString outcome = QString::fromStdString(m_state->outcome());
+    const QString outcome = QString::fromStdString(state().outcome());
     if (outcome == QStringLiteral("stopped")) {
         if (m_hang.empty())
             return QStringLiteral("Stopped.");
@@ -319,11 +343,12 @@ void RunController::checkHang()
     if (!active() || !m_scene || m_replaying) // a replay's clock is the recorded one, not now
         return;
     const auto quiet = static_cast<std::uint64_t>(m_scene->hangAfter * 1e9);
-    std::vector<HangSentence> hang = explainHang(m_state->world(), monotonicNs(), quiet);
+    std::vector<HangSentence> hang = explainHang(state().world(), monotonicNs(), quiet);
     if (hang == m_hang)
         return;
     m_hang = std::move(hang);
     if (!m_hang.empty()) {
+        m_record->lanes.markHang();
         QStringList sentences;
         for (const HangSentence& s : m_hang)
             sentences << QString::fromStdString(s.text);
@@ -340,8 +365,12 @@ void RunController::onFinished(bool clean, const QString& words)
         return;
     while (backlog() > 0) // what is left of the stream, whatever the budget
         drain();
+    if (!m_recordPath.isEmpty()) {
+        QFile grants(m_recordPath);
+        m_lastSchedule = grants.open(QIODevice::ReadOnly) ? grants.readAll().toStdString() : std::string {};
+    }
     Q_EMIT frame();
-    if (!m_state->ended()) {
+    if (!state().ended()) {
         fail(clean ? QStringLiteral("The scene runner ended without saying how the run ended.") : words);
         return;
     }

@@ -8,6 +8,7 @@
 
 #include "replay/run_file.h"
 #include "run/frame_stats.h"
+#include "run/run_record.h"
 #include "run/run_state.h"
 
 #include <mp/telemetry/hang.h>
@@ -17,6 +18,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QString>
+#include <QTemporaryDir>
 #include <QTimer>
 
 #include <deque>
@@ -47,6 +49,12 @@ public:
     const Scene* scene() const { return m_scene; }
 
     void run();
+    // Starts the scene again with real processes, giving the gate grants of `schedule` (the host's
+    // --schedule format: one {"actor":NAME,"micro":BOOL} per line) in that order, so the same interleaving
+    // happens again; the processes the schedule does not name run freely.
+    void runSchedule(const std::string& schedule);
+    // The gate grants of the last run that has finished (empty if it had none, or none has finished).
+    const std::string& lastSchedule() const { return m_lastSchedule; }
     void pause();
     void togglePause();
     void step(); // the process that has waited longest at a gate takes one step
@@ -57,7 +65,7 @@ public:
     void stop();
     // Forgets the last run (a new scene was chosen).
     void clear();
-    // Plays a saved run into the stage (at once), starting no process. The scene must have been set.
+    // Loads a saved run (at once, starting no process): its whole history is there to scrub and play back.
     void replay(replay::LoadedRun run);
     bool replaying() const { return m_replaying; }
     // The last run as it can be saved: its scene, parameters and telemetry bytes as the host sent them.
@@ -66,7 +74,10 @@ public:
 
     RunPhase phase() const { return m_phase; }
     bool active() const { return m_phase == RunPhase::Running || m_phase == RunPhase::Paused; }
-    const RunState& state() const { return *m_state; }
+    // The live run: its state after every event so far.
+    const RunState& state() const { return m_record->live(); }
+    // The run so far, kept for scrubbing and the timeline.
+    const RunRecord& record() const { return *m_record; }
     const std::vector<mp::telemetry::HangSentence>& hang() const { return m_hang; }
     MessageKind messageKind() const { return m_messageKind; }
     const QString& messageText() const { return m_messageText; }
@@ -84,7 +95,7 @@ Q_SIGNALS:
     void ended(); // the run's last event has arrived (or the host failed)
 
 private:
-    bool start();
+    bool start(const QString& schedulePath = {});
     void send(const std::string& line);
     void tick();
     void drain();
@@ -101,7 +112,7 @@ private:
     const Scene* m_scene = nullptr;
     std::vector<std::pair<std::string, std::string>> m_params;
     QPointer<HostRun> m_host;
-    std::unique_ptr<RunState> m_state;
+    std::unique_ptr<RunRecord> m_record;
     RunPhase m_phase = RunPhase::Idle;
     bool m_paused = true;
     bool m_micro = false;
@@ -122,6 +133,10 @@ private:
     std::string m_recordedScene;
     std::vector<std::pair<std::string, std::string>> m_recordedParams;
     bool m_replaying = false;
+    QTemporaryDir m_scratch; // schedules written and read by the host
+    int m_runNumber = 0;
+    QString m_recordPath; // where the live run's host writes its grants
+    std::string m_lastSchedule;
 };
 
 inline constexpr std::uint32_t ANY_ACTOR = 0xffffffffu;

@@ -23,6 +23,8 @@ void ConsoleModel::clear()
 void ConsoleModel::catchUp(const RunState& run)
 {
     const std::uint64_t total = run.consoleTotal();
+    if (total < m_seen) // looking back at an earlier instant of the run: start again from its lines
+        clear();
     if (total == m_seen)
         return;
     const auto& lines = run.console();

@@ -15,6 +15,8 @@
 #include "ui/params_form.h"
 #include "ui/run_files.h"
 #include "ui/scene_info.h"
+#include "timeline/scrubber.h"
+#include "timeline/timeline_panel.h"
 #include "ui/transport.h"
 
 #include <mpstage/catalogue.h>
@@ -23,6 +25,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDockWidget>
 #include <QLabel>
 #include <QListView>
@@ -42,6 +45,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_stage(new StageScene(this))
     , m_listing(new ListingModel(this))
     , m_console(new ConsoleModel(400, this))
+    , m_scrubber(new Scrubber(*m_controller, this))
 {
     setWindowTitle(QStringLiteral("mpstage"));
     const HostLookup host = findHost(QCoreApplication::applicationDirPath());
@@ -118,6 +122,12 @@ MainWindow::MainWindow(QWidget* parent)
         refreshListing();
         m_info->setRevealed(false);
         m_charts->reset();
+        m_scrubber->reset();
+        m_timeline->refresh();
+    });
+    connect(m_scrubber, &Scrubber::moved, this, [this] {
+        showState();
+        m_timeline->refresh();
     });
     connect(m_controller, &RunController::ended, m_charts, &ChartsPanel::refresh);
 }
@@ -135,6 +145,8 @@ QWidget* MainWindow::buildCentre()
     m_view = new StageView(m_stage);
     m_view->setObjectName(QStringLiteral("stage"));
     column->addWidget(m_view, 1);
+    m_timeline = new TimelinePanel(*m_controller, *m_scrubber);
+    column->addWidget(m_timeline);
     m_consoleView = new QListView;
     m_consoleView->setObjectName(QStringLiteral("console"));
     m_consoleView->setModel(m_console);
@@ -203,6 +215,15 @@ void MainWindow::buildViewActions()
         [this] { setWindowState(windowState() ^ Qt::WindowFullScreen); });
     add(QStringLiteral("Scenes and parameters"), { QKeySequence(Qt::Key_F9) },
         [this] { m_sidebar->setVisible(!m_sidebar->isVisible()); });
+    add(QStringLiteral("Timeline: start"), { QKeySequence(Qt::Key_Home) }, [this] { m_scrubber->toStart(); });
+    add(QStringLiteral("Timeline: one event back"), { QKeySequence(Qt::Key_Comma) },
+        [this] { m_scrubber->stepEvent(-1); });
+    add(QStringLiteral("Timeline: one event forward"), { QKeySequence(Qt::Key_Period) },
+        [this] { m_scrubber->stepEvent(+1); });
+    add(QStringLiteral("Timeline: play back"), { QKeySequence(Qt::Key_P) }, [this] { m_scrubber->togglePlay(); });
+    add(QStringLiteral("Timeline: live"), { QKeySequence(Qt::Key_End) }, [this] { m_scrubber->goLive(); });
+    add(QStringLiteral("Timeline"), { QKeySequence(Qt::Key_T) },
+        [this] { m_timeline->setVisible(!m_timeline->isVisible()); });
     QAction* charts = m_chartsDock->toggleViewAction();
     charts->setText(QStringLiteral("Charts"));
     charts->setShortcut(QKeySequence(Qt::Key_C));
@@ -240,13 +261,12 @@ void MainWindow::setDark(bool dark)
     m_stage->refreshTheme();
     m_charts->reset(); // rebuilt in the new palette
     m_charts->refresh();
-    m_stage->sync(m_controller->state(), m_highlights);
     m_banner->refreshTheme();
     m_info->setScene(m_scene);
     m_info->setRevealed(m_controller->phase() == RunPhase::Ended);
     m_console->clear();
-    m_console->catchUp(m_controller->state());
-    onFrame();
+    showState();
+    m_timeline->refresh();
 }
 
 bool MainWindow::openScene(const QString& id, const std::vector<std::pair<std::string, std::string>>& params)
@@ -285,6 +305,12 @@ void MainWindow::sceneChosen(const QString& id)
     m_stage->setHint(QStringLiteral("Press Run, or → to go one step at a time"));
 }
 
+void MainWindow::runSchedule(const std::string& schedule)
+{
+    applyParams();
+    m_controller->runSchedule(schedule);
+}
+
 void MainWindow::applyParams()
 {
     if (!m_scene)
@@ -308,8 +334,21 @@ void MainWindow::refreshListing()
 
 void MainWindow::onFrame()
 {
-    const RunState& state = m_controller->state();
-    m_stage->sync(state, m_highlights);
+    // The timeline a few times a second (it paints the whole run), the stage every frame unless it shows an
+    // earlier instant.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (now - m_timelineRefreshedMs > 200 || !m_controller->active()) {
+        m_timelineRefreshedMs = now;
+        m_timeline->refresh();
+    }
+    if (!m_scrubber->looking())
+        showState();
+}
+
+void MainWindow::showState()
+{
+    const RunState& state = m_scrubber->shown();
+    m_stage->sync(state, m_scrubber->looking() ? Highlights {} : m_highlights);
     m_console->catchUp(state);
     std::vector<ListingMarker> markers;
     for (const auto* a : state.world().actors())
@@ -324,7 +363,9 @@ void MainWindow::onFrame()
 void MainWindow::onHang()
 {
     m_highlights = highlightsFor(m_controller->hang(), m_controller->state().world());
-    m_stage->sync(m_controller->state(), m_highlights);
+    if (!m_scrubber->looking())
+        m_stage->sync(m_controller->state(), m_highlights);
+    m_timeline->refresh();
 }
 
 void MainWindow::onMessage()

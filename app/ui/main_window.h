@@ -31,6 +31,8 @@ class RunController;
 class SceneInfo;
 class StageScene;
 class StageView;
+class Scrubber;
+class TimelinePanel;
 class Transport;
 
 class MainWindow : public QMainWindow {
@@ -56,6 +58,10 @@ public:
     SceneInfo& sceneInfo() const { return *m_info; }
     Transport& transport() const { return *m_transport; }
     ChartsPanel& charts() const { return *m_charts; }
+    Scrubber& scrubber() const { return *m_scrubber; }
+    TimelinePanel& timeline() const { return *m_timeline; }
+    // Runs the current scene, with its parameters as the form has them, giving the gate grants of `schedule`.
+    void runSchedule(const std::string& schedule);
     void setDark(bool dark);
     void setChartsVisible(bool visible);
 
@@ -66,6 +72,7 @@ private:
     void applyParams();
     void refreshListing();
     void onFrame();
+    void showState(); // draws what the scrubber shows: the live run, or an earlier instant of it
     void onHang();
     void onMessage();
     void onPhase();
@@ -91,6 +98,9 @@ private:
     Highlights m_highlights;
     ChartsPanel* m_charts = nullptr;
     QDockWidget* m_chartsDock = nullptr;
+    Scrubber* m_scrubber;
+    TimelinePanel* m_timeline = nullptr;
+    qint64 m_timelineRefreshedMs = 0;
 };
 
 } // namespace mpstage::app

@@ -111,6 +111,26 @@ QString exportChartData(const MainWindow& window, const QString& directory, int*
     return {};
 }
 
+QString saveSchedule(const MainWindow& window, const QString& path)
+{
+    const std::string& steps = window.controller().lastSchedule();
+    if (steps.empty())
+        return QStringLiteral("There are no steps to save: step a run first (→, or 1–9 for one process), then Stop.");
+    return writeFile(path, QByteArray::fromStdString(steps));
+}
+
+QString runScheduleFile(MainWindow& window, const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return QStringLiteral("Could not read %1: %2.").arg(QDir::toNativeSeparators(path), file.errorString());
+    const QByteArray bytes = file.read(1 << 20);
+    if (bytes.trimmed().isEmpty())
+        return QStringLiteral("%1 holds no steps.").arg(QDir::toNativeSeparators(path));
+    window.runSchedule(bytes.toStdString()); // the host checks every line and says what does not fit
+    return {};
+}
+
 void addFileMenu(MainWindow& window)
 {
     QMenu* menu = window.menuBar()->addMenu(QStringLiteral("&File"));
@@ -131,6 +151,25 @@ void addFileMenu(MainWindow& window)
             report(saveRun(window, path));
     });
     save->setShortcut(QKeySequence::Save);
+    menu->addSeparator();
+    QAction* again = menu->addAction(QStringLiteral("Run the same steps again"), &window, [&window, report] {
+        if (window.controller().lastSchedule().empty())
+            return report(QStringLiteral("There are no steps to repeat: step a run first (→, or 1–9 for one "
+                                         "process), then let it finish or Stop it."));
+        window.runSchedule(window.controller().lastSchedule());
+    });
+    again->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    const QString stepsFilter = QStringLiteral("mpstage steps (*.mpstage-steps)");
+    menu->addAction(QStringLiteral("Save the steps…"), &window, [&window, report, stepsFilter] {
+        const QString path = QFileDialog::getSaveFileName(&window, QStringLiteral("Save the steps"), {}, stepsFilter);
+        if (!path.isEmpty())
+            report(saveSchedule(window, path));
+    });
+    menu->addAction(QStringLiteral("Run saved steps…"), &window, [&window, report, stepsFilter] {
+        const QString path = QFileDialog::getOpenFileName(&window, QStringLiteral("Run saved steps"), {}, stepsFilter);
+        if (!path.isEmpty())
+            report(runScheduleFile(window, path));
+    });
     menu->addSeparator();
     menu->addAction(QStringLiteral("Export stage as PNG…"), &window, [&window, report] {
         bool ok = false;

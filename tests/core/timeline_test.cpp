@@ -73,4 +73,21 @@ TEST(TimelineTest, ALongRunThinsItsSnapshotsOut)
         ASSERT_TRUE(sut.worldAt(k) == replayFirst(script.events(), k)) << "at event " << k;
 }
 
+TEST(TimelineTest, PastItsEventLimitAHistoryKeepsApplyingButStopsKeeping)
+{
+    const Script script = traffic(100);
+    History<World> sut(World {}, 8, 8, 50);
+
+    for (const Event& e : script.events())
+        sut.append(e);
+
+    ASSERT_GT(script.events().size(), 50u);
+    EXPECT_EQ(sut.size(), 50u);
+    EXPECT_FALSE(sut.complete());
+    EXPECT_EQ(sut.notKept(), script.events().size() - 50);
+    EXPECT_TRUE(sut.current() == replayFirst(script.events(), script.events().size()));
+    EXPECT_TRUE(sut.stateAt(50) == replayFirst(script.events(), 50));
+    EXPECT_TRUE(sut.stateAt(1000) == replayFirst(script.events(), 50));
+}
+
 } // namespace
