@@ -13,8 +13,11 @@
 #include <QChartView>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
+#include <QPainter>
+#include <QRegularExpression>
 #include <QScrollArea>
 #include <QValueAxis>
 
@@ -75,6 +78,7 @@ struct ChartsPanel::Chart {
     QLineSeries* lower = nullptr; // queue: in the pipe; value: expected
     QLineSeries* upper = nullptr; // queue: pipe + feeder buffers; value: actual
     QLineSeries* zero = nullptr;
+    QLineSeries* cursor = nullptr; // the instant the stage shows, when looking back
     QBarSet* bars = nullptr;
     QBarCategoryAxis* categories = nullptr;
 };
@@ -232,6 +236,15 @@ void ChartsPanel::rebuild(const std::vector<Key>& keys)
                 }
             }
         }
+        if (c->x) {
+            c->cursor = new QLineSeries;
+            c->cursor->setName(QStringLiteral("shown on the stage"));
+            c->cursor->setPen(QPen(t.text, 2, Qt::DashLine));
+            c->chart->addSeries(c->cursor);
+            c->cursor->attachAxis(c->x);
+            c->cursor->attachAxis(c->y);
+            c->chart->legend()->markers(c->cursor).front()->setVisible(false);
+        }
         for (QAbstractAxis* axis : c->chart->axes()) {
             axis->setLabelsColor(t.text);
             axis->setTitleBrush(t.muted);
@@ -303,6 +316,50 @@ void ChartsPanel::fill(Chart& c)
     c.x->setRange(0, std::max(tEnd, 0.001));
     c.y->setRange(lo, niceTop(hi));
     c.y->applyNiceNumbers();
+    placeCursor(c);
+}
+
+void ChartsPanel::placeCursor(Chart& c)
+{
+    if (!c.cursor)
+        return;
+    if (!m_cursor) {
+        c.cursor->clear();
+        return;
+    }
+    c.cursor->replace(QList<QPointF> { QPointF(*m_cursor, c.y->min()), QPointF(*m_cursor, c.y->max()) });
+}
+
+void ChartsPanel::setCursor(std::optional<double> seconds)
+{
+    m_cursor = seconds;
+    for (auto& chart : m_charts)
+        placeCursor(*chart);
+}
+
+std::vector<std::pair<QString, QImage>> ChartsPanel::images(QSize size)
+{
+    refresh();
+    std::vector<std::pair<QString, QImage>> out;
+    const World& world = m_source().world();
+    for (const auto& c : m_charts) {
+        QString name = QString::fromStdString(world.objectName(c->key.id));
+        name.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_.-]+")), QStringLiteral("_"));
+        const QString kind = c->key.kind == 0 ? QStringLiteral("queue-")
+            : c->key.kind == 1                ? QStringLiteral("lock-")
+                                              : QStringLiteral("value-");
+        const QSize before = c->view->size();
+        c->view->resize(size); // drawn at the asked size, whatever room the panel gives it
+        QImage image(size, QImage::Format_ARGB32_Premultiplied);
+        image.fill(theme().panel);
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        c->view->render(&painter);
+        painter.end();
+        c->view->resize(before);
+        out.emplace_back(kind + name + QStringLiteral(".png"), std::move(image));
+    }
+    return out;
 }
 
 std::vector<std::pair<QString, QByteArray>> ChartsPanel::csvFiles() const

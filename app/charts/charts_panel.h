@@ -7,12 +7,14 @@
 
 #include <mp/telemetry/ids.h>
 
+#include <QImage>
 #include <QTimer>
 #include <QWidget>
 
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QChart;
@@ -36,8 +38,14 @@ public:
     // Forgets the charts (a new run or scene).
     void reset();
     int chartCount() const { return static_cast<int>(m_charts.size()); }
+    // A vertical line at the instant the stage shows when looking back (seconds since the run started), or
+    // none while the stage is live.
+    void setCursor(std::optional<double> seconds);
+    std::optional<double> cursor() const { return m_cursor; }
     // The charts' data as CSV files: (suggested file name, contents).
     std::vector<std::pair<QString, QByteArray>> csvFiles() const;
+    // Each chart drawn at `size` as a PNG: (suggested file name, image). Brings the charts up to date first.
+    std::vector<std::pair<QString, QImage>> images(QSize size);
 
 private:
     struct Chart;
@@ -49,6 +57,7 @@ private:
     std::vector<Key> wanted() const;
     void rebuild(const std::vector<Key>& keys);
     void fill(Chart& chart);
+    void placeCursor(Chart& chart);
 
     std::function<const RunState&()> m_source;
     QTimer m_timer;
@@ -58,6 +67,7 @@ private:
     std::vector<std::unique_ptr<Chart>> m_charts;
     std::uint64_t m_generation = ~std::uint64_t { 0 };
     std::uint64_t m_lockSamples = ~std::uint64_t { 0 };
+    std::optional<double> m_cursor;
 };
 
 } // namespace mpstage::app

@@ -59,10 +59,38 @@ Theme makeDark()
     return t;
 }
 
+Theme makeContrast()
+{
+    Theme t = makeDark();
+    t.window = QColor(Qt::black);
+    t.panel = QColor(Qt::black);
+    t.border = QColor(0xFFFFFF);
+    t.text = QColor(0xFFFFFF);
+    t.muted = QColor(0xE6E6E6);
+    t.accent = QColor(0xFFD400);
+    t.stage = QColor(Qt::black);
+    t.box = QColor(0x0A0A0A);
+    t.tube = QColor(0x3A3A3A);
+    t.ok = QColor(0x3DFF8A);
+    t.warn = QColor(0xFFB000);
+    t.bad = QColor(0xFF4D4D);
+    t.callout = QColor(0x2A2400);
+    t.calloutBorder = QColor(0xFFD400);
+    t.sentinel = QColor(0xFF4D4D);
+    t.closed = QColor(0xB0B0B0);
+    return t;
+}
+
 Theme& current()
 {
     static Theme t = makeLight();
     return t;
+}
+
+PaletteKind& currentKind()
+{
+    static PaletteKind kind = PaletteKind::Light;
+    return kind;
 }
 
 } // namespace
@@ -88,7 +116,18 @@ const Theme& theme()
 }
 void setDarkTheme(bool dark)
 {
-    current() = dark ? makeDark() : makeLight();
+    setThemePalette(dark ? PaletteKind::Dark : PaletteKind::Light);
+}
+
+void setThemePalette(PaletteKind kind)
+{
+    currentKind() = kind;
+    current() = kind == PaletteKind::Dark ? makeDark() : kind == PaletteKind::Contrast ? makeContrast() : makeLight();
+}
+
+PaletteKind themePalette()
+{
+    return currentKind();
 }
 
 QPalette paletteFor(const Theme& t)

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 // Colours and type sizes for a room with a projector: strong contrast, one colour per process (the same on
-// the stage, in the listing markers and in the console), a light and a dark palette.
+// the stage, in the listing markers and in the console), a light, a dark and a high-contrast palette (white
+// on black, for presenter mode and rooms where the projector washes colours out).
 
 #include <mp/telemetry/ids.h>
 
@@ -35,8 +36,12 @@ struct Theme {
     QColor tint(const QColor& colour, int alpha = 48) const;
 };
 
+enum class PaletteKind { Light, Dark, Contrast };
+
 const Theme& theme();
 void setDarkTheme(bool dark);
+void setThemePalette(PaletteKind kind);
+PaletteKind themePalette();
 QPalette paletteFor(const Theme& theme);
 
 // Stage fonts, in scene pixels (the stage is laid out at about one scene pixel per screen pixel).

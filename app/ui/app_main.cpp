@@ -21,15 +21,22 @@ namespace mpstage::app {
 int runApp(QApplication& app)
 {
     QApplication::setApplicationName(QStringLiteral("mpstage"));
+    QApplication::setOrganizationName(QStringLiteral("mpstage"));
     const AppOptions options = parseAppOptions(QApplication::arguments());
     if (!options.error.isEmpty()) {
         const bool help = options.error.startsWith(QStringLiteral("Usage"));
         std::fprintf(help ? stdout : stderr, "%s%s\n", help ? "" : "mpstage: ", qPrintable(options.error));
         return help ? 0 : 2;
     }
-    applyAppearance(app, options.dark);
+    // Screenshots are taken in the defaults, whatever this user chose.
+    AppSettings settings = options.screenshot.isEmpty() ? AppSettings::load() : AppSettings {};
+    if (options.dark)
+        settings.window.palette = PaletteKind::Dark;
+    applyAppearance(app, settings.window.palette, settings.window.percent);
     MainWindow window;
-    window.setDark(options.dark);
+    window.setSettings(settings, false);
+    if (options.present || (options.screenshot.isEmpty() && settings.startPresenting))
+        window.setPresenting(true);
     window.setChartsVisible(options.charts);
     window.resize(options.size);
     const QString scene = options.scene.isEmpty()

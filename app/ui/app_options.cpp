@@ -31,10 +31,12 @@ AppOptions parseAppOptions(const QStringList& arguments)
         QStringLiteral("With --open-run: write the run as Chrome trace JSON to FILE and quit."),
         QStringLiteral("FILE"));
     const QCommandLineOption charts(QStringLiteral("charts"), QStringLiteral("Show the charts panel."));
+    const QCommandLineOption present(
+        QStringLiteral("present"), QStringLiteral("Open in presenter mode (large type, high contrast, captions)."));
     const QCommandLineOption run(QStringLiteral("run"), QStringLiteral("Start running the scene at once."));
     const QCommandLineOption perf(
         QStringLiteral("perf"), QStringLiteral("Run the scene, print frame times and memory when it ends, and quit."));
-    parser.addOptions({ scene, param, screenshot, atEnd, steps, size, dark, charts, openRun, exportTrace, run, perf });
+    parser.addOptions({ scene, param, screenshot, atEnd, steps, size, dark, charts, present, openRun, exportTrace, run, perf });
 
     AppOptions out;
     if (!parser.parse(arguments)) {
@@ -61,6 +63,7 @@ AppOptions parseAppOptions(const QStringList& arguments)
     out.atEnd = parser.isSet(atEnd);
     out.dark = parser.isSet(dark);
     out.charts = parser.isSet(charts);
+    out.present = parser.isSet(present);
     out.openRun = parser.value(openRun);
     out.exportTrace = parser.value(exportTrace);
     if (!out.exportTrace.isEmpty() && out.openRun.isEmpty()) {

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 // The command line of `mpstage`:
-//   mpstage [--scene ID] [--param KEY=VALUE]... [--run] [--dark]
+//   mpstage [--scene ID] [--param KEY=VALUE]... [--run] [--dark] [--present]
 //   mpstage --screenshot FILE.png --scene ID [--param KEY=VALUE]... [--at-end | --steps N] [--size 1920x1080] [--dark]
-//           [--charts]
+//           [--charts] [--present]
 //   mpstage --open-run RUN.mpstage-run [--export-trace TRACE.json] [--screenshot FILE.png [--charts]]
 //   mpstage --perf --scene ID [--param ...]   run, print frame times and memory when the run ends, quit
 
@@ -26,6 +26,7 @@ struct AppOptions {
     QSize size { 1920, 1080 };
     bool dark = false;
     bool charts = false; // show the charts panel
+    bool present = false; // presenter mode
     QString openRun; // replay this saved run
     QString exportTrace; // with openRun: write its Chrome trace here and quit
     bool run = false;

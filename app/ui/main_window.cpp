@@ -15,6 +15,7 @@
 #include "ui/params_form.h"
 #include "ui/run_files.h"
 #include "ui/scene_info.h"
+#include "ui/settings_dialog.h"
 #include "timeline/scrubber.h"
 #include "timeline/timeline_panel.h"
 #include "ui/transport.h"
@@ -29,6 +30,7 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QListView>
+#include <QMenuBar>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QTimer>
@@ -128,6 +130,12 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_scrubber, &Scrubber::moved, this, [this] {
         showState();
         m_timeline->refresh();
+        std::optional<double> cursor;
+        if (m_scrubber->looking()) { // the charts count from the run's start, the timeline from its first event
+            const double at = static_cast<double>(m_controller->record().lanes.origin() + m_scrubber->cursorTime());
+            cursor = std::max(0.0, (at - static_cast<double>(m_controller->state().world().run().startNs)) / 1e9);
+        }
+        m_charts->setCursor(cursor);
     });
     connect(m_controller, &RunController::ended, m_charts, &ChartsPanel::refresh);
 }
@@ -159,6 +167,12 @@ QWidget* MainWindow::buildCentre()
     m_consoleView->setFixedHeight(QFontMetrics(ListingDelegate::codeFont()).lineSpacing() * 4 + 16);
     connect(m_console, &QAbstractItemModel::rowsInserted, m_consoleView, &QListView::scrollToBottom);
     column->addWidget(m_consoleView);
+    m_caption = new QLabel;
+    m_caption->setObjectName(QStringLiteral("caption"));
+    m_caption->setWordWrap(true);
+    m_caption->setTextFormat(Qt::RichText);
+    m_caption->hide();
+    column->addWidget(m_caption);
     return centre;
 }
 
@@ -189,6 +203,7 @@ QWidget* MainWindow::buildListing()
     m_listingView->setFocusPolicy(Qt::NoFocus);
     m_listingView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     column->addWidget(m_listingView, 1);
+    m_infoScroll = infoScroll;
     auto* right = new QSplitter(Qt::Vertical);
     right->addWidget(infoScroll);
     right->addWidget(panel);
@@ -235,9 +250,18 @@ void MainWindow::buildViewActions()
     dark->setCheckable(true);
     dark->setObjectName(QStringLiteral("darkAction"));
     dark->setToolTip(QStringLiteral("Light or dark palette (Ctrl+D)"));
+    auto* present = add(QStringLiteral("▣  Present"), { QKeySequence(Qt::Key_F5) },
+        [this](bool on) { setPresenting(on); });
+    present->setCheckable(true);
+    present->setObjectName(QStringLiteral("presentAction"));
+    present->setToolTip(QStringLiteral("Presenter mode: large type, high contrast, the narration as captions (F5)"));
+    add(QStringLiteral("Next scene"), { QKeySequence(Qt::Key_PageDown) }, [this] { nextScene(+1); });
+    add(QStringLiteral("Previous scene"), { QKeySequence(Qt::Key_PageUp) }, [this] { nextScene(-1); });
+    add(QStringLiteral("Settings…"), { QKeySequence(Qt::CTRL | Qt::Key_Comma) }, [this] { showSettingsDialog(); });
     m_transport->toolBar()->addSeparator();
     m_transport->toolBar()->addAction(charts);
     m_transport->toolBar()->addAction(dark);
+    m_transport->toolBar()->addAction(present);
 }
 
 void MainWindow::setChartsVisible(bool visible)
@@ -252,12 +276,30 @@ void MainWindow::setChartsVisible(bool visible)
 
 void MainWindow::setDark(bool dark)
 {
-    setDarkTheme(dark);
-    applyAppearance(*qApp, dark);
-    if (auto* a = findChild<QAction*>(QStringLiteral("darkAction")); a && a->isChecked() != dark) {
+    AppSettings s = m_settings;
+    s.window.palette = dark ? PaletteKind::Dark : PaletteKind::Light;
+    setSettings(s, false);
+}
+
+void MainWindow::setSettings(const AppSettings& settings, bool save)
+{
+    m_settings = settings;
+    if (save)
+        m_settings.save();
+    applyLook(m_presenting ? m_settings.presenter : m_settings.window);
+}
+
+void MainWindow::applyLook(const Look& look)
+{
+    applyAppearance(*qApp, look.palette, look.percent);
+    if (auto* a = findChild<QAction*>(QStringLiteral("darkAction"))) {
         const QSignalBlocker block(a);
-        a->setChecked(dark);
+        a->setChecked(look.palette != PaletteKind::Light);
     }
+    m_listingView->setFont(ListingDelegate::codeFont());
+    m_consoleView->setFont(ListingDelegate::codeFont());
+    m_consoleView->setFixedHeight(QFontMetrics(ListingDelegate::codeFont()).lineSpacing() * (m_presenting ? 3 : 4) + 16);
+    m_timeline->setFont(QApplication::font());
     m_stage->refreshTheme();
     m_charts->reset(); // rebuilt in the new palette
     m_charts->refresh();
@@ -267,6 +309,74 @@ void MainWindow::setDark(bool dark)
     m_console->clear();
     showState();
     m_timeline->refresh();
+    updateCaption();
+}
+
+void MainWindow::setPresenting(bool on)
+{
+    m_presenting = on;
+    if (auto* a = findChild<QAction*>(QStringLiteral("presentAction")); a && a->isChecked() != on) {
+        const QSignalBlocker block(a);
+        a->setChecked(on);
+    }
+    m_sidebar->setVisible(!on);
+    m_infoScroll->setVisible(!on);
+    m_caption->setVisible(on);
+    m_timeline->setVisible(!on); // the stage gets the height; T shows the timeline again
+    if (on)
+        m_chartsDock->hide();
+    applyLook(on ? m_settings.presenter : m_settings.window);
+}
+
+void MainWindow::showSettingsDialog()
+{
+    SettingsDialog dialog(m_settings, this);
+    if (dialog.exec() == QDialog::Accepted)
+        setSettings(dialog.settings(), true);
+}
+
+void MainWindow::nextScene(int direction)
+{
+    const auto& scenes = catalogue();
+    if (scenes.empty() || m_controller->active())
+        return;
+    std::size_t i = 0;
+    while (i < scenes.size() && &scenes[i] != m_scene)
+        ++i;
+    const std::size_t n = scenes.size();
+    const std::size_t next = i >= n ? 0 : (i + n + static_cast<std::size_t>(direction > 0 ? 1 : n - 1)) % n;
+    const QString id = QString::fromStdString(scenes[next].id);
+    sceneChosen(id);
+    m_catalogue->select(id);
+}
+
+QString MainWindow::captionText() const
+{
+    if (!m_scene)
+        return {};
+    const auto esc = [](const std::string& s) { return QString::fromStdString(s).toHtmlEscaped(); };
+    const Theme& t = theme();
+    const auto part = [&](const QString& label, const std::string& text) {
+        return QStringLiteral("<b style='color:%1'>%2</b> %3").arg(t.accent.name(), label, esc(text));
+    };
+    switch (m_controller->phase()) {
+    case RunPhase::Ended:
+        return part(QStringLiteral("Why:"), m_scene->narration.explain);
+    case RunPhase::Running:
+    case RunPhase::Paused:
+        return part(QStringLiteral("Look:"), m_scene->narration.look);
+    case RunPhase::Idle:
+    case RunPhase::Failed:
+        break;
+    }
+    return part(QStringLiteral("Look:"), m_scene->narration.look) + QStringLiteral("<br>")
+        + part(QStringLiteral("Predict:"), m_scene->narration.predict);
+}
+
+void MainWindow::updateCaption()
+{
+    if (m_caption)
+        m_caption->setText(captionText());
 }
 
 bool MainWindow::openScene(const QString& id, const std::vector<std::pair<std::string, std::string>>& params)
@@ -302,6 +412,7 @@ void MainWindow::sceneChosen(const QString& id)
         QString::fromStdString(scene->id).replace(QLatin1Char('-'), QLatin1Char('_')) + QStringLiteral(".py"));
     chooseActor(ActorId { 1 });
     applyParams();
+    updateCaption();
     m_stage->setHint(QStringLiteral("Press Run, or → to go one step at a time"));
 }
 
@@ -375,6 +486,7 @@ void MainWindow::onMessage()
 
 void MainWindow::onPhase()
 {
+    updateCaption();
     m_info->setRevealed(m_controller->phase() == RunPhase::Ended);
     m_params->setEnabled(!m_controller->active());
 }

@@ -5,6 +5,7 @@
 // right, the transport on top. It wires the RunController to the views and owns nothing of the run's state.
 
 #include "stage/sync_context.h"
+#include "ui/settings.h"
 
 #include <mpstage/scene.h>
 
@@ -65,6 +66,18 @@ public:
     void setDark(bool dark);
     void setChartsVisible(bool visible);
 
+    // Presenter mode (F5): the stage and the listing side by side in large type and the presenter palette,
+    // the scene's narration as a caption strip, the catalogue and the parameters hidden (Page Up / Page Down
+    // change scene), every control on a key.
+    void setPresenting(bool on);
+    bool presenting() const { return m_presenting; }
+    // The type scale and palettes (the settings dialog's); applied at once. save: remember them.
+    void setSettings(const AppSettings& settings, bool save);
+    const AppSettings& settings() const { return m_settings; }
+    QString captionText() const;
+    void showSettingsDialog();
+    void nextScene(int direction);
+
 private:
     QWidget* buildCentre();
     QWidget* buildListing();
@@ -77,6 +90,8 @@ private:
     void onMessage();
     void onPhase();
     void chooseActor(mp::telemetry::ActorId actor);
+    void applyLook(const Look& look);
+    void updateCaption();
     void sceneChosen(const QString& id);
 
     const Scene* m_scene = nullptr;
@@ -101,6 +116,10 @@ private:
     Scrubber* m_scrubber;
     TimelinePanel* m_timeline = nullptr;
     qint64 m_timelineRefreshedMs = 0;
+    QWidget* m_infoScroll = nullptr;
+    QLabel* m_caption = nullptr;
+    AppSettings m_settings;
+    bool m_presenting = false;
 };
 
 } // namespace mpstage::app

@@ -111,6 +111,25 @@ QString exportChartData(const MainWindow& window, const QString& directory, int*
     return {};
 }
 
+QString exportChartImages(MainWindow& window, const QString& directory, QSize size, int* written)
+{
+    if (size.width() < 200 || size.height() < 150 || size.width() > 8000 || size.height() > 8000)
+        return QStringLiteral("A chart picture must be between 200×150 and 8000×8000 pixels.");
+    const auto images = window.charts().images(size);
+    if (images.empty())
+        return QStringLiteral("There is no chart yet: run a scene with a queue, a lock or a shared value.");
+    int n = 0;
+    for (const auto& [name, image] : images) {
+        const QString path = QDir(directory).filePath(name);
+        if (!image.save(path, "PNG"))
+            return QStringLiteral("Could not write %1.").arg(QDir::toNativeSeparators(path));
+        ++n;
+    }
+    if (written)
+        *written = n;
+    return {};
+}
+
 QString saveSchedule(const MainWindow& window, const QString& path)
 {
     const std::string& steps = window.controller().lastSchedule();
@@ -195,6 +214,11 @@ void addFileMenu(MainWindow& window)
         const QString dir = QFileDialog::getExistingDirectory(&window, QStringLiteral("Export chart data into"));
         if (!dir.isEmpty())
             report(exportChartData(window, dir));
+    });
+    menu->addAction(QStringLiteral("Export charts as PNG…"), &window, [&window, report] {
+        const QString dir = QFileDialog::getExistingDirectory(&window, QStringLiteral("Export the charts into"));
+        if (!dir.isEmpty())
+            report(exportChartImages(window, dir, QSize(1600, 1000)));
     });
 }
 

@@ -19,6 +19,8 @@ QString exportStagePng(const MainWindow& window, const QString& path, QSize size
 QString exportTrace(const MainWindow& window, const QString& path);
 // One CSV file per chart, written into `directory`; `written` counts them.
 QString exportChartData(const MainWindow& window, const QString& directory, int* written = nullptr);
+// One PNG per chart at `size`, written into `directory`.
+QString exportChartImages(MainWindow& window, const QString& directory, QSize size, int* written = nullptr);
 
 // The steps of the last stepped run (the gate grants, as mpstage-host --record-schedule writes them), and
 // running the current scene again with the steps read from a file.

@@ -98,6 +98,11 @@ private Q_SLOTS:
         QVERIFY2(csv.open(QIODevice::ReadOnly), qPrintable(QDir(dir.path()).entryList().join(u' ')));
         QVERIFY(csv.readLine().startsWith("seconds,expected,actual"));
         QCOMPARE(QImage(dir.filePath(QStringLiteral("stage.png"))).size(), QSize(1200, 700));
+        int pictures = 0;
+        QCOMPARE(exportChartImages(sut, dir.path(), QSize(1000, 600), &pictures), QString());
+        QCOMPARE(pictures, sut.charts().chartCount());
+        QCOMPARE(QImage(dir.filePath(QStringLiteral("value-share_value.png"))).size(), QSize(1000, 600));
+        QVERIFY(!exportChartImages(sut, dir.path(), QSize(10, 10)).isEmpty());
     }
 
     void theChartsPanelShowsTheScenesObjects()

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Renders the window at 1920x1080 at the end of three scenes, as `mpstage --screenshot --at-end` does. The PNGs
+// Renders the window at 1920x1080 at the end of five scenes (one with the charts, one in presenter mode), as `mpstage --screenshot --at-end` does. The PNGs
 // land in MPSTAGE_SCREENSHOT_DIR for a person to look at (README's Screenshots come from here).
 
 #include "run/run_controller.h"
@@ -32,11 +32,18 @@ private Q_SLOTS:
         QTest::addColumn<QString>("params");
         QTest::addColumn<bool>("dark");
         QTest::addColumn<int>("kind");
-        QTest::newRow("feeder-lag") << QStringLiteral("feeder-lag") << QString() << false << int(MessageKind::Success);
+        QTest::addColumn<bool>("present");
+        QTest::addColumn<bool>("charts");
+        QTest::newRow("feeder-lag") << QStringLiteral("feeder-lag") << QString() << false << int(MessageKind::Success)
+                                    << false << false;
         QTest::newRow("pipe-eof-hang") << QStringLiteral("pipe-eof") << QStringLiteral("close_unused=false") << false
-                                       << int(MessageKind::Hang);
+                                       << int(MessageKind::Hang) << false << false;
         QTest::newRow("value-increment") << QStringLiteral("value-increment") << QString() << true
-                                         << int(MessageKind::Success);
+                                         << int(MessageKind::Success) << false << false;
+        QTest::newRow("charts-bounded-queue") << QStringLiteral("bounded-queue") << QString() << false
+                                              << int(MessageKind::Success) << false << true;
+        QTest::newRow("presenter-queue-sentinel") << QStringLiteral("queue-sentinel") << QString() << false
+                                                  << int(MessageKind::Success) << true << false;
     }
 
     void atTheEnd()
@@ -45,6 +52,8 @@ private Q_SLOTS:
         QFETCH(QString, params);
         QFETCH(bool, dark);
         QFETCH(int, kind);
+        QFETCH(bool, present);
+        QFETCH(bool, charts);
         std::vector<std::pair<std::string, std::string>> given;
         if (!params.isEmpty())
             given.emplace_back(params.section(QLatin1Char('='), 0, 0).toStdString(),
@@ -53,7 +62,9 @@ private Q_SLOTS:
         MainWindow w;
         w.setDark(dark);
         w.resize(1920, 1080);
+        w.setPresenting(present);
         QVERIFY(w.openScene(scene, given));
+        w.setChartsVisible(charts);
         w.setAttribute(Qt::WA_DontShowOnScreen);
         w.show();
         const QString file = QStringLiteral(MPSTAGE_SCREENSHOT_DIR "/") + QString::fromLatin1(QTest::currentDataTag())
@@ -71,6 +82,7 @@ private Q_SLOTS:
         QCOMPARE(image.size(), QSize(1920, 1080));
         w.controller().stop();
         QTRY_VERIFY_WITH_TIMEOUT(!w.controller().active(), 10000);
+        w.setPresenting(false);
     }
 };
 

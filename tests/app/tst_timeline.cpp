@@ -4,6 +4,7 @@
 // cursor; and the gate grants of a stepped run, given again with real processes, lose the same update.
 
 #include "event_script.h"
+#include "charts/charts_panel.h"
 #include "run/run_controller.h"
 #include "timeline/lanes.h"
 #include "timeline/scrubber.h"
@@ -150,9 +151,12 @@ private Q_SLOTS:
         sut.stepEvent(-1);
         sut.stepEvent(-1);
         QVERIFY(sut.shown().world() == replayFirst(events, total / 2 - 1).world());
-        // the stage and the words follow
+        // the words and the charts' cursor follow
         QVERIFY(w.timeline().where().startsWith(QStringLiteral("event ")));
+        QVERIFY(w.charts().cursor().has_value());
+        QVERIFY(*w.charts().cursor() > 0);
         sut.goLive();
+        QVERIFY(!w.charts().cursor().has_value());
         QVERIFY(!sut.looking());
         QVERIFY(&sut.shown() == &w.controller().state());
     }
