@@ -31,7 +31,7 @@ using namespace mp::telemetry;
 namespace {
 constexpr int REFRESH_MS = 250;
 constexpr int CHART_WIDTH = 520;
-constexpr int CHART_HEIGHT = 330;
+constexpr int CHART_HEIGHT = 300;
 constexpr std::size_t MAX_BARS = 12;
 
 QString words(const std::string& s)

@@ -20,7 +20,7 @@ using timeline::SpanKind;
 
 namespace {
 constexpr int RIGHT_PAD = 14;
-constexpr int MAX_SHOWN_LANES = 8;
+constexpr int MAX_SHOWN_LANES = 6;
 
 QString timeLabel(double ns, double step)
 {
@@ -103,7 +103,8 @@ TimelineView::TimelineView(const RunController& controller, Scrubber& scrubber, 
 
 int TimelineView::laneHeight() const
 {
-    return fontMetrics().height() + 12;
+    // roomy for two or three processes, tighter for more, so the stage keeps its height
+    return fontMetrics().height() + (laneCount() > 3 ? 2 : 12);
 }
 
 int TimelineView::gutter() const

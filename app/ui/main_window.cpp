@@ -119,6 +119,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_controller, &RunController::phaseChanged, this, &MainWindow::onPhase);
     connect(m_controller, &RunController::runReset, this, [this] {
         m_stage->reset();
+        m_stageEvents = 0;
         m_console->clear();
         m_highlights = {};
         refreshListing();
@@ -459,6 +460,10 @@ void MainWindow::onFrame()
 void MainWindow::showState()
 {
     const RunState& state = m_scrubber->shown();
+    // The stage only ever adds figures as a run goes on; going back in time starts it afresh.
+    if (state.world().eventCount() < m_stageEvents)
+        m_stage->reset();
+    m_stageEvents = state.world().eventCount();
     m_stage->sync(state, m_scrubber->looking() ? Highlights {} : m_highlights);
     m_console->catchUp(state);
     std::vector<ListingMarker> markers;

@@ -116,6 +116,7 @@ private:
     Scrubber* m_scrubber;
     TimelinePanel* m_timeline = nullptr;
     qint64 m_timelineRefreshedMs = 0;
+    std::uint64_t m_stageEvents = 0; // events in the state the stage last drew
     QWidget* m_infoScroll = nullptr;
     QLabel* m_caption = nullptr;
     AppSettings m_settings;

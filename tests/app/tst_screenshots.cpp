@@ -6,6 +6,7 @@
 #include "ui/appearance.h"
 #include "ui/banner.h"
 #include "ui/main_window.h"
+#include "timeline/scrubber.h"
 #include "ui/screenshot.h"
 
 #include <QApplication>
@@ -38,8 +39,10 @@ private Q_SLOTS:
                                     << false << false;
         QTest::newRow("pipe-eof-hang") << QStringLiteral("pipe-eof") << QStringLiteral("close_unused=false") << false
                                        << int(MessageKind::Hang) << false << false;
-        QTest::newRow("value-increment") << QStringLiteral("value-increment") << QString() << true
-                                         << int(MessageKind::Success) << false << false;
+        // a race: on a busy machine the processes can take turns and lose nothing (SceneRunTest checks the
+        // outcome; the picture only needs the run to finish)
+        QTest::newRow("value-increment") << QStringLiteral("value-increment") << QString() << true << -1 << false
+                                         << false;
         QTest::newRow("charts-bounded-queue") << QStringLiteral("bounded-queue") << QString() << false
                                               << int(MessageKind::Success) << false << true;
         QTest::newRow("presenter-queue-sentinel") << QStringLiteral("queue-sentinel") << QString() << false
@@ -77,9 +80,20 @@ private Q_SLOTS:
 
         QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 60000);
         QCOMPARE(done.front().front().toInt(), 0);
-        QCOMPARE(int(w.banner().kind()), kind);
+        if (kind >= 0)
+            QVERIFY2(int(w.banner().kind()) == kind, qPrintable(w.controller().messageText()));
+        else
+            QVERIFY2(w.controller().phase() == RunPhase::Ended, qPrintable(w.controller().messageText()));
         const QImage image(file);
         QCOMPARE(image.size(), QSize(1920, 1080));
+        if (charts) { // and the same run looked back at, 40 % of the way through
+            w.scrubber().scrubTo(w.scrubber().total() * 2 / 5);
+            QVERIFY(w.scrubber().looking());
+            QCoreApplication::processEvents();
+            const QImage back = w.grab().toImage();
+            QCOMPARE(back.size(), QSize(1920, 1080));
+            QVERIFY(back.save(QStringLiteral(MPSTAGE_SCREENSHOT_DIR "/timeline-look-back.png")));
+        }
         w.controller().stop();
         QTRY_VERIFY_WITH_TIMEOUT(!w.controller().active(), 10000);
         w.setPresenting(false);

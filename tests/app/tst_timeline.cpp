@@ -6,6 +6,8 @@
 #include "event_script.h"
 #include "charts/charts_panel.h"
 #include "run/run_controller.h"
+#include "stage/actor_figure.h"
+#include "stage/stage_scene.h"
 #include "timeline/lanes.h"
 #include "timeline/scrubber.h"
 #include "timeline/timeline_panel.h"
@@ -144,6 +146,10 @@ private Q_SLOTS:
             QVERIFY2(sut.shown().world() == expected.world(), qPrintable(QStringLiteral("at event %1").arg(k)));
             QCOMPARE(sut.shown().consoleTotal(), expected.consoleTotal());
         }
+        // the stage draws only who existed then
+        sut.scrubTo(2);
+        for (const auto* a : w.controller().state().world().actors())
+            QCOMPARE(w.stage().actorFigure(a->id) != nullptr, sut.shown().world().actor(a->id) != nullptr);
         // a step forward applies one event to what is shown; a step back goes through a snapshot
         sut.scrubTo(total / 2);
         sut.stepEvent(+1);
