@@ -62,12 +62,28 @@ std::string makeFilename()
     return std::string("/psm_") + hex;
 }
 
+SharedMemoryCreateHook g_createHook = nullptr;
+
 int shmOpen(const std::string& name, int flags)
 {
-    return detail::retryEintr([&] { return shm_open(name.c_str(), flags, MODE); });
+    const bool creating = (flags & O_CREAT) != 0 && g_createHook;
+    if (creating)
+        g_createHook(name.c_str() + 1, SharedMemoryIntent::WillCreate);
+    const int fd = detail::retryEintr([&] { return shm_open(name.c_str(), flags, MODE); });
+    if (creating && fd < 0) {
+        const int err = errno;
+        g_createHook(name.c_str() + 1, SharedMemoryIntent::NotCreated);
+        errno = err;
+    }
+    return fd;
 }
 
 } // namespace
+
+void set_shared_memory_create_hook(SharedMemoryCreateHook hook)
+{
+    g_createHook = hook;
+}
 
 SharedMemory::SharedMemory(std::optional<std::string> name, bool create, std::int64_t size)
     : m(std::make_shared<detail::SharedMemoryState>())

@@ -7,6 +7,9 @@
 // blocks it creates, and when the host vanishes (its pipe from the host ends without "done") kills what is
 // left of the run and unlinks those blocks. CPython's multiprocessing.resource_tracker is the same idea.
 // It allocates nothing after the fork: the host may have threads (the tests run the Supervisor in-process).
+// The host's report of a block can come too late (the host killed before it read the frame), so the run's
+// processes also tell the janitor themselves, just before they create a block (mp's shared memory create
+// hook), on a datagram socket whose other end they inherit.
 
 #include <string>
 #include <sys/types.h>
@@ -29,6 +32,7 @@ private:
     void send(const std::string& line);
     pid_t m_pid = -1;
     int m_fd = -1;
+    int m_announceFd = -1;
 };
 
 } // namespace mpstage

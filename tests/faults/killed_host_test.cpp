@@ -104,4 +104,28 @@ TEST_F(KilledHostTest, ASharedMemoryBlockOfTheRunDoesNotOutliveItsKilledHost)
     EXPECT_TRUE(settlesWithin([&] { return mptest::shmEntries() == before; }, 5.0)) << "the block outlived the run";
 }
 
+TEST_F(KilledHostTest, ARunKilledTheMomentItCreatesABlockLeavesNoBlock)
+{
+    // The creator killed the instant its block appears, before it could report the block in its telemetry:
+    // it had told the janitor itself, just before creating it. Once with the host then stopping the run,
+    // once with the host killed too.
+    for (int attempt = 0; attempt < 6; ++attempt) {
+        const bool killHost = attempt % 2 == 1;
+        const auto before = mptest::shmEntries();
+        HostProcess sut({ "serve", "block-creator" });
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+        while (mptest::shmEntries().size() <= before.size() && std::chrono::steady_clock::now() < deadline) { }
+        for (const int pid : runProcesses(sut))
+            ::kill(pid, SIGKILL);
+        if (killHost)
+            ::kill(sut.pid(), SIGKILL);
+        else
+            sut.send("{\"cmd\":\"stop\"}\n");
+        sut.wait(10.0);
+
+        EXPECT_TRUE(settlesWithin([&] { return mptest::shmEntries() == before; }, 5.0))
+            << "the block outlived the run (attempt " << attempt + 1 << (killHost ? ", host killed)" : ", stopped)");
+    }
+}
+
 } // namespace

@@ -43,12 +43,17 @@ TEST_P(SceneRunTest, ShowsTheOutcomeItDeclares)
     const mpstage::ParamValues params = mpstage::parseParams(scene.params, c.params);
     mpstage::RunOptions options;
     options.timeoutS = 20;
-    mpstage::Supervisor sut(scene, params, options);
-
-    const mpstage::RunReport report = sut.run();
-
-    ASSERT_TRUE(report.error.empty()) << report.error;
-    const mpstage::Verdict verdict = scene.check(report.result, params);
+    // A race gets a few runs to show its usual outcome (Scene::race); anything else must show it every time.
+    const int attempts = scene.race ? 5 : 1;
+    mpstage::RunReport report;
+    mpstage::Verdict verdict;
+    for (int attempt = 0; attempt < attempts; ++attempt) {
+        report = mpstage::Supervisor(scene, params, options).run();
+        ASSERT_TRUE(report.error.empty()) << report.error;
+        verdict = scene.check(report.result, params);
+        if (verdict.ok)
+            break;
+    }
     EXPECT_TRUE(verdict.ok) << scene.expected(params).words << "\nbut: " << verdict.words;
     const mpstage::OutcomeKind kind = scene.expected(params).kind;
     EXPECT_EQ(report.result.hung, kind == mpstage::OutcomeKind::Hangs);

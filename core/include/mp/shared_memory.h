@@ -36,6 +36,14 @@ namespace detail {
 struct SharedMemoryState;
 }
 
+// For a supervisor that cleans up after a run whose processes were killed (mpstage-host's janitor): told a
+// block's name (without the leading '/') just before this process tries to create it, so that a SIGKILL
+// between creating and reporting it cannot leave it behind, and told again if the name was not created
+// after all (it existed: someone else's block). Set once before the run's first fork; children inherit it.
+enum class SharedMemoryIntent { WillCreate, NotCreated };
+using SharedMemoryCreateHook = void (*)(const char* name, SharedMemoryIntent intent);
+void set_shared_memory_create_hook(SharedMemoryCreateHook hook);
+
 class SharedMemory {
 public:
     // SharedMemory(name=None, create=False, size=0). With create, size must be > 0 and a missing name is
