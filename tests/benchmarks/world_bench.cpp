@@ -4,6 +4,7 @@
 // producers putting on one queue through their feeder threads, two consumers, and the producers contending
 // for a lock around `counter.value += 1`. Each actor flushes its frames in batches, as the engine does, so
 // frames of different actors arrive out of order (gets before the writes they read, and so on).
+#include <mp/telemetry/timeline.h>
 #include <mp/telemetry/wire.h>
 #include <mp/telemetry/world.h>
 
@@ -190,6 +191,29 @@ void BM_ApplyOnly(benchmark::State& state)
     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * events.size()));
 }
 BENCHMARK(BM_ApplyOnly)->Unit(benchmark::kMillisecond);
+
+// Scrubbing: the World at a random event of a ~400,000-event run, from the nearest snapshot, with the
+// snapshot spacing the app uses (every 1,024 events, thinned out to at most 96 snapshots).
+void BM_ScrubToRandomEvent(benchmark::State& state)
+{
+    const Stream& s = stream();
+    History<World> history(World {}, 1024, 96);
+    Decoder decoder;
+    decoder.feed(s.bytes);
+    while (auto e = decoder.next())
+        history.append(std::move(*e));
+    std::uint64_t k = 88172645463325252ULL;
+    for (auto _ : state) {
+        k ^= k << 13;
+        k ^= k >> 7;
+        k ^= k << 17;
+        World world = history.stateAt(k % history.size());
+        benchmark::DoNotOptimize(world.eventCount());
+    }
+    state.counters["events"] = static_cast<double>(history.size());
+    state.counters["snapshot_every"] = static_cast<double>(history.snapshotInterval());
+}
+BENCHMARK(BM_ScrubToRandomEvent)->Unit(benchmark::kMicrosecond);
 
 } // namespace
 
