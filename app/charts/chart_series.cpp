@@ -15,10 +15,54 @@ ChartSeries::ChartSeries(std::size_t cap)
 {
 }
 
+RateSeries::RateSeries(double firstBinS, std::size_t maxBins)
+    : m_width(firstBinS > 0 ? firstBinS : 0.001)
+    , m_maxBins(std::max<std::size_t>(maxBins, 2))
+{
+}
+
+void RateSeries::add(double t)
+{
+    auto bin = static_cast<std::size_t>(std::max(t, 0.0) / m_width);
+    while (bin >= m_maxBins) { // the run outgrew the bins: merge neighbours, double the width
+        std::vector<std::uint32_t> merged((m_counts.size() + 1) / 2);
+        for (std::size_t i = 0; i < m_counts.size(); ++i)
+            merged[i / 2] += m_counts[i];
+        m_counts.swap(merged);
+        m_width *= 2;
+        bin = static_cast<std::size_t>(std::max(t, 0.0) / m_width);
+    }
+    if (m_counts.size() <= bin)
+        m_counts.resize(bin + 1);
+    ++m_counts[bin];
+    ++m_total;
+}
+
+std::vector<std::pair<double, double>> RateSeries::perSecond(std::size_t points) const
+{
+    std::vector<std::pair<double, double>> out;
+    if (m_counts.empty() || points == 0)
+        return out;
+    const std::size_t group = (m_counts.size() + points - 1) / points;
+    const double width = m_width * static_cast<double>(group);
+    for (std::size_t i = 0; i < m_counts.size(); i += group) {
+        std::uint64_t n = 0;
+        for (std::size_t j = i; j < std::min(i + group, m_counts.size()); ++j)
+            n += m_counts[j];
+        out.emplace_back(m_width * static_cast<double>(i) + width / 2, static_cast<double>(n) / width);
+    }
+    return out;
+}
+
 void ChartSeries::apply(const World& world, const Event& e)
 {
     const std::uint64_t start = world.run().startNs;
     const double t = e.timeNs > start ? static_cast<double>(e.timeNs - start) / 1e9 : 0.0;
+    if ((e.type == EventType::PutCalled || e.type == EventType::GetReturned) && world.queue(e.object)) {
+        Throughput& through = m_throughput[e.object];
+        (e.type == EventType::PutCalled ? through.putBy[e.actor] : through.got).add(t);
+        ++m_generation;
+    }
     if (e.type == EventType::ActorExited) { // a dying producer's buffer goes with it
         for (const ObjectInfo* o : world.objects())
             if (world.queue(o->id))
@@ -135,6 +179,36 @@ std::string histogramCsv(const std::vector<HistogramBar>& bars)
     std::string out = "wait_at_least,acquisitions\n";
     for (const HistogramBar& b : bars)
         out += b.label + ',' + std::to_string(b.count) + '\n';
+    return out;
+}
+
+std::string throughputCsv(const Throughput& throughput, const std::vector<std::string>& names)
+{
+    // one row per bin of the finest series, every column at that bin's time
+    std::string out = "seconds,got_per_second";
+    for (const std::string& n : names)
+        out += ",put_per_second_" + n;
+    out += "\n";
+    const auto got = throughput.got.perSecond(throughput.got.counts().size());
+    std::vector<std::vector<std::pair<double, double>>> puts;
+    for (const auto& [actor, series] : throughput.putBy)
+        puts.push_back(series.perSecond(series.counts().size()));
+    const auto rateAt = [](const std::vector<std::pair<double, double>>& s, double t) {
+        for (const auto& [middle, rate] : s)
+            if (middle >= t)
+                return rate;
+        return 0.0;
+    };
+    char cell[64];
+    for (const auto& [t, rate] : got) {
+        std::snprintf(cell, sizeof cell, "%.6f,%.1f", t, rate);
+        out += cell;
+        for (const auto& p : puts) {
+            std::snprintf(cell, sizeof cell, ",%.1f", rateAt(p, t));
+            out += cell;
+        }
+        out += "\n";
+    }
     return out;
 }
 

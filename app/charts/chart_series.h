@@ -57,6 +57,33 @@ template <typename Point> void decimate(std::vector<Point>& points, std::size_t 
 std::vector<HistogramBar> waitBars(const mp::telemetry::WaitHistogram& histogram, std::size_t maxBars = 0);
 std::string formatNs(std::uint64_t ns);
 
+// Events per second over a run, counted in bins that double in width (neighbours merged) whenever there
+// would be more than maxBins, so a run of any length costs at most maxBins counters.
+class RateSeries {
+public:
+    explicit RateSeries(double firstBinS = 0.001, std::size_t maxBins = 512);
+    void add(double t); // seconds since the run started
+    double binWidth() const { return m_width; }
+    const std::vector<std::uint32_t>& counts() const { return m_counts; }
+    std::uint64_t total() const { return m_total; }
+    // (middle of the bin, events per second), in bins grouped so that there are at most `points` of them.
+    std::vector<std::pair<double, double>> perSecond(std::size_t points = 60) const;
+    friend bool operator==(const RateSeries&, const RateSeries&) = default;
+
+private:
+    double m_width;
+    std::size_t m_maxBins;
+    std::vector<std::uint32_t> m_counts;
+    std::uint64_t m_total = 0;
+};
+
+// A queue's throughput: what its consumers got, and what each producer put.
+struct Throughput {
+    RateSeries got;
+    std::map<mp::telemetry::ActorId, RateSeries> putBy;
+    friend bool operator==(const Throughput&, const Throughput&) = default;
+};
+
 class ChartSeries {
 public:
     explicit ChartSeries(std::size_t cap = 2000);
@@ -66,6 +93,7 @@ public:
 
     const std::map<mp::telemetry::ObjectId, std::vector<QueueSample>>& queues() const { return m_queues; }
     const std::map<mp::telemetry::ObjectId, std::vector<ValueSample>>& values() const { return m_values; }
+    const std::map<mp::telemetry::ObjectId, Throughput>& throughput() const { return m_throughput; }
     // Bumped whenever a series changed, so a view refreshes only when there is something new.
     std::uint64_t generation() const { return m_generation; }
     std::size_t cap() const { return m_cap; }
@@ -76,6 +104,7 @@ private:
     std::size_t m_cap;
     std::map<mp::telemetry::ObjectId, std::vector<QueueSample>> m_queues;
     std::map<mp::telemetry::ObjectId, std::vector<ValueSample>> m_values;
+    std::map<mp::telemetry::ObjectId, Throughput> m_throughput;
     std::map<mp::telemetry::ObjectId, double> m_initial; // from the version-0 write
     std::uint64_t m_generation = 0;
 };
@@ -84,5 +113,7 @@ private:
 std::string queueCsv(const std::vector<QueueSample>& samples);
 std::string valueCsv(const std::vector<ValueSample>& samples);
 std::string histogramCsv(const std::vector<HistogramBar>& bars);
+// seconds, got per second, then one column per producer (named by `names`, in the map's order).
+std::string throughputCsv(const Throughput& throughput, const std::vector<std::string>& names);
 
 } // namespace mpstage::charts

@@ -79,6 +79,7 @@ struct ChartsPanel::Chart {
     QLineSeries* upper = nullptr; // queue: pipe + feeder buffers; value: actual
     QLineSeries* zero = nullptr;
     QLineSeries* cursor = nullptr; // the instant the stage shows, when looking back
+    std::map<ActorId, QLineSeries*> producers; // throughput: one line per producer, added as they appear
     QBarSet* bars = nullptr;
     QBarCategoryAxis* categories = nullptr;
 };
@@ -115,14 +116,18 @@ std::vector<ChartsPanel::Key> ChartsPanel::wanted() const
     const World& world = m_source().world();
     std::vector<Key> keys;
     for (const ObjectInfo* o : world.objects()) {
-        if (world.queue(o->id))
+        if (world.queue(o->id)) {
             keys.push_back(Key { 0, o->id });
+            keys.push_back(Key { 3, o->id });
+        }
         else if (world.lock(o->id) && (o->kind == ObjectKind::Lock || o->kind == ObjectKind::RLock))
             keys.push_back(Key { 1, o->id });
         else if (o->kind == ObjectKind::Value && world.value(o->id))
             keys.push_back(Key { 2, o->id });
     }
-    std::stable_sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) { return a.kind < b.kind; });
+    // queue depth, queue throughput, lock waits, shared values
+    const auto rank = [](const Key& k) { return k.kind == 3 ? 1 : k.kind == 0 ? 0 : k.kind + 1; };
+    std::stable_sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) { return rank(a) < rank(b); });
     return keys;
 }
 
@@ -223,6 +228,16 @@ void ChartsPanel::rebuild(const std::vector<Key>& keys)
                     s->attachAxis(c->y);
                 }
                 c->y->setTitleText(QStringLiteral("items"));
+            } else if (key.kind == 3) {
+                c->chart->setTitle(QStringLiteral("Throughput of %1").arg(name));
+                c->lower->setName(QStringLiteral("got (all consumers)"));
+                c->lower->setPen(QPen(t.text, 3));
+                c->chart->addSeries(c->lower);
+                c->lower->attachAxis(c->x);
+                c->lower->attachAxis(c->y);
+                delete c->upper;
+                c->upper = nullptr;
+                c->y->setTitleText(QStringLiteral("items per second"));
             } else {
                 c->chart->setTitle(QStringLiteral("%1: expected and actual").arg(name));
                 c->lower->setName(QStringLiteral("expected (initial + writes)"));
@@ -268,7 +283,8 @@ void ChartsPanel::fill(Chart& c)
         double max = 0;
         for (const auto& b : bars) {
             labels.append(words(b.label));
-            counts.append(static_cast<qreal>(b.count));
+            // a log axis has no 0: an empty bucket is drawn below the axis (hidden) instead
+            counts.append(b.count ? static_cast<qreal>(b.count) : 0.5);
             max = std::max(max, static_cast<double>(b.count));
         }
         c.categories->setCategories(labels);
@@ -295,6 +311,32 @@ void ChartsPanel::fill(Chart& c)
         for (const QPointF& p : total)
             hi = std::max(hi, p.y());
         tEnd = it->second.empty() ? 0 : it->second.back().t;
+    } else if (c.key.kind == 3) {
+        const auto it = state.charts().throughput().find(c.key.id);
+        if (it == state.charts().throughput().end())
+            return;
+        const auto toPoints = [&](const charts::RateSeries& s) {
+            QList<QPointF> points;
+            for (const auto& [t, rate] : s.perSecond()) {
+                points.append(QPointF(t, rate));
+                hi = std::max(hi, rate);
+                tEnd = std::max(tEnd, t);
+            }
+            return points;
+        };
+        c.lower->replace(toPoints(it->second.got));
+        for (const auto& [actor, series] : it->second.putBy) {
+            QLineSeries*& line = c.producers[actor];
+            if (!line) {
+                line = new QLineSeries;
+                line->setName(QStringLiteral("put by ") + words(state.world().actorName(actor)));
+                line->setPen(QPen(theme().actor(actor), 2));
+                c.chart->addSeries(line);
+                line->attachAxis(c.x);
+                line->attachAxis(c.y);
+            }
+            line->replace(toPoints(series));
+        }
     } else {
         const auto it = state.charts().values().find(c.key.id);
         if (it == state.charts().values().end())
@@ -347,6 +389,7 @@ std::vector<std::pair<QString, QImage>> ChartsPanel::images(QSize size)
         name.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_.-]+")), QStringLiteral("_"));
         const QString kind = c->key.kind == 0 ? QStringLiteral("queue-")
             : c->key.kind == 1                ? QStringLiteral("lock-")
+            : c->key.kind == 3                ? QStringLiteral("throughput-")
                                               : QStringLiteral("value-");
         const QSize before = c->view->size();
         c->view->resize(size); // drawn at the asked size, whatever room the panel gives it
@@ -376,6 +419,13 @@ std::vector<std::pair<QString, QByteArray>> ChartsPanel::csvFiles() const
     for (const auto& [id, samples] : state.charts().queues())
         files.emplace_back(QStringLiteral("queue-") + file(state.world().objectName(id)) + QStringLiteral(".csv"),
             QByteArray::fromStdString(charts::queueCsv(samples)));
+    for (const auto& [id, through] : state.charts().throughput()) {
+        std::vector<std::string> names;
+        for (const auto& [actor, series] : through.putBy)
+            names.push_back(file(state.world().actorName(actor)).toStdString());
+        files.emplace_back(QStringLiteral("throughput-") + file(state.world().objectName(id)) + QStringLiteral(".csv"),
+            QByteArray::fromStdString(charts::throughputCsv(through, names)));
+    }
     for (const auto& [id, samples] : state.charts().values())
         files.emplace_back(QStringLiteral("value-") + file(state.world().objectName(id)) + QStringLiteral(".csv"),
             QByteArray::fromStdString(charts::valueCsv(samples)));

@@ -50,7 +50,7 @@ public:
 private:
     struct Chart;
     struct Key {
-        int kind = 0; // 0 queue, 1 lock, 2 value
+        int kind = 0; // 0 queue depth, 1 lock, 2 value, 3 queue throughput
         mp::telemetry::ObjectId id;
         auto operator<=>(const Key&) const = default;
     };

@@ -44,7 +44,9 @@ void Lanes::mark(Lane& l, std::uint64_t at, MarkKind kind)
 
 void Lanes::open(Lane& l, std::uint64_t at, SpanKind kind, const std::string& what)
 {
-    std::size_t& index = kind == SpanKind::Blocked ? l.openBlocked : l.openGate;
+    std::size_t& index = kind == SpanKind::Blocked ? l.openBlocked
+        : kind == SpanKind::AtGate                 ? l.openGate
+                                                   : l.openHolding;
     end(l, index, at);
     if (l.spans.size() >= m_maxMarks) {
         ++l.marksNotKept;
@@ -67,6 +69,8 @@ void Lanes::close(Lane& l, std::uint64_t at)
 {
     end(l, l.openBlocked, at);
     end(l, l.openGate, at);
+    end(l, l.openHolding, at);
+    l.holds = 0;
 }
 
 void Lanes::apply(const Event& e)
@@ -139,6 +143,12 @@ void Lanes::apply(const Event& e)
         break;
     case EventType::LockAcquired:
         mark(l, at, MarkKind::Grant);
+        if (e.thread == 0 && l.holds++ == 0)
+            open(l, at, SpanKind::Holding, std::to_string(e.object.value));
+        break;
+    case EventType::LockReleased:
+        if (e.thread == 0 && l.holds > 0 && --l.holds == 0)
+            end(l, l.openHolding, at);
         break;
     default:
         break;

@@ -4,7 +4,8 @@
 // events): one lane per process from its start to its exit, with spans where it was blocked or waiting at a
 // gate, and marks for puts, gets, sends, receives, end-of-file, lock grants and a detected hang. It also keeps
 // the time of every kept event, so a point in time maps to "the World after event k" for scrubbing.
-// Marks are capped per lane (past the cap, further marks of that lane are counted, not kept).
+// A lane also shows when its process held a lock (acquired to released), so contention reads as "who held it
+// while the others waited". Marks and spans are capped per lane (past the cap they are counted, not kept).
 
 #include <mp/telemetry/event.h>
 
@@ -15,7 +16,7 @@
 
 namespace mpstage::timeline {
 
-enum class SpanKind : std::uint8_t { Blocked, AtGate };
+enum class SpanKind : std::uint8_t { Blocked, AtGate, Holding }; // Holding: a lock (what: its object id)
 enum class MarkKind : std::uint8_t { Put, Get, Send, Recv, Eof, Grant, Hang };
 
 struct Span {
@@ -41,6 +42,8 @@ struct Lane {
     static constexpr std::size_t NONE = static_cast<std::size_t>(-1);
     std::size_t openBlocked = NONE; // index in spans of the span that lasts, if any
     std::size_t openGate = NONE;
+    std::size_t openHolding = NONE; // the outermost lock held (nested holds are one span)
+    int holds = 0;
 };
 
 class Lanes {

@@ -111,8 +111,8 @@ void TimelinePanel::refresh()
     m_where->setText(where());
     const Theme& t = theme();
     m_legend->setText(QStringLiteral("▲ put &nbsp;▼ get &nbsp;▸ send &nbsp;◂ recv &nbsp;○ EOF &nbsp;"
-                                     "<span style='color:%1'>◆</span> lock &nbsp;<span style='color:%2'>■</span> "
-                                     "blocked &nbsp;<span style='color:%3'>■</span> at a gate")
+                                     "<span style='color:%1'>◆</span> lock taken &nbsp;<span style='color:%1'>▁</span> held &nbsp;"
+                                     "<span style='color:%2'>■</span> blocked &nbsp;<span style='color:%3'>■</span> at a gate")
                           .arg(t.accent.name(), t.bad.name(), t.warn.name()));
     m_view->refreshGeometry();
 }

@@ -193,19 +193,24 @@ void TimelineView::paintEvent(QPaintEvent*)
         p.setPen(Qt::NoPen);
         p.setBrush(t.tint(colour, 70));
         p.drawRoundedRect(QRectF(from, top + lh * 0.22, std::max(2.0, to - from), lh * 0.56), 3, 3);
-        // blocked and at-gate spans, at most one per pixel column of each kind
-        double lastX[2] = { -1e9, -1e9 };
+        // blocked and at-gate spans, and the locks it held, at most one per pixel column of each kind
+        double lastX[3] = { -1e9, -1e9, -1e9 };
         for (const auto& s : lane.spans) {
-            const int kind = s.kind == SpanKind::Blocked ? 0 : 1;
+            const int kind = static_cast<int>(s.kind);
             const double x0 = xOf(s.from);
             const double x1 = s.to ? xOf(s.to) : to;
             if (x1 < lastX[kind] + 1)
                 continue;
             lastX[kind] = x1;
-            QColor fill = kind == 0 ? t.bad : t.warn;
-            fill.setAlpha(kind == 0 ? 150 : 190);
+            if (s.kind == SpanKind::Holding) { // a strip along the bottom of the lane
+                p.setBrush(t.accent);
+                p.drawRect(QRectF(x0, top + lh * 0.78, std::max(1.5, x1 - x0), lh * 0.14));
+                continue;
+            }
+            QColor fill = s.kind == SpanKind::Blocked ? t.bad : t.warn;
+            fill.setAlpha(s.kind == SpanKind::Blocked ? 150 : 190);
             p.setBrush(fill);
-            const double h = kind == 0 ? lh * 0.56 : lh * 0.30;
+            const double h = s.kind == SpanKind::Blocked ? lh * 0.56 : lh * 0.30;
             p.drawRect(QRectF(x0, mid - h / 2, std::max(1.5, x1 - x0), h));
         }
         // marks, at most one of each kind per pixel column

@@ -196,6 +196,42 @@ private Q_SLOTS:
         QCOMPARE(series.back().expected, 5000.0);
     }
 
+    void aRateSeriesMergesItsBinsAndKeepsEveryCount()
+    {
+        RateSeries sut(0.001, 8);
+        for (int i = 0; i < 100; ++i)
+            sut.add(i * 0.0005); // 2,000 per second for 50 ms
+        QCOMPARE(sut.total(), std::uint64_t(100));
+        QVERIFY(sut.counts().size() <= 8);
+        QVERIFY(sut.binWidth() >= 0.05 / 8);
+        std::uint64_t counted = 0;
+        for (const auto n : sut.counts())
+            counted += n;
+        QCOMPARE(counted, std::uint64_t(100));
+        const auto rates = sut.perSecond(4);
+        QVERIFY(!rates.empty() && rates.size() <= 4);
+        QVERIFY(std::abs(rates.front().second - 2000.0) < 1.0);
+    }
+
+    void throughputCountsGetsAndEachProducersPuts()
+    {
+        Script s;
+        s.started(MAIN, "MainProcess").created(MAIN, Q, ObjectKind::Queue, 0, "q").started(P1, "Process-1", MAIN);
+        s.put(MAIN, Q, 1, "1").put(P1, Q, 1, "2").put(P1, Q, 2, "3");
+        s.written(MAIN, Q, 1, 0).written(P1, Q, 1, 1).written(P1, Q, 2, 2);
+        s.got(MAIN, Q, 0, "1");
+        RunState sut;
+        for (const Event& e : s.events())
+            sut.apply(e);
+
+        const auto& through = sut.charts().throughput().at(Q);
+        QCOMPARE(through.got.total(), std::uint64_t(1));
+        QCOMPARE(through.putBy.at(MAIN).total(), std::uint64_t(1));
+        QCOMPARE(through.putBy.at(P1).total(), std::uint64_t(2));
+        const std::string csv = throughputCsv(through, { "MainProcess", "Process-1" });
+        QVERIFY(csv.rfind("seconds,got_per_second,put_per_second_MainProcess,put_per_second_Process-1\n", 0) == 0);
+    }
+
     void csvHasAHeaderAndOneLinePerPoint()
     {
         const std::string queue = queueCsv({ QueueSample { 0.5, 2, 3 } });

@@ -128,6 +128,28 @@ private Q_SLOTS:
         QCOMPARE(sut.eventsUntil(sut.duration() + 1), s.events().size());
     }
 
+    void aLaneShowsWhenItsProcessHeldALock()
+    {
+        constexpr ObjectId L { 9 };
+        Script s;
+        s.started(MAIN, "MainProcess").created(MAIN, L, ObjectKind::RLock, 0, "lock");
+        s.add(Event { .type = EventType::LockAcquired, .actor = MAIN, .object = L, .b = 1 });
+        s.add(Event { .type = EventType::LockAcquired, .actor = MAIN, .object = L, .b = 2 }); // re-entered
+        s.add(Event { .type = EventType::LockReleased, .actor = MAIN, .object = L, .b = 2 });
+        s.add(Event { .type = EventType::LockReleased, .actor = MAIN, .object = L, .b = 1 });
+        s.add(Event { .type = EventType::LockAcquired, .actor = MAIN, .object = L, .b = 3 });
+        mpstage::timeline::Lanes sut;
+        for (const Event& e : s.events())
+            sut.apply(e);
+
+        const auto& spans = sut.lanes().front().spans;
+        QCOMPARE(spans.size(), std::size_t(2)); // one span for the nested holds, one still open
+        QVERIFY(spans[0].kind == SpanKind::Holding);
+        QCOMPARE(spans[0].from, sut.timeOf(2));
+        QCOMPARE(spans[0].to, sut.timeOf(5));
+        QCOMPARE(spans[1].to, std::uint64_t(0));
+    }
+
     void scrubbingToAnEventGivesTheSameStateAsReplayingUpToIt()
     {
         MainWindow w;
