@@ -124,6 +124,13 @@ double realFromBits(const CtypeInfo& info, std::uint64_t bits)
     return std::bit_cast<double>(bits);
 }
 
+std::uint64_t bitsFromReal(const CtypeInfo& info, double d)
+{
+    if (info.size == sizeof(float))
+        return std::bit_cast<std::uint32_t>(static_cast<float>(d)); // 1e40 -> inf, as C
+    return std::bit_cast<std::uint64_t>(d);
+}
+
 Object loadElement(const CtypeInfo& info, const std::byte* p)
 {
     const std::uint64_t bits = loadBits(p, info.size);
@@ -142,14 +149,7 @@ void storeElement(const CtypeInfo& info, std::byte* p, const Object& value)
     switch (info.kind) {
     case CtypeKind::Signed:
     case CtypeKind::Unsigned: storeBits(p, info.size, static_cast<std::uint64_t>(toCInteger(value))); return;
-    case CtypeKind::Float: {
-        const double d = toCReal(value);
-        if (info.size == sizeof(float))
-            storeBits(p, info.size, std::bit_cast<std::uint32_t>(static_cast<float>(d))); // 1e40 -> inf, as C
-        else
-            storeBits(p, info.size, std::bit_cast<std::uint64_t>(d));
-        return;
-    }
+    case CtypeKind::Float: storeBits(p, info.size, bitsFromReal(info, toCReal(value))); return;
     case CtypeKind::Char: storeBits(p, info.size, toCChar(value)); return;
     case CtypeKind::WideChar: storeBits(p, info.size, toCWideChar(value)); return;
     }
