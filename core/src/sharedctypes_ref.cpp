@@ -57,22 +57,26 @@ void SharedRef::readModifyWrite(const Object& delta, bool add, const char* what,
     if (const std::optional<detail::NumberDelta> number = detail::NumberDelta::of(delta))
         if (detail::updateNumber(*m_obj, m_index, *number, add, seen))
             return;
-    Object was = lockedLoad();
+    if (!seen)
+        return addObject(delta, add);
+    *seen = lockedLoad();
     telemetry::probe::gate(true, "write back");
-    lockedStore(add ? detail::inplaceAdd(was, delta) : detail::inplaceSub(was, delta));
-    if (seen)
-        *seen = std::move(was);
+    lockedStore(add ? detail::inplaceAdd(*seen, delta) : detail::inplaceSub(*seen, delta));
 }
 
 void SharedRef::addInteger(std::int64_t delta, bool add)
 {
     telemetry::probe::gate(false, add ? "value += n" : "value -= n");
-    if (!detail::updateNumber(*m_obj, m_index, detail::NumberDelta { .integer = delta }, add, nullptr)) {
-        Object was = lockedLoad();
-        telemetry::probe::gate(true, "write back");
-        const Object d(delta);
-        lockedStore(add ? detail::inplaceAdd(was, d) : detail::inplaceSub(was, d));
-    }
+    if (!detail::updateNumber(*m_obj, m_index, detail::NumberDelta { .integer = delta }, add, nullptr))
+        addObject(delta, add);
+}
+
+// addInteger()'s general path, apart so that the fast one stays short.
+[[gnu::noinline]] void SharedRef::addObject(const Object& delta, bool add)
+{
+    Object was = lockedLoad();
+    telemetry::probe::gate(true, "write back");
+    lockedStore(add ? detail::inplaceAdd(was, delta) : detail::inplaceSub(was, delta));
 }
 
 SharedRef& SharedRef::operator+=(const Object& delta)

@@ -117,6 +117,7 @@ private:
     void lockedStore(const Object& value);
     void readModifyWrite(const Object& delta, bool add, const char* what, Object* seen);
     void addInteger(std::int64_t delta, bool add);
+    void addObject(const Object& delta, bool add);
     Number loadNumber() const;
 
     std::shared_ptr<detail::CtypeObject> m_obj;
