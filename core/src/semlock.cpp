@@ -270,13 +270,14 @@ void SemLock::noteTaken(detail::SemLockLocal& local, bool released)
     namespace probe = telemetry::probe;
     detail::SemLockLocal& local = *m_local;
     const bool report = m_reportsLockEvents && probe::on();
+    // The wait goes into LockAcquired.a, which only a `full` run encodes (a `counters` run just counts it):
+    // from LockWanted's timestamp (or the end of the write that reporting it caused) to LockAcquired's.
+    std::uint64_t t0 = 0;
     if (report) {
         probe::gate(false, "acquire");
-        probe::event(telemetry::EventType::LockWanted, m_object);
+        t0 = probe::timedEvent(telemetry::EventType::LockWanted, m_object);
     }
-    // The wait goes into LockAcquired.a, which only a `full` run encodes (a `counters` run just counts it).
-    const bool timed = report && probe::full();
-    const std::uint64_t t0 = timed ? telemetry::nowNs() : 0;
+    const bool timed = report && probe::full() && t0 != 0;
     bool got = tryTake(m_state->value);
     bool released = got; // taken after a release, not over from a dead holder
     if (!got && block) {
@@ -300,10 +301,11 @@ void SemLock::noteTaken(detail::SemLockLocal& local, bool released)
     noteTaken(local, released);
     if (probe::on()) {
         const std::uint64_t acquisition = m_state->acquisitions.fetch_add(1) + 1;
-        m_state->currentAcquisition.store(acquisition);
-        if (report)
-            probe::event(telemetry::EventType::LockAcquired, m_object,
-                timed ? static_cast<std::int64_t>(telemetry::nowNs() - t0) : 0, static_cast<std::int64_t>(acquisition));
+        m_state->currentAcquisition.store(acquisition, std::memory_order_relaxed); // released after this: ordered
+        if (timed) // the wait ends at LockAcquired's own timestamp
+            probe::waitedEvent(telemetry::EventType::LockAcquired, m_object, t0, static_cast<std::int64_t>(acquisition));
+        else if (report)
+            probe::event(telemetry::EventType::LockAcquired, m_object, 0, static_cast<std::int64_t>(acquisition));
     }
     return true;
 }
