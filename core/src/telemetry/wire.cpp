@@ -32,10 +32,16 @@ char* putAt(char* p, T v)
 template <typename T>
 T get(const char* p)
 {
-    std::uint64_t v = 0;
-    for (std::size_t i = 0; i < sizeof(T); ++i)
-        v |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
-    return static_cast<T>(v);
+    if constexpr (std::endian::native == std::endian::little) { // one load: the host decodes every frame
+        T v;
+        std::memcpy(&v, p, sizeof(T));
+        return v;
+    } else {
+        std::uint64_t v = 0;
+        for (std::size_t i = 0; i < sizeof(T); ++i)
+            v |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
+        return static_cast<T>(v);
+    }
 }
 
 } // namespace
