@@ -227,6 +227,20 @@ bool SemLock::waitForValue(double deadline, bool forever)
     return got;
 }
 
+[[gnu::always_inline]] inline void SemLock::noteTaken(detail::SemLockLocal& local, bool released)
+{
+    if (released && local.ownerDied.load(std::memory_order_relaxed)) // a store only when it changes
+        local.ownerDied.store(false, std::memory_order_relaxed);
+    if (m_tracksHolder)
+        m_state->holderPid.store(
+            static_cast<std::int32_t>(local.pid.load(std::memory_order_relaxed)), std::memory_order_relaxed);
+    if (m_kind == Kind::RecursiveMutex) // nobody else in this process holds it: the count is this thread's alone
+        local.count.store(local.count.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+    else // another thread may be releasing this semaphore (and counting down) right now
+        local.count.fetch_add(1, std::memory_order_relaxed);
+    local.tid.store(pthread_self(), std::memory_order_relaxed);
+}
+
 bool SemLock::acquire(bool block, Timeout timeout)
 {
     detail::SemLockLocal& local = *m_local;
@@ -248,20 +262,6 @@ bool SemLock::acquire(bool block, Timeout timeout)
         return true;
     }
     return acquireSlow(block, timeout);
-}
-
-void SemLock::noteTaken(detail::SemLockLocal& local, bool released)
-{
-    if (released && local.ownerDied.load(std::memory_order_relaxed)) // a store only when it changes
-        local.ownerDied.store(false, std::memory_order_relaxed);
-    if (m_tracksHolder)
-        m_state->holderPid.store(
-            static_cast<std::int32_t>(local.pid.load(std::memory_order_relaxed)), std::memory_order_relaxed);
-    if (m_kind == Kind::RecursiveMutex) // nobody else in this process holds it: the count is this thread's alone
-        local.count.store(local.count.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
-    else // another thread may be releasing this semaphore (and counting down) right now
-        local.count.fetch_add(1, std::memory_order_relaxed);
-    local.tid.store(pthread_self(), std::memory_order_relaxed);
 }
 
 // Everything but the common case: a run that is observed, a lock that is taken (spin, then sleep), a timeout.
