@@ -46,7 +46,15 @@ inline void waitedEvent(EventType type, ObjectId object, std::uint64_t since, st
 }
 
 // repr() costs; only pay for it when the event will carry it.
-inline std::string reprIfFull(const Object& obj) { return full() ? repr(obj) : std::string(); }
+// An int (what a Value's cell mostly holds) skips the general repr().
+inline std::string reprIfFull(const Object& obj)
+{
+    if (!full())
+        return {};
+    if (const std::int64_t* i = std::get_if<std::int64_t>(&obj.value()))
+        return std::to_string(*i);
+    return repr(obj);
+}
 
 // Parts of a compound object (a Queue's pipe and locks, a Condition's semaphores) are built inside a Quiet
 // scope: they do not announce themselves; the compound does, and lends them its id.
