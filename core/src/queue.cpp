@@ -226,7 +226,8 @@ int Queue::qsize() const
 
 bool Queue::empty() const
 {
-    const bool answer = !m->ahead->holdsBytes() && !m->reader.poll();
+    // poll() first: on a reader the feeder has closed it raises OSError('handle is closed') (item 17).
+    const bool answer = !m->reader.poll() && !m->ahead->holdsBytes();
     telemetry::probe::event(telemetry::EventType::EmptyAnswer, m->object, answer ? 1 : 0);
     return answer;
 }
