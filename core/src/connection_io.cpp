@@ -134,13 +134,17 @@ std::string recvMessage(int fd, std::optional<std::int64_t> maxlength)
         throw OSError("bad message length");
     if (maxlength && size > *maxlength)
         throw BadMessageLength {};
+    return readPayload(fd, static_cast<std::uint64_t>(size), {});
+}
+
+std::string readPayload(int fd, std::uint64_t total, std::string payload)
+{
     // The length comes from the other process: up to 1 MiB is trusted outright; beyond, the buffer grows only
     // as the bytes arrive (as CPython's BytesIO does), so a garbled or hostile header cannot make this process
     // allocate gigabytes before end of file says the message was never there.
-    constexpr std::size_t TRUSTED = 1 << 20;
-    const auto total = static_cast<std::uint64_t>(size);
-    std::string payload(static_cast<std::size_t>(std::min<std::uint64_t>(total, TRUSTED)), '\0');
-    std::size_t have = 0;
+    constexpr std::uint64_t TRUSTED = 1 << 20;
+    std::size_t have = payload.size();
+    payload.resize(static_cast<std::size_t>(std::min<std::uint64_t>(total, std::max<std::uint64_t>(TRUSTED, have))));
     for (;;) {
         have += readExact(fd, payload.data() + have, payload.size() - have);
         if (have < payload.size())

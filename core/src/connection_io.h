@@ -18,6 +18,8 @@ void sendMessage(int fd, std::string_view payload);
 // Reads one whole message. EOFError at a clean end of stream, OSError("got end of file during message")
 // part-way through one; BadMessageLength (after reading only the header) if it exceeds maxlength.
 std::string recvMessage(int fd, std::optional<std::int64_t> maxlength);
+// The rest of a message of `total` payload bytes whose first bytes are already in `payload`.
+std::string readPayload(int fd, std::uint64_t total, std::string payload);
 bool waitReadable(int fd, Timeout timeout);
 
 // For writers that send several messages in one system call (a Queue's feeder): frame into a buffer, then

@@ -21,7 +21,10 @@ QueueState::QueueState(int maxsize_, const char* className_, std::pair<Connectio
     , writer(std::move(pipe.second))
     , sem(maxsize)
     , local(std::make_unique<QueueLocal>())
+    , aheadBlock(SharedBlock::create(sizeof(ReadAhead)))
 {
+    std::size_t offset = 0;
+    ahead = placeShared<ReadAhead>(*aheadBlock, offset);
 }
 
 QueueState::~QueueState()
@@ -176,9 +179,9 @@ Object Queue::get(bool block, Timeout timeout)
     std::string res;
     std::int64_t index = 0;
     auto takeOne = [&] {
-        // recv_bytes() on the reader, without wrapping the payload in Bytes: the reader is readable and
-        // reports no messages of its own, so this is all recv_bytes() would do.
-        res = detail::recvMessage(m->reader.fileno(), std::nullopt);
+        // recv_bytes() on the reader, without wrapping the payload in Bytes (the reader is readable and
+        // reports no messages of its own), through the read-ahead every reader of this queue shares.
+        res = detail::recvMessageAhead(m->reader.fileno(), *m->ahead);
         if (m->read)
             index = static_cast<std::int64_t>(m->read->fetch_add(1));
         m->sem.release();
@@ -193,7 +196,8 @@ Object Queue::get(bool block, Timeout timeout)
         bool ready = m->rlock.acquire(block, timeout);
         if (ready) {
             try {
-                ready = block ? m->reader.poll(deadline - detail::monotonic()) : m->reader.poll();
+                ready = m->ahead->holdsBytes()
+                    || (block ? m->reader.poll(deadline - detail::monotonic()) : m->reader.poll());
                 if (ready)
                     takeOne();
             } catch (...) {
@@ -222,7 +226,8 @@ int Queue::qsize() const
 
 bool Queue::empty() const
 {
-    const bool answer = !m->reader.poll();
+    // poll() first: on a reader the feeder has closed it raises OSError('handle is closed') (item 17).
+    const bool answer = !m->reader.poll() && !m->ahead->holdsBytes();
     telemetry::probe::event(telemetry::EventType::EmptyAnswer, m->object, answer ? 1 : 0);
     return answer;
 }

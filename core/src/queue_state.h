@@ -7,6 +7,7 @@
 #include <mp/connection.h>
 #include <mp/queues.h>
 
+#include "queue_read_ahead.h"
 #include "runtime.h"
 #include "shared_block.h"
 #include "telemetry/probe.h"
@@ -49,6 +50,9 @@ struct QueueState {
     BoundedSemaphore sem;
     std::atomic<double> feederDelay { 0.0 }; // written by the user thread, read by the feeder
     std::unique_ptr<QueueLocal> local;
+    // What get() has read from the pipe ahead of the messages it returned (queue_read_ahead.h).
+    std::shared_ptr<SharedBlock> aheadBlock;
+    ReadAhead* ahead = nullptr;
     // Telemetry: the queue's id and the shared counters numbering messages written to / read from its pipe.
     telemetry::ObjectId object;
     std::shared_ptr<SharedBlock> countersBlock;

@@ -109,6 +109,9 @@ bool processGone(pid_t pid)
 SemLock::SemLock(Kind kind, unsigned value, unsigned maxvalue, DeadHolder policy, bool tracksHolder)
     : m_block(detail::SharedBlock::create(sizeof(detail::SemLockState)))
     , m_local(std::make_shared<detail::SemLockLocal>())
+    , m_kind(kind)
+    , m_tracksHolder(tracksHolder)
+    , m_maxvalue(maxvalue)
 {
     std::size_t offset = 0;
     m_state = detail::placeShared<detail::SemLockState>(*m_block, offset);
@@ -119,7 +122,7 @@ SemLock::SemLock(Kind kind, unsigned value, unsigned maxvalue, DeadHolder policy
     m_state->tracksHolder = tracksHolder ? 1 : 0;
 }
 
-SemLock::Kind SemLock::kind() const { return static_cast<Kind>(m_state->kind); }
+SemLock::Kind SemLock::kind() const { return m_kind; }
 
 bool SemLock::is_mine() const
 {
@@ -128,7 +131,7 @@ bool SemLock::is_mine() const
 
 int SemLock::count() const { return m_local->countHere(); }
 int SemLock::get_value() const { return static_cast<int>(m_state->value.load()); }
-unsigned SemLock::maxvalue() const { return m_state->maxvalue; }
+unsigned SemLock::maxvalue() const { return m_maxvalue; }
 bool SemLock::holder_died() const { return m_state->holderDied.load() != 0; }
 bool SemLock::owner_died() const { return m_local->current() && m_local->ownerDied; }
 int SemLock::holder_pid() const { return m_state->holderPid.load(); }
@@ -173,7 +176,7 @@ bool spinTake(std::atomic<std::uint32_t>& value)
 // has just taken the lock over (DeadHolder::Recover).
 bool SemLock::checkDeadHolder()
 {
-    if (!m_state->tracksHolder)
+    if (!m_tracksHolder)
         return false;
     std::int32_t holder = m_state->holderPid.load();
     if (holder == 0 || !processGone(holder))
@@ -211,10 +214,10 @@ bool SemLock::waitForValue(double deadline, bool forever)
             if (slice <= 0)
                 break;
         }
-        if (m_state->tracksHolder)
+        if (m_tracksHolder)
             slice = slice < 0 ? DEAD_HOLDER_POLL_S : std::min(slice, DEAD_HOLDER_POLL_S);
         detail::futexWait(&m_state->value, 0, slice);
-        if (m_state->tracksHolder && checkDeadHolder()) {
+        if (m_tracksHolder && checkDeadHolder()) {
             got = tookOver = true;
             break;
         }
@@ -224,42 +227,70 @@ bool SemLock::waitForValue(double deadline, bool forever)
     return got;
 }
 
+[[gnu::always_inline]] inline void SemLock::noteTaken(detail::SemLockLocal& local, bool released)
+{
+    if (released && local.ownerDied.load(std::memory_order_relaxed)) // a store only when it changes
+        local.ownerDied.store(false, std::memory_order_relaxed);
+    if (m_tracksHolder)
+        m_state->holderPid.store(
+            static_cast<std::int32_t>(local.pid.load(std::memory_order_relaxed)), std::memory_order_relaxed);
+    if (m_kind == Kind::RecursiveMutex) // nobody else in this process holds it: the count is this thread's alone
+        local.count.store(local.count.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+    else // another thread may be releasing this semaphore (and counting down) right now
+        local.count.fetch_add(1, std::memory_order_relaxed);
+    local.tid.store(pthread_self(), std::memory_order_relaxed);
+}
+
 bool SemLock::acquire(bool block, Timeout timeout)
 {
-    namespace probe = telemetry::probe;
     detail::SemLockLocal& local = *m_local;
     local.enter();
     // Re-entering an RLock this thread already holds cannot wait and changes no holder: it is not reported,
     // which keeps `with v.get_lock(): v.value += 1` (whose read and write re-enter the lock) at one
     // acquisition on the stage and a third of the events.
-    if (kind() == Kind::RecursiveMutex && local.count.load(std::memory_order_relaxed) > 0
-        && pthread_equal(local.tid.load(std::memory_order_relaxed), pthread_self())) {
-        local.count.fetch_add(1, std::memory_order_relaxed);
+    // Only the holding thread changes an RLock's count, so a plain load and store do (no locked instruction).
+    if (m_kind == Kind::RecursiveMutex) {
+        const int held = local.count.load(std::memory_order_relaxed);
+        if (held > 0 && pthread_equal(local.tid.load(std::memory_order_relaxed), pthread_self())) {
+            local.count.store(held + 1, std::memory_order_relaxed);
+            return true;
+        }
+    }
+    // The common case, kept short: an unobserved run and a free lock.
+    if (!telemetry::probe::on() && tryTake(m_state->value)) {
+        noteTaken(local, true);
         return true;
     }
+    return acquireSlow(block, timeout);
+}
+
+// Everything but the common case: a run that is observed, a lock that is taken (spin, then sleep), a timeout.
+[[gnu::noinline]] bool SemLock::acquireSlow(bool block, Timeout timeout)
+{
+    namespace probe = telemetry::probe;
+    detail::SemLockLocal& local = *m_local;
     const bool report = m_reportsLockEvents && probe::on();
+    // The wait goes into LockAcquired.a, which only a `full` run encodes (a `counters` run just counts it):
+    // from LockWanted's timestamp (or the end of the write that reporting it caused) to LockAcquired's.
+    std::uint64_t t0 = 0;
     if (report) {
         probe::gate(false, "acquire");
-        probe::event(telemetry::EventType::LockWanted, m_object);
+        t0 = probe::timedEvent(telemetry::EventType::LockWanted, m_object);
     }
-    // The wait goes into LockAcquired.a, which only a `full` run encodes (a `counters` run just counts it).
-    const bool timed = report && probe::full();
-    const std::uint64_t t0 = timed ? telemetry::nowNs() : 0;
+    const bool timed = report && probe::full() && t0 != 0;
     bool got = tryTake(m_state->value);
-    if (got)
-        local.ownerDied = false;
-    else if (block) {
+    bool released = got; // taken after a release, not over from a dead holder
+    if (!got && block) {
         const bool forever = !timeout.has_value();
         if ((forever || *timeout > 0) && spinTake(m_state->value)) {
-            got = true;
-            local.ownerDied = false;
+            got = released = true;
         } else {
             const double deadline = forever ? 0.0 : detail::monotonic() + std::max(0.0, *timeout);
             // A part of a Condition/Event/Barrier has no id of its own: the compound reports the wait.
             std::optional<probe::Blocking> blocking;
             if (m_object)
                 blocking.emplace(m_object, m_blockOp);
-            got = waitForValue(deadline, forever);
+            got = waitForValue(deadline, forever); // sets ownerDied
         }
     }
     if (!got) {
@@ -267,17 +298,14 @@ bool SemLock::acquire(bool block, Timeout timeout)
             probe::event(telemetry::EventType::LockFailed, m_object);
         return false;
     }
-    if (m_state->tracksHolder)
-        m_state->holderPid.store(
-            static_cast<std::int32_t>(local.pid.load(std::memory_order_relaxed)), std::memory_order_relaxed);
-    local.count.fetch_add(1, std::memory_order_relaxed);
-    local.tid.store(pthread_self(), std::memory_order_relaxed);
+    noteTaken(local, released);
     if (probe::on()) {
         const std::uint64_t acquisition = m_state->acquisitions.fetch_add(1) + 1;
-        m_state->currentAcquisition.store(acquisition);
-        if (report)
-            probe::event(telemetry::EventType::LockAcquired, m_object,
-                timed ? static_cast<std::int64_t>(telemetry::nowNs() - t0) : 0, static_cast<std::int64_t>(acquisition));
+        m_state->currentAcquisition.store(acquisition, std::memory_order_relaxed); // released after this: ordered
+        if (timed) // the wait ends at LockAcquired's own timestamp
+            probe::waitedEvent(telemetry::EventType::LockAcquired, m_object, t0, static_cast<std::int64_t>(acquisition));
+        else if (report)
+            probe::event(telemetry::EventType::LockAcquired, m_object, 0, static_cast<std::int64_t>(acquisition));
     }
     return true;
 }
@@ -286,28 +314,39 @@ void SemLock::release()
 {
     detail::SemLockLocal& local = *m_local;
     local.enter();
-    if (kind() == Kind::RecursiveMutex) {
-        if (local.count.load(std::memory_order_relaxed) <= 0
-            || !pthread_equal(local.tid.load(std::memory_order_relaxed), pthread_self()))
+    const bool recursive = m_kind == Kind::RecursiveMutex;
+    if (recursive) {
+        const int held = local.count.load(std::memory_order_relaxed);
+        if (held <= 0 || !pthread_equal(local.tid.load(std::memory_order_relaxed), pthread_self()))
             throw AssertionError("attempt to release recursive lock not owned by thread");
-        if (local.count.load(std::memory_order_relaxed) > 1) {
-            local.count.fetch_sub(1, std::memory_order_relaxed);
+        if (held > 1) {
+            local.count.store(held - 1, std::memory_order_relaxed); // only the holder changes it
             return;
         }
-    } else if (m_state->maxvalue != MAX_SEMAPHORE_VALUE && m_state->value.load() >= m_state->maxvalue) {
+    } else if (m_maxvalue != MAX_SEMAPHORE_VALUE && m_state->value.load() >= m_maxvalue) {
         throw ValueError("semaphore or lock released too many times");
     }
     if (m_reportsLockEvents && telemetry::probe::on()) // reported while still held: before the next holder's acquire
-        telemetry::probe::event(telemetry::EventType::LockReleased, m_object, 0,
-            static_cast<std::int64_t>(m_state->currentAcquisition.load()));
-    if (m_state->tracksHolder)
+        reportReleased();
+    if (m_tracksHolder)
         m_state->holderPid.store(0, std::memory_order_relaxed); // ordered before the release below
+    // An RLock's count drops to 0 while this thread still holds it, so the next holder in this process (after
+    // the release below) finds 0 and only ever sees its own plain stores.
+    if (recursive)
+        local.count.store(0, std::memory_order_relaxed);
     m_state->value.fetch_add(1, std::memory_order_release);
     if (m_state->waiters.load() > 0)
         detail::futexWake(&m_state->value, 1);
-    for (int c = local.count.load(std::memory_order_relaxed);
-         c > 0 && !local.count.compare_exchange_weak(c, c - 1, std::memory_order_relaxed);) {
-    }
+    if (!recursive)
+        for (int c = local.count.load(std::memory_order_relaxed);
+             c > 0 && !local.count.compare_exchange_weak(c, c - 1, std::memory_order_relaxed);) {
+        }
+}
+
+[[gnu::noinline]] void SemLock::reportReleased() const
+{
+    telemetry::probe::event(
+        telemetry::EventType::LockReleased, m_object, 0, static_cast<std::int64_t>(m_state->currentAcquisition.load()));
 }
 
 namespace {

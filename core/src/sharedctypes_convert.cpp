@@ -72,14 +72,6 @@ std::uint64_t toCWideChar(const Object& v)
     return chars[0];
 }
 
-template <typename T>
-std::atomic_ref<T> cell(const std::byte* p)
-{
-    static_assert(std::atomic_ref<T>::is_always_lock_free);
-    // Unlocked RawValue access races by design (item 55); atomic_ref keeps that race defined behaviour.
-    return std::atomic_ref<T>(*reinterpret_cast<T*>(const_cast<std::byte*>(p)));
-}
-
 } // namespace
 
 const CtypeInfo& ctypeInfo(char typecode)
@@ -88,27 +80,6 @@ const CtypeInfo& ctypeInfo(char typecode)
         if (info.code == typecode)
             return info;
     throw TypeError("this type has no size");
-}
-
-std::uint64_t loadBits(const std::byte* p, std::size_t size)
-{
-    switch (size) {
-    case 1: return cell<std::uint8_t>(p).load(std::memory_order_relaxed);
-    case 2: return cell<std::uint16_t>(p).load(std::memory_order_relaxed);
-    case 4: return cell<std::uint32_t>(p).load(std::memory_order_relaxed);
-    default: return cell<std::uint64_t>(p).load(std::memory_order_relaxed);
-    }
-}
-
-void storeBits(std::byte* p, std::size_t size, std::uint64_t bits)
-{
-    // Narrowing to the C width is the silent wrap-around of ctypes' integer stores.
-    switch (size) {
-    case 1: cell<std::uint8_t>(p).store(static_cast<std::uint8_t>(bits), std::memory_order_relaxed); break;
-    case 2: cell<std::uint16_t>(p).store(static_cast<std::uint16_t>(bits), std::memory_order_relaxed); break;
-    case 4: cell<std::uint32_t>(p).store(static_cast<std::uint32_t>(bits), std::memory_order_relaxed); break;
-    default: cell<std::uint64_t>(p).store(bits, std::memory_order_relaxed); break;
-    }
 }
 
 std::int64_t signedFromBits(const CtypeInfo& info, std::uint64_t bits)
@@ -122,6 +93,13 @@ double realFromBits(const CtypeInfo& info, std::uint64_t bits)
     if (info.size == sizeof(float))
         return static_cast<double>(std::bit_cast<float>(static_cast<std::uint32_t>(bits)));
     return std::bit_cast<double>(bits);
+}
+
+std::uint64_t bitsFromReal(const CtypeInfo& info, double d)
+{
+    if (info.size == sizeof(float))
+        return std::bit_cast<std::uint32_t>(static_cast<float>(d)); // 1e40 -> inf, as C
+    return std::bit_cast<std::uint64_t>(d);
 }
 
 Object loadElement(const CtypeInfo& info, const std::byte* p)
@@ -142,14 +120,7 @@ void storeElement(const CtypeInfo& info, std::byte* p, const Object& value)
     switch (info.kind) {
     case CtypeKind::Signed:
     case CtypeKind::Unsigned: storeBits(p, info.size, static_cast<std::uint64_t>(toCInteger(value))); return;
-    case CtypeKind::Float: {
-        const double d = toCReal(value);
-        if (info.size == sizeof(float))
-            storeBits(p, info.size, std::bit_cast<std::uint32_t>(static_cast<float>(d))); // 1e40 -> inf, as C
-        else
-            storeBits(p, info.size, std::bit_cast<std::uint64_t>(d));
-        return;
-    }
+    case CtypeKind::Float: storeBits(p, info.size, bitsFromReal(info, toCReal(value))); return;
     case CtypeKind::Char: storeBits(p, info.size, toCChar(value)); return;
     case CtypeKind::WideChar: storeBits(p, info.size, toCWideChar(value)); return;
     }

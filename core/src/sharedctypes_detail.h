@@ -63,14 +63,26 @@ std::shared_ptr<CtypeObject> withoutLock(const CtypeObject& obj);
 // obj's lock; without one, AttributeError("'c_int' object has no attribute 'get_lock'") as in Python.
 AnyLock& lockOf(CtypeObject& obj, const char* attribute);
 
-// Holds obj's lock, if it has one, for a scope: one critical section of a Synchronized wrapper.
+// Holds obj's lock, if it has one, for a scope: one critical section of a Synchronized wrapper. Inside
+// `with v.get_lock():` the lock is an RLock this thread holds already; taking it again would change nothing
+// anyone can see (re-entry is not reported, and the count comes back down at the end of the scope), so the
+// guard leaves it alone.
 class CtypeLockGuard {
 public:
     explicit CtypeLockGuard(CtypeObject& obj)
-        : m_lock(obj.lock ? &*obj.lock : nullptr)
+        : CtypeLockGuard(lockToTake(obj))
+    {
+    }
+    // With what lockToTake() said: null takes nothing.
+    explicit CtypeLockGuard(AnyLock* lock)
+        : m_lock(lock)
     {
         if (m_lock)
             m_lock->acquire();
+    }
+    static AnyLock* lockToTake(CtypeObject& obj)
+    {
+        return obj.lock && !obj.lock->heldAgainByThisThread() ? &*obj.lock : nullptr;
     }
     ~CtypeLockGuard()
     {
@@ -88,15 +100,55 @@ private:
 // of a Synchronized or raw object then checks it fits. store raises TypeError for a value of the wrong type.
 Object loadElement(const CtypeInfo& info, const std::byte* p);
 void storeElement(const CtypeInfo& info, std::byte* p, const Object& value);
-std::uint64_t loadBits(const std::byte* p, std::size_t size);
+template <typename T>
+std::atomic_ref<T> cellAt(const std::byte* p)
+{
+    static_assert(std::atomic_ref<T>::is_always_lock_free);
+    // Unlocked RawValue access races by design (item 55); atomic_ref keeps that race defined behaviour.
+    return std::atomic_ref<T>(*reinterpret_cast<T*>(const_cast<std::byte*>(p)));
+}
+// Inline: `v.value += 1` does one of each.
+inline std::uint64_t loadBits(const std::byte* p, std::size_t size)
+{
+    switch (size) {
+    case 1: return cellAt<std::uint8_t>(p).load(std::memory_order_relaxed);
+    case 2: return cellAt<std::uint16_t>(p).load(std::memory_order_relaxed);
+    case 4: return cellAt<std::uint32_t>(p).load(std::memory_order_relaxed);
+    default: return cellAt<std::uint64_t>(p).load(std::memory_order_relaxed);
+    }
+}
 // What loaded bits mean: a sign-extended integer, or the float/double they hold.
 std::int64_t signedFromBits(const CtypeInfo& info, std::uint64_t bits);
 double realFromBits(const CtypeInfo& info, std::uint64_t bits);
-void storeBits(std::byte* p, std::size_t size, std::uint64_t bits);
+inline void storeBits(std::byte* p, std::size_t size, std::uint64_t bits)
+{
+    // Narrowing to the C width is the silent wrap-around of ctypes' integer stores.
+    switch (size) {
+    case 1: cellAt<std::uint8_t>(p).store(static_cast<std::uint8_t>(bits), std::memory_order_relaxed); break;
+    case 2: cellAt<std::uint16_t>(p).store(static_cast<std::uint16_t>(bits), std::memory_order_relaxed); break;
+    case 4: cellAt<std::uint32_t>(p).store(static_cast<std::uint32_t>(bits), std::memory_order_relaxed); break;
+    default: cellAt<std::uint64_t>(p).store(bits, std::memory_order_relaxed); break;
+    }
+}
+// The bits a 'f' or 'd' cell holds for d (1e40 in a 'f' is inf, as in C).
+std::uint64_t bitsFromReal(const CtypeInfo& info, double d);
 // The unsigned bit pattern of an 'L'/'Q' load that does not fit int64 raises OverflowError.
 Object checkedForObject(const CtypeInfo& info, Object loaded);
 // c_int(5), c_double(2.5), c_char(b'a'), c_wchar('x'), c_ulong(18446744073709551615).
 std::string reprElement(const CtypeInfo& info, const std::byte* p);
+
+// The right-hand side of `v.value += n` when it is a number (an int, a bool or a float).
+struct NumberDelta {
+    std::int64_t integer = 0;
+    double real = 0.0;
+    bool isFloat = false;
+    static std::optional<NumberDelta> of(const Object& delta);
+};
+
+// `obj[index] += delta` (add) or `-= delta`: both critical sections and the micro-step gate between them, for
+// a number added to an integer or float cell of an unobserved object; the value read goes to *seen if asked
+// for. Returns false, having done nothing, for every other case.
+bool updateNumber(CtypeObject& obj, std::size_t index, const NumberDelta& delta, bool add, Object* seen);
 
 // Python's `a += b` / `a -= b` for the values a shared ctypes object holds.
 Object inplaceAdd(const Object& a, const Object& b);

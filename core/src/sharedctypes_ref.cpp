@@ -50,36 +50,59 @@ void SharedRef::set(const Object& value)
 }
 
 // `v.value += d`: the read, then (a micro-step) the write. The lock is free between them: another process
-// may store there, and the store below overwrites its update (item 55).
-Object SharedRef::readModifyWrite(const Object& delta, bool add, const char* what)
+// may store there, and the store below overwrites its update (item 55). The value read goes to *seen if asked.
+void SharedRef::readModifyWrite(const Object& delta, bool add, const char* what, Object* seen)
 {
     telemetry::probe::gate(false, what);
-    const Object seen = lockedLoad();
+    if (const std::optional<detail::NumberDelta> number = detail::NumberDelta::of(delta))
+        if (detail::updateNumber(*m_obj, m_index, *number, add, seen))
+            return;
+    if (!seen)
+        return addObject(delta, add);
+    *seen = lockedLoad();
     telemetry::probe::gate(true, "write back");
-    lockedStore(add ? detail::inplaceAdd(seen, delta) : detail::inplaceSub(seen, delta));
-    return seen;
+    lockedStore(add ? detail::inplaceAdd(*seen, delta) : detail::inplaceSub(*seen, delta));
+}
+
+void SharedRef::addInteger(std::int64_t delta, bool add)
+{
+    telemetry::probe::gate(false, add ? "value += n" : "value -= n");
+    if (!detail::updateNumber(*m_obj, m_index, detail::NumberDelta { .integer = delta }, add, nullptr))
+        addObject(delta, add);
+}
+
+// addInteger()'s general path, apart so that the fast one stays short.
+[[gnu::noinline]] void SharedRef::addObject(const Object& delta, bool add)
+{
+    Object was = lockedLoad();
+    telemetry::probe::gate(true, "write back");
+    lockedStore(add ? detail::inplaceAdd(was, delta) : detail::inplaceSub(was, delta));
 }
 
 SharedRef& SharedRef::operator+=(const Object& delta)
 {
-    readModifyWrite(delta, true, "value += n");
+    readModifyWrite(delta, true, "value += n", nullptr);
     return *this;
 }
 
 SharedRef& SharedRef::operator-=(const Object& delta)
 {
-    readModifyWrite(delta, false, "value -= n");
+    readModifyWrite(delta, false, "value -= n", nullptr);
     return *this;
 }
 
 Object SharedRef::operator++(int)
 {
-    return detail::checkedForObject(*m_obj->info, readModifyWrite(1, true, "value += 1"));
+    Object seen;
+    readModifyWrite(1, true, "value += 1", &seen);
+    return detail::checkedForObject(*m_obj->info, std::move(seen));
 }
 
 Object SharedRef::operator--(int)
 {
-    return detail::checkedForObject(*m_obj->info, readModifyWrite(1, false, "value -= 1"));
+    Object seen;
+    readModifyWrite(1, false, "value -= 1", &seen);
+    return detail::checkedForObject(*m_obj->info, std::move(seen));
 }
 
 SharedRef::Number SharedRef::loadNumber() const

@@ -8,40 +8,31 @@
 
 namespace mp {
 
+AnyLock::AnyLock(std::shared_ptr<Variant> lock)
+    : m_semlock(lock, std::visit([](auto& l) -> SemLock* { return &l; }, *lock))
+    , m_variant(lock.get())
+{
+}
 AnyLock::AnyLock(Lock lock)
-    : m_lock(std::move(lock))
+    : AnyLock(std::make_shared<Variant>(std::move(lock)))
 {
 }
 AnyLock::AnyLock(RLock lock)
-    : m_lock(std::move(lock))
+    : AnyLock(std::make_shared<Variant>(std::move(lock)))
 {
 }
 AnyLock::AnyLock(Semaphore semaphore)
-    : m_lock(std::move(semaphore))
+    : AnyLock(std::make_shared<Variant>(std::move(semaphore)))
 {
 }
 AnyLock::AnyLock(BoundedSemaphore semaphore)
-    : m_lock(std::move(semaphore))
+    : AnyLock(std::make_shared<Variant>(std::move(semaphore)))
 {
 }
-
-SemLock& AnyLock::semlock()
-{
-    return std::visit([](auto& lock) -> SemLock& { return lock; }, m_lock);
-}
-
-const SemLock& AnyLock::semlock() const
-{
-    return std::visit([](const auto& lock) -> const SemLock& { return lock; }, m_lock);
-}
-
-bool AnyLock::acquire(bool block, Timeout timeout) { return semlock().acquire(block, timeout); }
-
-void AnyLock::release() { semlock().release(); }
 
 std::string AnyLock::repr() const
 {
-    return std::visit([](const auto& lock) { return lock.repr(); }, m_lock);
+    return std::visit([](const auto& lock) { return lock.repr(); }, *m_variant);
 }
 
 std::optional<AnyLock> LockArg::make() const

@@ -82,7 +82,7 @@ Value& Value::operator=(const Value& other)
     return *this;
 }
 
-AnyLock Value::get_lock() const { return detail::lockOf(*m_obj, "get_lock"); }
+AnyLock Value::get_lock() const { return m_obj->lock ? *m_obj->lock : detail::lockOf(*m_obj, "get_lock"); }
 
 RawValue Value::get_obj() const
 {

@@ -71,6 +71,21 @@ public:
     // A locked read, then Python arithmetic, then a locked write: NOT atomic (item 55).
     SharedRef& operator+=(const Object& delta);
     SharedRef& operator-=(const Object& delta);
+    // The same for a C++ integer, without building an Object for it.
+    template <SharedNumber T>
+        requires std::signed_integral<T>
+    SharedRef& operator+=(T delta)
+    {
+        addInteger(static_cast<std::int64_t>(delta), true);
+        return *this;
+    }
+    template <SharedNumber T>
+        requires std::signed_integral<T>
+    SharedRef& operator-=(T delta)
+    {
+        addInteger(static_cast<std::int64_t>(delta), false);
+        return *this;
+    }
     SharedRef& operator++() { return *this += 1; }
     SharedRef& operator--() { return *this -= 1; }
     Object operator++(int);
@@ -100,7 +115,9 @@ private:
     // The two critical sections of `v.value += 1`; whatever happens between them is the race of item 55.
     Object lockedLoad() const;
     void lockedStore(const Object& value);
-    Object readModifyWrite(const Object& delta, bool add, const char* what);
+    void readModifyWrite(const Object& delta, bool add, const char* what, Object* seen);
+    void addInteger(std::int64_t delta, bool add);
+    void addObject(const Object& delta, bool add);
     Number loadNumber() const;
 
     std::shared_ptr<detail::CtypeObject> m_obj;

@@ -60,6 +60,9 @@ protected:
     Kind kind() const;
 
 private:
+    bool acquireSlow(bool block, Timeout timeout);
+    void noteTaken(detail::SemLockLocal& local, bool released);
+    void reportReleased() const;
     bool waitForValue(double deadline, bool forever);
     bool checkDeadHolder();
 
@@ -72,6 +75,11 @@ private:
     telemetry::ObjectId m_object;
     const char* m_blockOp = "acquire";
     bool m_reportsLockEvents = false;
+    // What never changes after construction, kept here too so that acquire() and release() do not read the
+    // shared state's cache line (which the other processes keep taking away) for it.
+    Kind m_kind;
+    bool m_tracksHolder;
+    std::uint32_t m_maxvalue;
 };
 
 // multiprocessing.Lock: a binary semaphore with no owner check; any process may release it.

@@ -140,30 +140,55 @@ void ActorRuntime::stamp(Event& e, int lane)
     e.thread = lane >= 0 ? static_cast<std::uint16_t>(lane) : threadLane();
 }
 
-void ActorRuntime::emit(Event e, int lane)
+// An event this detail level does not report one by one: counted (puts, gets, acquisitions) or dropped.
+bool ActorRuntime::countInstead(const Event& e, int lane)
 {
-    if (!wanted(e.type)) {
-        if (lane < 0)
-            threadLane(); // a thread's lane is its number in order of first report, counted or not
-        const bool isGet = e.type == EventType::GetReturned || e.type == EventType::Recv;
-        const bool isPut = e.type == EventType::PutCalled || e.type == EventType::Send
-            || e.type == EventType::LockAcquired;
-        if (isGet || isPut) {
-            std::lock_guard lock(m_mutex);
-            Count& c = m_counters[e.object.value];
-            (isPut ? c.a : c.b) += 1;
-            c.changed = true;
-        }
-        return;
+    if (wanted(e.type))
+        return false;
+    if (lane < 0)
+        threadLane(); // a thread's lane is its number in order of first report, counted or not
+    const bool isGet = e.type == EventType::GetReturned || e.type == EventType::Recv;
+    const bool isPut = e.type == EventType::PutCalled || e.type == EventType::Send || e.type == EventType::LockAcquired;
+    if (isGet || isPut) {
+        std::lock_guard lock(m_mutex);
+        Count& c = m_counters[e.object.value];
+        (isPut ? c.a : c.b) += 1;
+        c.changed = true;
     }
-    stamp(e, lane);
+    return true;
+}
+
+// True if it wrote the buffer out.
+bool ActorRuntime::encodeStamped(Event& e)
+{
     std::lock_guard lock(m_mutex);
+    const std::size_t before = m_buffer.size();
     encodeLocked(e);
+    bool wrote = m_buffer.size() < before;
     if (e.timeNs - m_lastFlushNs > FLUSH_EVERY_NS) {
         writeOut(m_buffer);
         m_buffer.clear();
         m_lastFlushNs = e.timeNs;
+        wrote = true;
     }
+    return wrote;
+}
+
+std::uint64_t ActorRuntime::emit(Event e, int lane)
+{
+    if (countInstead(e, lane))
+        return 0;
+    stamp(e, lane);
+    return encodeStamped(e) ? nowNs() : e.timeNs;
+}
+
+void ActorRuntime::emitWaited(Event e, std::uint64_t since)
+{
+    if (countInstead(e, -1))
+        return;
+    stamp(e, -1);
+    e.a = static_cast<std::int64_t>(e.timeNs - since);
+    encodeStamped(e);
 }
 
 void ActorRuntime::flush()

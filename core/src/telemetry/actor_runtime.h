@@ -28,8 +28,13 @@ public:
     Detail detail() const { return m_detail; }
     ControlBlock* control() const { return m_control; }
 
-    // lane: the thread the event is about (-1: the calling thread).
-    void emit(Event e, int lane = -1);
+    // lane: the thread the event is about (-1: the calling thread). Returns when the caller's next step
+    // starts: the event's timestamp, or the time after a write of the buffer it caused; 0 if the event was
+    // only counted.
+    std::uint64_t emit(Event e, int lane = -1);
+    // emit() with e.a set to the nanoseconds from `since` to the event's own timestamp (a wait that ends
+    // with the event), so that the end of the wait costs no clock read of its own.
+    void emitWaited(Event e, std::uint64_t since);
     void flush();
     void gate(bool micro, const char* where);
     ObjectId newObject(ObjectKind kind, std::int64_t parameter, const std::string& label);
@@ -74,6 +79,8 @@ private:
             encodeLocked(e);
     }
     void stamp(Event& e, int lane);
+    bool countInstead(const Event& e, int lane);
+    bool encodeStamped(Event& e);
     void start(ActorId parent, std::uint32_t forkSeq);
     void startCapture();
     void flusherLoop();

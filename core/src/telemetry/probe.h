@@ -31,8 +31,30 @@ inline void event(EventType type, ObjectId object, std::int64_t a = 0, std::int6
             .detail = std::move(detail) });
 }
 
+// event() that says when the caller's next step starts (its timestamp, unless reporting it took a write:
+// then after that); 0 when the event is not encoded. What a wait measured from the event starts from.
+inline std::uint64_t timedEvent(EventType type, ObjectId object)
+{
+    return g_actor ? g_actor->emit(Event { .type = type, .object = object }) : 0;
+}
+
+// event() with a = the nanoseconds from `since` (a nowNs() reading) to the event's own timestamp.
+inline void waitedEvent(EventType type, ObjectId object, std::uint64_t since, std::int64_t b)
+{
+    if (g_actor)
+        g_actor->emitWaited(Event { .type = type, .object = object, .b = b }, since);
+}
+
 // repr() costs; only pay for it when the event will carry it.
-inline std::string reprIfFull(const Object& obj) { return full() ? repr(obj) : std::string(); }
+// An int (what a Value's cell mostly holds) skips the general repr().
+inline std::string reprIfFull(const Object& obj)
+{
+    if (!full())
+        return {};
+    if (const std::int64_t* i = std::get_if<std::int64_t>(&obj.value()))
+        return std::to_string(*i);
+    return repr(obj);
+}
 
 // Parts of a compound object (a Queue's pipe and locks, a Condition's semaphores) are built inside a Quiet
 // scope: they do not announce themselves; the compound does, and lends them its id.

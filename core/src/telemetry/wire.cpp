@@ -32,10 +32,16 @@ char* putAt(char* p, T v)
 template <typename T>
 T get(const char* p)
 {
-    std::uint64_t v = 0;
-    for (std::size_t i = 0; i < sizeof(T); ++i)
-        v |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
-    return static_cast<T>(v);
+    if constexpr (std::endian::native == std::endian::little) { // one load: the host decodes every frame
+        T v;
+        std::memcpy(&v, p, sizeof(T));
+        return v;
+    } else {
+        std::uint64_t v = 0;
+        for (std::size_t i = 0; i < sizeof(T); ++i)
+            v |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
+        return static_cast<T>(v);
+    }
 }
 
 } // namespace
@@ -58,20 +64,32 @@ std::string streamHeader(std::uint16_t minor)
     return out;
 }
 
+namespace {
+
+char* putText(char* p, std::string_view text)
+{
+    p = putAt<std::uint16_t>(p, static_cast<std::uint16_t>(text.size()));
+    std::memcpy(p, text.data(), text.size());
+    return p + text.size();
+}
+
+} // namespace
+
 void encodeFrame(std::string& out, const Event& e)
 {
+    // Text and detail longer than MAX_TEXT (rare) are cut first.
+    if (e.text.size() > MAX_TEXT || e.detail.size() > MAX_TEXT) [[unlikely]] {
+        Event cut = e;
+        cut.text = cutText(e.text);
+        cut.detail = cutText(e.detail);
+        encodeFrame(out, cut);
+        return;
+    }
     // A `full` run encodes a frame on every instrumented step: the frame is put together on the stack and
-    // appended in one piece. Text and detail longer than MAX_TEXT (rare) are cut first.
-    std::string_view text = e.text;
-    std::string_view detail = e.detail;
-    std::string cut[2];
-    if (text.size() > MAX_TEXT)
-        text = cut[0] = cutText(text);
-    if (detail.size() > MAX_TEXT)
-        detail = cut[1] = cutText(detail);
+    // appended in one piece.
     char frame[FRAME_FIXED_SIZE + 2 * MAX_TEXT];
     char* p = frame;
-    p = putAt<std::uint16_t>(p, static_cast<std::uint16_t>(FRAME_FIXED_SIZE - 2 + text.size() + detail.size()));
+    p = putAt<std::uint16_t>(p, static_cast<std::uint16_t>(FRAME_FIXED_SIZE - 2 + e.text.size() + e.detail.size()));
     p = putAt<std::uint16_t>(p, static_cast<std::uint16_t>(e.type));
     p = putAt<std::uint16_t>(p, e.thread);
     p = putAt<std::uint32_t>(p, e.actor.value);
@@ -81,12 +99,8 @@ void encodeFrame(std::string& out, const Event& e)
     p = putAt<std::uint64_t>(p, e.item.value);
     p = putAt<std::int64_t>(p, e.a);
     p = putAt<std::int64_t>(p, e.b);
-    for (const std::string_view str : { text, detail }) {
-        p = putAt<std::uint16_t>(p, static_cast<std::uint16_t>(str.size()));
-        if (!str.empty())
-            std::memcpy(p, str.data(), str.size());
-        p += str.size();
-    }
+    p = putText(p, e.text);
+    p = putText(p, e.detail);
     out.append(frame, static_cast<std::size_t>(p - frame));
 }
 
