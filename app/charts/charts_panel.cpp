@@ -237,7 +237,7 @@ void ChartsPanel::rebuild(const std::vector<Key>& keys)
                 c->lower->attachAxis(c->y);
                 delete c->upper;
                 c->upper = nullptr;
-                c->y->setTitleText(QStringLiteral("items per second"));
+                c->y->setTitleText(QStringLiteral("items/s"));
             } else {
                 c->chart->setTitle(QStringLiteral("%1: expected and actual").arg(name));
                 c->lower->setName(QStringLiteral("expected (initial + writes)"));
