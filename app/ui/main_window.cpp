@@ -137,6 +137,7 @@ MainWindow::MainWindow(QWidget* parent)
             cursor = std::max(0.0, (at - static_cast<double>(m_controller->state().world().run().startNs)) / 1e9);
         }
         m_charts->setCursor(cursor);
+        onMessage();
     });
     connect(m_controller, &RunController::ended, m_charts, &ChartsPanel::refresh);
 }
@@ -486,7 +487,13 @@ void MainWindow::onHang()
 
 void MainWindow::onMessage()
 {
-    m_banner->setMessage(m_controller->messageKind(), m_controller->messageText());
+    if (m_scrubber->looking()) // what the stage shows is not now: say so, and how to come back
+        m_banner->setMessage(MessageKind::Hint,
+            QStringLiteral("Looking back: %1. Press End (or Live ▶|) to return to %2.")
+                .arg(m_timeline->where(),
+                    m_controller->active() ? QStringLiteral("the live run") : QStringLiteral("the end of the run")));
+    else
+        m_banner->setMessage(m_controller->messageKind(), m_controller->messageText());
 }
 
 void MainWindow::onPhase()

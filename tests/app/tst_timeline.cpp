@@ -9,6 +9,7 @@
 #include "stage/actor_figure.h"
 #include "stage/stage_scene.h"
 #include "timeline/lanes.h"
+#include "ui/banner.h"
 #include "timeline/scrubber.h"
 #include "timeline/timeline_panel.h"
 #include "timeline/timeline_view.h"
@@ -181,10 +182,13 @@ private Q_SLOTS:
         QVERIFY(sut.shown().world() == replayFirst(events, total / 2 - 1).world());
         // the words and the charts' cursor follow
         QVERIFY(w.timeline().where().startsWith(QStringLiteral("event ")));
+        QCOMPARE(w.banner().kind(), MessageKind::Hint);
+        QVERIFY(w.banner().text().startsWith(QStringLiteral("Looking back: event ")));
         QVERIFY(w.charts().cursor().has_value());
         QVERIFY(*w.charts().cursor() > 0);
         sut.goLive();
         QVERIFY(!w.charts().cursor().has_value());
+        QCOMPARE(w.banner().kind(), w.controller().messageKind()); // the run's own words again
         QVERIFY(!sut.looking());
         QVERIFY(&sut.shown() == &w.controller().state());
     }
