@@ -105,12 +105,12 @@ void StageScene::reset()
     applyLayout();
 }
 
-void StageScene::sync(const RunState& run, const Highlights& highlights)
+void StageScene::sync(const RunState& run, const Highlights& highlights, std::uint64_t nowNs)
 {
     const World& world = run.world();
     updateShape(world);
     const double speed = m_speed;
-    const SyncContext context { run, world, nowMs(), moveDurationMs(speed), monotonicNs(),
+    const SyncContext context { run, world, nowMs(), moveDurationMs(speed), nowNs ? nowNs : monotonicNs(),
         [this](ActorId a) {
             const ActorFigure* f = actorFigure(a);
             return f ? f->anchor() : QPointF(m_geometry.middle.left(), m_geometry.middle.center().y());

@@ -13,6 +13,7 @@
 #include <QStringList>
 #include <QTimer>
 
+#include <cstdint>
 #include <map>
 #include <set>
 #include <vector>
@@ -43,7 +44,8 @@ public:
     mp::telemetry::ActorId chosenActor() const { return m_chosen; }
 
     // Catches up with the run.
-    void sync(const RunState& run, const Highlights& highlights);
+    // nowNs: the instant shown (CLOCK_MONOTONIC ns), for "waiting for 2.1 s"; 0 = now (a live run).
+    void sync(const RunState& run, const Highlights& highlights, std::uint64_t nowNs = 0);
     // Forgets everything (a new run).
     void reset();
     void refreshTheme();

@@ -465,7 +465,11 @@ void MainWindow::showState()
     if (state.world().eventCount() < m_stageEvents)
         m_stage->reset();
     m_stageEvents = state.world().eventCount();
-    m_stage->sync(state, m_scrubber->looking() ? Highlights {} : m_highlights);
+    // looking back, "waiting for 2.1 s" counts to the instant shown, not to now
+    const std::uint64_t shownNs = m_scrubber->looking()
+        ? m_controller->record().lanes.origin() + m_scrubber->cursorTime()
+        : 0;
+    m_stage->sync(state, m_scrubber->looking() ? Highlights {} : m_highlights, shownNs);
     m_console->catchUp(state);
     std::vector<ListingMarker> markers;
     for (const auto* a : state.world().actors())
