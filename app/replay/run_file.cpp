@@ -83,7 +83,8 @@ void Recording::add(std::string_view bytes)
     if (m_overflowed)
         return;
     if (m_bytes.size() + bytes.size() > LIMIT) {
-        m_overflowed = true;
+        m_overflowed = true; // it cannot be saved whole: keep none of it
+        std::string().swap(m_bytes);
         return;
     }
     m_bytes.append(bytes);

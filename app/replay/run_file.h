@@ -55,7 +55,8 @@ std::string chromeTrace(const std::vector<mp::telemetry::Event>& events);
 // The bytes of a live run as they arrive, up to a limit (a run that streams for ever is not saved whole).
 class Recording {
 public:
-    static constexpr std::size_t LIMIT = 512u << 20;
+    // About a million events: a run the timeline keeps whole (RunRecord::MAX_EVENTS) always fits.
+    static constexpr std::size_t LIMIT = 64u << 20;
     void add(std::string_view bytes);
     const std::string& bytes() const { return m_bytes; }
     bool overflowed() const { return m_overflowed; }

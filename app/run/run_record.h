@@ -16,7 +16,7 @@ namespace mpstage::app {
 struct RunRecord {
     static constexpr std::size_t MAX_EVENTS = 500'000;
     static constexpr std::size_t SNAPSHOT_EVERY = 1024;
-    static constexpr std::size_t MAX_SNAPSHOTS = 96;
+    static constexpr std::size_t MAX_SNAPSHOTS = 64;
 
     mp::telemetry::History<RunState> history { RunState {}, SNAPSHOT_EVERY, MAX_SNAPSHOTS, MAX_EVENTS };
     timeline::Lanes lanes { MAX_EVENTS };

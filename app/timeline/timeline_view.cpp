@@ -144,21 +144,28 @@ double TimelineView::span() const
     return std::max<double>(static_cast<double>(m_controller.record().lanes.duration()), 1e6);
 }
 
+TimelineView::Scale TimelineView::scale() const
+{
+    return Scale { static_cast<double>(gutter()), static_cast<double>(std::max(1, width() - gutter() - RIGHT_PAD)),
+        span() };
+}
+
 double TimelineView::xOf(std::uint64_t ns) const
 {
-    const double w = std::max(1, width() - gutter() - RIGHT_PAD);
-    return gutter() + static_cast<double>(ns) / span() * w;
+    return scale().x(ns);
 }
 
 std::uint64_t TimelineView::timeAt(double x) const
 {
-    const double w = std::max(1, width() - gutter() - RIGHT_PAD);
-    const double f = std::clamp((x - gutter()) / w, 0.0, 1.0);
-    return static_cast<std::uint64_t>(f * span());
+    const Scale s = scale();
+    const double f = std::clamp((x - s.left) / s.width, 0.0, 1.0);
+    return static_cast<std::uint64_t>(f * s.span);
 }
 
 void TimelineView::paintEvent(QPaintEvent*)
 {
+    const Scale sc = scale();
+    const int gutterWidth = static_cast<int>(sc.left);
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
     const Theme& t = theme();
@@ -172,7 +179,7 @@ void TimelineView::paintEvent(QPaintEvent*)
 
     if (lanes.lanes().empty()) {
         p.setPen(t.muted);
-        p.drawText(rect().adjusted(gutter(), 0, 0, -axisHeight()), Qt::AlignVCenter | Qt::AlignLeft,
+        p.drawText(rect().adjusted(gutterWidth, 0, 0, -axisHeight()), Qt::AlignVCenter | Qt::AlignLeft,
             QStringLiteral("The timeline fills as the run goes."));
     }
     for (int i = 0; i < shown; ++i) {
@@ -184,12 +191,12 @@ void TimelineView::paintEvent(QPaintEvent*)
         QFont bold = font();
         bold.setBold(true);
         p.setFont(bold);
-        p.drawText(QRectF(6, top, gutter() - 10, lh), Qt::AlignVCenter | Qt::AlignLeft,
+        p.drawText(QRectF(6, top, gutterWidth - 10, lh), Qt::AlignVCenter | Qt::AlignLeft,
             shortActorName(QString::fromStdString(lane.name)));
         p.setFont(font());
         // alive: a band in the process's colour
-        const double from = xOf(lane.started);
-        const double to = lane.exited ? xOf(lane.exited) : right;
+        const double from = sc.x(lane.started);
+        const double to = lane.exited ? sc.x(lane.exited) : right;
         p.setPen(Qt::NoPen);
         p.setBrush(t.tint(colour, 70));
         p.drawRoundedRect(QRectF(from, top + lh * 0.22, std::max(2.0, to - from), lh * 0.56), 3, 3);
@@ -197,8 +204,8 @@ void TimelineView::paintEvent(QPaintEvent*)
         double lastX[3] = { -1e9, -1e9, -1e9 };
         for (const auto& s : lane.spans) {
             const int kind = static_cast<int>(s.kind);
-            const double x0 = xOf(s.from);
-            const double x1 = s.to ? xOf(s.to) : to;
+            const double x0 = sc.x(s.from);
+            const double x1 = s.to ? sc.x(s.to) : to;
             if (x1 < lastX[kind] + 1)
                 continue;
             lastX[kind] = x1;
@@ -218,7 +225,7 @@ void TimelineView::paintEvent(QPaintEvent*)
         std::fill(std::begin(lastMark), std::end(lastMark), -1e9);
         const QColor markColour = t.dark ? t.text : colour.darker(160);
         for (const auto& m : lane.marks) {
-            const double x = xOf(m.at);
+            const double x = sc.x(m.at);
             double& last = lastMark[static_cast<int>(m.kind)];
             if (x - last < 2 * r * 0.8 && m.kind != MarkKind::Hang)
                 continue;
@@ -229,18 +236,18 @@ void TimelineView::paintEvent(QPaintEvent*)
     }
     if (static_cast<int>(lanes.lanes().size()) > shown) {
         p.setPen(t.muted);
-        p.drawText(QRectF(gutter(), 2 + (shown - 1) * lh, right - gutter(), lh), Qt::AlignRight | Qt::AlignBottom,
+        p.drawText(QRectF(gutterWidth, 2 + (shown - 1) * lh, right - gutterWidth, lh), Qt::AlignRight | Qt::AlignBottom,
             QStringLiteral("+%1 more").arg(lanes.lanes().size() - static_cast<std::size_t>(shown)));
     }
 
     // the axis
     const double axisTop = 2 + std::max(shown, 1) * lh;
     p.setPen(QPen(t.border, 1));
-    p.drawLine(QPointF(gutter(), axisTop), QPointF(right, axisTop));
-    const double step = niceStep(span(), std::max(2, (width() - gutter()) / 110));
+    p.drawLine(QPointF(gutterWidth, axisTop), QPointF(right, axisTop));
+    const double step = niceStep(sc.span, std::max(2, (width() - gutterWidth) / 110));
     p.setPen(t.muted);
-    for (double ns = 0; ns <= span() + 1; ns += step) {
-        const double x = xOf(static_cast<std::uint64_t>(ns));
+    for (double ns = 0; ns <= sc.span + 1; ns += step) {
+        const double x = sc.x(static_cast<std::uint64_t>(ns));
         p.drawLine(QPointF(x, axisTop), QPointF(x, axisTop + 4));
         const QString label = timeLabel(ns, step);
         const int w = fontMetrics().horizontalAdvance(label);
@@ -248,7 +255,7 @@ void TimelineView::paintEvent(QPaintEvent*)
     }
 
     // the cursor: the instant the stage shows
-    const double cx = xOf(m_scrubber.cursorTime());
+    const double cx = sc.x(m_scrubber.cursorTime());
     QColor cursor = m_scrubber.looking() ? t.accent : t.muted;
     p.setPen(QPen(cursor, m_scrubber.looking() ? 3 : 1.5, m_scrubber.looking() ? Qt::SolidLine : Qt::DashLine));
     p.drawLine(QPointF(cx, 0), QPointF(cx, axisTop));

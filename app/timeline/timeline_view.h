@@ -8,6 +8,8 @@
 
 #include <QWidget>
 
+#include <cstdint>
+
 namespace mpstage::app {
 
 class RunController;
@@ -34,6 +36,14 @@ protected:
     void mouseMoveEvent(QMouseEvent* event) override;
 
 private:
+    // Instant to x, computed once per paint: a run of many events maps thousands of marks per paint.
+    struct Scale {
+        double left = 0;
+        double width = 1;
+        double span = 1;
+        double x(std::uint64_t ns) const { return left + static_cast<double>(ns) / span * width; }
+    };
+    Scale scale() const;
     int laneHeight() const;
     int gutter() const;
     int axisHeight() const;

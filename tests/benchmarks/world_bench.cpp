@@ -193,11 +193,11 @@ void BM_ApplyOnly(benchmark::State& state)
 BENCHMARK(BM_ApplyOnly)->Unit(benchmark::kMillisecond);
 
 // Scrubbing: the World at a random event of a ~400,000-event run, from the nearest snapshot, with the
-// snapshot spacing the app uses (every 1,024 events, thinned out to at most 96 snapshots).
+// snapshot spacing the app uses (every 1,024 events, thinned out to at most 64 snapshots).
 void BM_ScrubToRandomEvent(benchmark::State& state)
 {
     const Stream& s = stream();
-    History<World> history(World {}, 1024, 96);
+    History<World> history(World {}, 1024, 64);
     Decoder decoder;
     decoder.feed(s.bytes);
     while (auto e = decoder.next())
