@@ -43,6 +43,10 @@ int runApp(QApplication& app)
         ? QString::fromUtf8(DEFAULT_SCENE.data(), static_cast<qsizetype>(DEFAULT_SCENE.size()))
         : options.scene;
     bool opened = window.openScene(scene, options.params);
+    if (!opened && options.perf) { // nobody is looking at the window: say why in the terminal
+        std::fprintf(stderr, "mpstage: %s\n", qPrintable(window.banner().text()));
+        return 2;
+    }
     if (!options.openRun.isEmpty()) {
         QString error = openRun(window, options.openRun);
         if (error.isEmpty() && !options.exportTrace.isEmpty()) {
