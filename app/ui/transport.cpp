@@ -28,12 +28,13 @@ Transport::Transport(RunController& controller, QWidget* window)
         QKeySequence(Qt::Key_Right));
     m_stepActor = action(QStringLiteral("Step MainProcess"),
         QStringLiteral("Let the chosen process take one step (click a process to choose it, or press 1-9)"), {});
-    m_micro = action(
-        QStringLiteral("Micro-steps"), QStringLiteral("Stop at the internal steps of put() and value += 1 too"), {});
+    m_micro = action(QStringLiteral("Micro-steps"),
+        QStringLiteral("Stop at the internal steps of put() and value += 1 too (M)"), QKeySequence(Qt::Key_M));
     m_micro->setCheckable(true);
     m_restart
         = action(QStringLiteral("⟲  Restart"), QStringLiteral("Start the scene again (R)"), QKeySequence(Qt::Key_R));
-    m_stop = action(QStringLiteral("■  Stop"), QStringLiteral("End the run: every process is killed"), {});
+    m_stop = action(
+        QStringLiteral("■  Stop"), QStringLiteral("End the run: every process is killed (S)"), QKeySequence(Qt::Key_S));
 
     for (const auto& [label, value] :
         { std::pair { QStringLiteral("speed 1×"), 1.0 }, { QStringLiteral("speed ½×"), 0.5 },

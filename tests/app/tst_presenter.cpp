@@ -80,7 +80,15 @@ private Q_SLOTS:
         QVERIFY(w.captionText().contains(QStringLiteral("Predict:")));
         QVERIFY(w.captionText().contains(QString::fromStdString(w.scene()->narration.look).toHtmlEscaped()));
 
-        // keys alone: run to the end, and the caption says why
+        // keys alone: micro-steps on and off, stop a run, run to the end, and the caption says why
+        QTest::keyClick(&w, Qt::Key_M);
+        QVERIFY(w.controller().micro());
+        QTest::keyClick(&w, Qt::Key_M);
+        QVERIFY(!w.controller().micro());
+        QTest::keyClick(&w, Qt::Key_Right); // one step: the run starts, paused
+        QTRY_VERIFY_WITH_TIMEOUT(w.controller().active(), 10000);
+        QTest::keyClick(&w, Qt::Key_S);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.controller().active(), 10000);
         QTest::keyClick(&w, Qt::Key_Space);
         QTRY_COMPARE_WITH_TIMEOUT(w.controller().phase(), RunPhase::Ended, 30000);
         QVERIFY(w.captionText().contains(QStringLiteral("Why:")));
