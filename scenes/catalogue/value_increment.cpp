@@ -5,10 +5,7 @@
 
 #include "scene_support.h"
 #include "scenes.h"
-
-#include <mp/process.h>
-#include <mp/sharedctypes.h>
-#include <mp/synchronize.h>
+#include "value_race.h"
 
 #include <cstdio>
 
@@ -54,44 +51,7 @@ void run(const ParamValues& p)
     const Listing l = listingFor(p);
     const long increments = p.integer("increments");
     const bool locked = p.boolean("lock");
-    at(l, "value");
-    mp::Value share_value('i', 0);
-    mp::telemetry::label(share_value.telemetry_id(), "share_value");
-    std::vector<mp::Process> processes;
-    for (long i = 0; i < p.integer("processes"); ++i) {
-        processes.emplace_back([&] {
-            mp::Value& v = share_value;
-            for (long n = 0; n < increments; ++n) {
-                if (locked) {
-                    at(l, "with");
-                    mp::Guard g(v.get_lock());
-                    at(l, "inc");
-                    v.value += 1;
-                } else {
-                    at(l, "inc");
-                    v.value += 1;
-                }
-            }
-            at(l, "print");
-            print(mp::current_process().name(), "data", v.repr());
-        });
-        at(l, "start");
-        processes.back().start();
-    }
-    for (auto& proc : processes) {
-        at(l, "join");
-        proc.join();
-    }
-    at(l, "final");
-    print("Final Data in parent process:", share_value.repr());
-}
-
-long finalValue(const RunResult& r)
-{
-    const auto at = r.allPrinted.rfind("Final Data in parent process: <Synchronized wrapper for c_int(");
-    if (at == std::string::npos)
-        return -1;
-    return std::strtol(r.allPrinted.c_str() + at + 62, nullptr, 10);
+    runValueIncrements(l, p.integer("processes"), increments, locked);
 }
 
 } // namespace
@@ -127,7 +87,7 @@ Scene valueIncrementScene()
     s.run = run;
     s.check = [](const RunResult& r, const ParamValues& p) {
         const long total = p.integer("processes") * p.integer("increments");
-        const long got = finalValue(r);
+        const long got = printedFinalValue(r);
         if (got < 0)
             return Verdict { false, "the parent never printed the final value" };
         const std::string words = "final value " + std::to_string(got) + " of " + std::to_string(total);

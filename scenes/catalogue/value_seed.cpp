@@ -6,10 +6,7 @@
 
 #include "scene_support.h"
 #include "scenes.h"
-
-#include <mp/process.h>
-#include <mp/sharedctypes.h>
-#include <mp/synchronize.h>
+#include "value_race.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -66,45 +63,7 @@ void run(const ParamValues& p)
     const bool locked = p.boolean("lock");
     at(l, "parent");
     print("Parent Process ID: " + std::to_string(::getpid()));
-    std::vector<mp::Process> processes;
-    at(l, "value");
-    mp::Value share_value('i', 0);
-    mp::telemetry::label(share_value.telemetry_id(), "share_value");
-    for (long i = 1; i < 10; ++i) {
-        processes.emplace_back([&] {
-            mp::Value& v = share_value;
-            for (long n = 0; n < INCREMENTS; ++n) {
-                if (locked) {
-                    at(l, "with");
-                    mp::Guard g(v.get_lock());
-                    at(l, "inc");
-                    v.value += 1;
-                } else {
-                    at(l, "inc");
-                    v.value += 1;
-                }
-            }
-            at(l, "print");
-            print(mp::current_process().name(), "data", v.repr());
-        });
-        at(l, "start");
-        processes.back().start();
-    }
-    for (auto& proc : processes) {
-        at(l, "join");
-        proc.join();
-    }
-    at(l, "final");
-    print("Final Data in parent process:", share_value.repr());
-}
-
-long finalValue(const RunResult& r)
-{
-    const std::string prefix = "Final Data in parent process: <Synchronized wrapper for c_int(";
-    const auto at = r.allPrinted.rfind(prefix);
-    if (at == std::string::npos)
-        return -1;
-    return std::strtol(r.allPrinted.c_str() + at + prefix.size(), nullptr, 10);
+    runValueIncrements(l, PROCESSES, INCREMENTS, locked);
 }
 
 } // namespace
@@ -152,7 +111,7 @@ Scene valueSeedScene()
         const auto main = r.printed.find("MainProcess");
         if (main == r.printed.end() || main->second.rfind("Parent Process ID: ", 0) != 0 || dataLines != PROCESSES)
             return Verdict { false, "printed\n" + r.allPrinted };
-        const long got = finalValue(r);
+        const long got = printedFinalValue(r);
         const std::string words = "final value " + std::to_string(got) + " of " + std::to_string(TOTAL);
         if (p.boolean("lock") || got == TOTAL)
             return Verdict { got == TOTAL, words };
