@@ -32,6 +32,7 @@ void ActorRuntime::flusherLoop()
         if (fds[n - 1].revents & (POLLERR | POLLHUP))
             ::_exit(141); // the host is gone (killed, or the app closed): the run must not outlive it
         drainCapture(false);
+        refitClock();
         const std::uint64_t now = nowNs();
         for (BlockingSlot& s : m_blocking) {
             if (s.state.load() != BlockingSlot::Active || now - s.sinceNs.load() < BLOCKED_AFTER_NS)
@@ -104,6 +105,7 @@ void ActorRuntime::becomeChild(ActorId id, const std::string& name)
         if (fd >= 0)
             ::close(fd);
     setMainLane();
+    clockAfterFork();
     g_actor = new ActorRuntime(parent->m_fd, parent->m_control, id, name, parent->m_id, parent->m_seq);
 }
 

@@ -59,13 +59,6 @@ std::string defaultLabel(ObjectKind kind, ObjectId id)
 
 } // namespace
 
-std::uint64_t nowNs()
-{
-    timespec ts {};
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return static_cast<std::uint64_t>(ts.tv_sec) * 1'000'000'000ULL + static_cast<std::uint64_t>(ts.tv_nsec);
-}
-
 ActorRuntime::ActorRuntime(int fd, ControlBlock* control, ActorId id, std::string name, ActorId parent, std::uint32_t forkSeq)
     : m_fd(fd)
     , m_control(control)
@@ -81,6 +74,7 @@ void ActorRuntime::setMainLane() { t_lane = 0; }
 void ActorRuntime::install(int fd, ControlBlock* control, ActorId id, const std::string& name)
 {
     t_lane = 0;
+    startClock();
     g_actor = new ActorRuntime(fd, control, id, name, ActorId {});
 }
 

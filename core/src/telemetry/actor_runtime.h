@@ -6,6 +6,7 @@
 
 #include <mp/telemetry/event.h>
 
+#include "clock.h"
 #include "control_block.h"
 
 #include <array>
@@ -118,7 +119,5 @@ private:
 };
 
 extern ActorRuntime* g_actor;
-
-std::uint64_t nowNs();
 
 } // namespace mp::telemetry
