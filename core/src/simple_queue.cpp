@@ -3,18 +3,30 @@
 #include <mp/pickle.h>
 #include <mp/queues.h>
 
+#include "queue_read_ahead.h"
+#include "shared_block.h"
+#include "telemetry/probe.h"
+
 namespace mp {
 
 struct SimpleQueue::Parts {
     Parts(std::pair<Connection, Connection> pipe)
         : reader(std::move(pipe.first))
         , writer(std::move(pipe.second))
+        , aheadBlock(detail::SharedBlock::create(sizeof(detail::ReadAhead)))
     {
+        std::size_t offset = 0;
+        ahead = detail::placeShared<detail::ReadAhead>(*aheadBlock, offset);
     }
     Connection reader;
     Connection writer;
     Lock rlock;
     Lock wlock;
+    // What get() has read out of the pipe ahead of the messages it hands out, shared by every reader, as a
+    // Queue's (queue_read_ahead.h). An observed run reads through the Connection instead, which reports each
+    // message it receives; every process of a run is observed or none is.
+    std::shared_ptr<detail::SharedBlock> aheadBlock;
+    detail::ReadAhead* ahead = nullptr;
 };
 
 SimpleQueue::SimpleQueue()
@@ -31,15 +43,19 @@ void SimpleQueue::put(const Object& obj)
 
 Object SimpleQueue::get()
 {
-    Bytes res;
+    std::string res;
     {
         Guard g(m->rlock);
-        res = m->reader.recv_bytes();
+        if (telemetry::probe::on())
+            res = std::move(m->reader.recv_bytes().data);
+        else
+            res = detail::recvMessageAhead(m->reader.fileno(), *m->ahead);
     }
-    return loads(res.data);
+    return loads(res);
 }
 
-bool SimpleQueue::empty() { return !m->reader.poll(); }
+// poll() first: on a closed reader it raises OSError('handle is closed').
+bool SimpleQueue::empty() { return !m->reader.poll() && !m->ahead->holdsBytes(); }
 
 void SimpleQueue::close()
 {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// get() reads the queue's pipe ahead into a buffer every reader shares (core/src/queue_read_ahead.h). What
+// get() reads the queue's pipe ahead into a buffer every reader shares (core/src/queue_read_ahead.h); so does a
+// SimpleQueue's get() in an unobserved run. What
 // CPython's two-reads-per-message get() guarantees must still hold: messages whole, in order, each to exactly
 // one reader, a message larger than the buffer intact, and buffered messages count for empty() and for a
 // non-blocking or timed get().
@@ -67,6 +68,70 @@ TEST_F(QueueReadAheadTest, ReadersInSeveralProcessesEachGetDifferentMessages)
 {
     constexpr int ITEMS = 3000;
     mp::Queue sut;
+    mp::Queue seen;
+    std::vector<mp::Process> readers;
+    for (int r = 0; r < 3; ++r)
+        readers.emplace_back([sut, seen]() mutable {
+            for (int i = 0; i < ITEMS / 3; ++i)
+                seen.put(sut.get());
+        });
+    for (mp::Process& p : readers)
+        p.start();
+    for (int i = 0; i < ITEMS; ++i)
+        sut.put(i);
+
+    std::set<std::int64_t> got;
+    for (int i = 0; i < ITEMS; ++i)
+        got.insert(seen.get().as_int());
+    for (mp::Process& p : readers)
+        p.join();
+
+    EXPECT_EQ(got.size(), static_cast<std::size_t>(ITEMS)); // none twice, none lost
+    EXPECT_EQ(*got.begin(), 0);
+    EXPECT_EQ(*got.rbegin(), ITEMS - 1);
+}
+
+// SimpleQueue reads ahead the same way when the run is not observed.
+
+TEST_F(QueueReadAheadTest, SimpleQueueBufferedMessagesAreNotEmpty)
+{
+    mp::SimpleQueue sut;
+    mp::Process child([sut]() mutable {
+        sut.put(4);
+        sut.put(5); // no feeder: both are in the pipe once the child has exited
+    });
+    child.start();
+    child.join();
+    ASSERT_EQ(child.exitcode(), 0);
+
+    EXPECT_EQ(sut.get(), mp::Object(4)); // one read() takes both messages out of the pipe
+    EXPECT_FALSE(sut.empty()); // the pipe is empty now, the queue is not
+    EXPECT_EQ(sut.get(), mp::Object(5));
+    EXPECT_TRUE(sut.empty());
+}
+
+TEST_F(QueueReadAheadTest, SimpleQueueLargeMessageArrivesWholeBetweenSmallOnes)
+{
+    mp::SimpleQueue sut;
+    const std::string big(300'000, 'x');
+    mp::Process child([sut, big]() mutable {
+        sut.put(1);
+        sut.put(mp::Bytes(big)); // blocks until the reader has taken most of it
+        sut.put(3);
+    });
+    child.start();
+
+    EXPECT_EQ(sut.get(), mp::Object(1));
+    EXPECT_EQ(sut.get(), mp::Object(mp::Bytes(big)));
+    EXPECT_EQ(sut.get(), mp::Object(3));
+    child.join();
+    EXPECT_EQ(child.exitcode(), 0);
+}
+
+TEST_F(QueueReadAheadTest, SimpleQueueReadersInSeveralProcessesEachGetDifferentMessages)
+{
+    constexpr int ITEMS = 3000;
+    mp::SimpleQueue sut;
     mp::Queue seen;
     std::vector<mp::Process> readers;
     for (int r = 0; r < 3; ++r)
