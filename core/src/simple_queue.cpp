@@ -46,7 +46,7 @@ Object SimpleQueue::get()
     std::string res;
     {
         Guard g(m->rlock);
-        if (telemetry::probe::on())
+        if (telemetry::probe::on() && !m->ahead->holdsBytes()) // bytes read ahead still go first
             res = std::move(m->reader.recv_bytes().data);
         else
             res = detail::recvMessageAhead(m->reader.fileno(), *m->ahead);
