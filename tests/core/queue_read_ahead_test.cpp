@@ -64,10 +64,11 @@ TEST_F(QueueReadAheadTest, AMessageLargerThanTheBufferArrivesWholeBetweenSmallOn
     EXPECT_EQ(child.exitcode(), 0);
 }
 
-TEST_F(QueueReadAheadTest, ReadersInSeveralProcessesEachGetDifferentMessages)
+// Three reader processes get from `sut` while this process puts: every message reaches exactly one of them.
+template <typename Q>
+void eachMessageReachesOneOfSeveralReaders(Q sut)
 {
     constexpr int ITEMS = 3000;
-    mp::Queue sut;
     mp::Queue seen;
     std::vector<mp::Process> readers;
     for (int r = 0; r < 3; ++r)
@@ -89,6 +90,11 @@ TEST_F(QueueReadAheadTest, ReadersInSeveralProcessesEachGetDifferentMessages)
     EXPECT_EQ(got.size(), static_cast<std::size_t>(ITEMS)); // none twice, none lost
     EXPECT_EQ(*got.begin(), 0);
     EXPECT_EQ(*got.rbegin(), ITEMS - 1);
+}
+
+TEST_F(QueueReadAheadTest, ReadersInSeveralProcessesEachGetDifferentMessages)
+{
+    eachMessageReachesOneOfSeveralReaders(mp::Queue());
 }
 
 // SimpleQueue reads ahead the same way when the run is not observed.
@@ -130,29 +136,7 @@ TEST_F(QueueReadAheadTest, SimpleQueueLargeMessageArrivesWholeBetweenSmallOnes)
 
 TEST_F(QueueReadAheadTest, SimpleQueueReadersInSeveralProcessesEachGetDifferentMessages)
 {
-    constexpr int ITEMS = 3000;
-    mp::SimpleQueue sut;
-    mp::Queue seen;
-    std::vector<mp::Process> readers;
-    for (int r = 0; r < 3; ++r)
-        readers.emplace_back([sut, seen]() mutable {
-            for (int i = 0; i < ITEMS / 3; ++i)
-                seen.put(sut.get());
-        });
-    for (mp::Process& p : readers)
-        p.start();
-    for (int i = 0; i < ITEMS; ++i)
-        sut.put(i);
-
-    std::set<std::int64_t> got;
-    for (int i = 0; i < ITEMS; ++i)
-        got.insert(seen.get().as_int());
-    for (mp::Process& p : readers)
-        p.join();
-
-    EXPECT_EQ(got.size(), static_cast<std::size_t>(ITEMS)); // none twice, none lost
-    EXPECT_EQ(*got.begin(), 0);
-    EXPECT_EQ(*got.rbegin(), ITEMS - 1);
+    eachMessageReachesOneOfSeveralReaders(mp::SimpleQueue());
 }
 
 } // namespace
