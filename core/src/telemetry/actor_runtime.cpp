@@ -8,7 +8,6 @@
 #include <cctype>
 #include <cerrno>
 #include <climits>
-#include <ctime>
 #include <fcntl.h>
 #include <poll.h>
 #include <unistd.h>

@@ -133,8 +133,8 @@ std::uint64_t nowNs()
 void startClock()
 {
 #if defined(__x86_64__)
-    if (g_tsc.load()) { // a process that ran a session before: its line only needs moving
-        refitClock();
+    if (g_tsc.load()) { // forked from a process that started the clock before: repair and move the line
+        clockAfterFork();
         return;
     }
     if (!kernelKeepsTimeWithTsc())
