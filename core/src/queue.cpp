@@ -7,6 +7,7 @@
 #include "posix_call.h"
 #include "instrument.h"
 #include "queue_state.h"
+#include "started_thread.h"
 
 #include <cstdio>
 
@@ -90,7 +91,7 @@ void QueueState::startFeeder(const std::shared_ptr<QueueState>& self)
 {
     QueueLocal& l = *local;
     l.buffer.clear();
-    l.feeder = std::thread([this, &l] { feed(l); });
+    l.feeder = startedThread([this, &l] { feed(l); });
     std::weak_ptr<QueueState> weak = self;
     if (!l.joinCancelled)
         l.joinFinalizer = Finalizer(-5, [weak, &l] {

@@ -3,6 +3,7 @@
 // from: the host compares them with its own clock_gettime() (how long a lock has been wanted, whether a run
 // is hung), and the actors' streams are merged by them. Checked across re-fits of the line and in a forked
 // child, against readings of clock_gettime() taken just before and just after each timestamp.
+#include "started_thread.h"
 #include "telemetry/clock.h"
 
 #include <gtest/gtest.h>
@@ -47,16 +48,17 @@ int strays(std::uint64_t forNs)
     }
 }
 
-// Re-fits the line every 5 ms, as an actor's flusher does, until stopped.
+// Re-fits the line every 5 ms, as an actor's flusher does, until stopped. Started as the flusher is, so the
+// fork below never lands in the thread's start-up (started_thread.h).
 class Refitter {
 public:
     Refitter()
-        : m_thread([this] {
+        : m_thread(mp::detail::startedThread([this] {
             while (!m_stop.load()) {
                 mp::telemetry::refitClock();
                 std::this_thread::sleep_for(std::chrono::milliseconds(5));
             }
-        })
+        }))
     {
     }
     ~Refitter()

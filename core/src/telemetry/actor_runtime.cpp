@@ -4,6 +4,7 @@
 #include <mp/telemetry/wire.h>
 
 #include "../futex.h"
+#include "../started_thread.h"
 
 #include <cctype>
 #include <cerrno>
@@ -87,7 +88,7 @@ void ActorRuntime::start(ActorId parent, std::uint32_t forkSeq)
     // parent's pipe ends the child inherited, whatever order the frames arrive in.
     emit(Event { .type = EventType::ActorStarted, .item = ItemId { forkSeq }, .a = getpid(), .b = parent.value, .text = m_name });
     flush();
-    m_flusher = std::thread([this] { flusherLoop(); });
+    m_flusher = mp::detail::startedThread([this] { flusherLoop(); });
 }
 
 // The actor's stdout and stderr go to pipes its flusher reads, so what it prints comes back as Print events
