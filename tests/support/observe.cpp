@@ -3,6 +3,11 @@
 
 #include <mp/telemetry/wire.h>
 
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <csignal>
+#include <poll.h>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -10,6 +15,21 @@
 namespace mptest {
 
 using namespace mp::telemetry;
+
+namespace {
+
+// Far longer than any run these tests observe takes, even under a sanitizer. A run that hangs fails here,
+// in words, instead of at CTest's timeout, and takes no process with it.
+constexpr auto RUN_LIMIT = std::chrono::seconds(30);
+
+void killEveryActor(const Session& session)
+{
+    for (std::uint32_t id = 1; id <= MAX_ACTORS; ++id)
+        if (const int pid = session.pid(ActorId { id }); pid > 0)
+            ::kill(pid, SIGKILL);
+}
+
+} // namespace
 
 Observed observe(const std::function<void()>& scene, Detail detail, const std::function<void(Session&)>& control)
 {
@@ -25,7 +45,16 @@ Observed observe(const std::function<void()>& scene, Detail detail, const std::f
     Decoder decoder;
     decoder.feed(streamHeader());
     char buf[65536];
+    const auto deadline = std::chrono::steady_clock::now() + RUN_LIMIT;
+    bool killed = false;
     for (;;) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        pollfd pfd { session.readFd(), POLLIN, 0 };
+        if (!killed && (left.count() <= 0 || ::poll(&pfd, 1, static_cast<int>(left.count())) == 0)) {
+            ADD_FAILURE() << "the observed run had not ended after " << RUN_LIMIT.count() << " s: every actor was killed";
+            killEveryActor(session);
+            killed = true;
+        }
         const ssize_t n = ::read(session.readFd(), buf, sizeof buf);
         if (n <= 0)
             break;
