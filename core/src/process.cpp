@@ -2,6 +2,7 @@
 #include <mp/errors.h>
 #include <mp/process.h>
 
+#include "fork_gate.h"
 #include "posix_call.h"
 #include "runtime.h"
 #include "runtime_access.h"
@@ -198,7 +199,11 @@ void Process::start()
     std::fflush(nullptr);
     if (telemetry::g_actor)
         m->actor = telemetry::g_actor->prepareChild();
-    const pid_t pid = detail::posixCall([] { return ::fork(); });
+    pid_t pid = -1;
+    {
+        detail::ForkSection quiet; // fork_gate.h: not while a feeder or the flusher allocates, under ASan
+        pid = detail::posixCall([] { return ::fork(); });
+    }
     if (pid == 0)
         m->runChild();
     m->started = true;

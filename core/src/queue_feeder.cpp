@@ -10,6 +10,7 @@
 #include <mp/pickle.h>
 
 #include "connection_io.h"
+#include "fork_gate.h"
 #include "queue_state.h"
 #include "telemetry/probe.h"
 
@@ -42,6 +43,7 @@ bool micro()
 void QueueState::feed(QueueLocal& l)
 {
     namespace probe = telemetry::probe;
+    AllocatingSection allocating; // let go wherever the feeder waits (fork_gate.h)
     probe::event(telemetry::EventType::FeederStarted, object);
     std::deque<Buffered> batch;
     std::string frames;
@@ -49,6 +51,7 @@ void QueueState::feed(QueueLocal& l)
     auto flush = [&] {
         if (frames.empty())
             return;
+        OutsideSection waits(allocating); // the gate, the writer lock and the pipe may all wait
         probe::gate(true, "feeder: write to the pipe");
         std::int64_t firstIndex = 0;
         try {
@@ -75,9 +78,12 @@ void QueueState::feed(QueueLocal& l)
     for (;;) {
         {
             std::unique_lock lock(l.mutex);
-            if (l.buffer.empty() && telemetry::g_actor)
-                telemetry::g_actor->flush(); // going idle: let what was reported leave now
-            l.notempty.wait(lock, [&] { return !l.buffer.empty(); });
+            if (l.buffer.empty()) {
+                OutsideSection waits(allocating);
+                if (telemetry::g_actor)
+                    telemetry::g_actor->flush(); // going idle: let what was reported leave now
+                l.notempty.wait(lock, [&] { return !l.buffer.empty(); });
+            }
             if (feederDelay > 0) {
                 batch.push_back(std::move(l.buffer.front()));
                 l.buffer.pop_front();
@@ -85,8 +91,10 @@ void QueueState::feed(QueueLocal& l)
                 batch.swap(l.buffer);
             }
         }
-        if (feederDelay > 0 && batch.front().obj)
+        if (feederDelay > 0 && batch.front().obj) {
+            OutsideSection waits(allocating);
             std::this_thread::sleep_for(std::chrono::duration<double>(feederDelay));
+        }
         for (Buffered& item : batch) {
             if (!item.obj) {
                 flush();

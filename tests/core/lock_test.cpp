@@ -173,14 +173,21 @@ TEST_F(LockTest, SemaphoresCountAndBoundedOnesRefuseOverRelease)
 TEST_F(LockTest, ASemaphoreCapsConcurrencyAcrossProcesses)
 {
     struct Counts {
+        std::atomic<int> ready;
         std::atomic<int> inside;
         std::atomic<int> most;
     };
+    constexpr int WORKERS = 5;
     mptest::SharedScratch<Counts> counts;
     mp::Semaphore sut(2);
     std::vector<mp::Process> workers;
-    for (int i = 0; i < 5; ++i)
+    for (int i = 0; i < WORKERS; ++i)
         workers.emplace_back([&] {
+            // All start together: on a slow or loaded machine a worker could otherwise finish before the
+            // next one is forked, and the semaphore would never be contended.
+            ++counts->ready;
+            while (counts->ready.load() < WORKERS)
+                ::usleep(100);
             for (int k = 0; k < 20; ++k) {
                 mp::Guard g(sut);
                 const int now = ++counts->inside;

@@ -5,6 +5,8 @@
 
 #include "actor_runtime.h"
 
+#include "../fork_gate.h"
+
 #include <mp/telemetry/wire.h>
 
 #include <fcntl.h>
@@ -31,19 +33,22 @@ void ActorRuntime::flusherLoop()
         ::poll(fds, static_cast<nfds_t>(n), TICK_MS);
         if (fds[n - 1].revents & (POLLERR | POLLHUP))
             ::_exit(141); // the host is gone (killed, or the app closed): the run must not outlive it
-        drainCapture(false);
-        refitClock();
-        const std::uint64_t now = nowNs();
-        for (BlockingSlot& s : m_blocking) {
-            if (s.state.load() != BlockingSlot::Active || now - s.sinceNs.load() < BLOCKED_AFTER_NS)
-                continue;
-            emitGuarded(Event { .type = EventType::Blocked, .object = s.object, .b = s.joined, .text = s.op }, s.thread, [&] {
-                int expected = BlockingSlot::Active;
-                return s.state.compare_exchange_strong(expected, BlockingSlot::Reported);
-            });
+        {
+            mp::detail::AllocatingSection allocating; // Print texts and counter samples (fork_gate.h)
+            drainCapture(false);
+            refitClock();
+            const std::uint64_t now = nowNs();
+            for (BlockingSlot& s : m_blocking) {
+                if (s.state.load() != BlockingSlot::Active || now - s.sinceNs.load() < BLOCKED_AFTER_NS)
+                    continue;
+                emitGuarded(Event { .type = EventType::Blocked, .object = s.object, .b = s.joined, .text = s.op }, s.thread, [&] {
+                    int expected = BlockingSlot::Active;
+                    return s.state.compare_exchange_strong(expected, BlockingSlot::Reported);
+                });
+            }
+            if (m_detail == Detail::Counters)
+                sampleCounters();
         }
-        if (m_detail == Detail::Counters)
-            sampleCounters();
         flush();
     }
 }
