@@ -119,8 +119,7 @@ std::vector<ChartsPanel::Key> ChartsPanel::wanted() const
         if (world.queue(o->id)) {
             keys.push_back(Key { 0, o->id });
             keys.push_back(Key { 3, o->id });
-        }
-        else if (world.lock(o->id) && (o->kind == ObjectKind::Lock || o->kind == ObjectKind::RLock))
+        } else if (world.lock(o->id) && (o->kind == ObjectKind::Lock || o->kind == ObjectKind::RLock))
             keys.push_back(Key { 1, o->id });
         else if (o->kind == ObjectKind::Value && world.value(o->id))
             keys.push_back(Key { 2, o->id });

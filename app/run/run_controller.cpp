@@ -306,7 +306,7 @@ void RunController::drain()
             setMessage(state().outcome().rfind("error: ", 0) == 0 ? MessageKind::Error
                     : state().asDeclared()                        ? MessageKind::Success
                     : state().outcome() == "stopped" ? (m_hang.empty() ? MessageKind::Hint : MessageKind::Hang)
-                                                      : MessageKind::Unexpected,
+                                                     : MessageKind::Unexpected,
                 describeOutcome());
             Q_EMIT ended();
         }

@@ -39,7 +39,8 @@ TimelinePanel::TimelinePanel(const RunController& controller, Scrubber& scrubber
     , m_scrubber(scrubber)
     , m_view(new TimelineView(controller, scrubber, this))
     , m_play(button(QStringLiteral("▶ Play back"), QStringLiteral("Play the run back from here (P)"), this))
-    , m_live(button(QStringLiteral("Live ▶|"), QStringLiteral("Back to the live run, or the end of a finished one (End)"), this))
+    , m_live(button(
+          QStringLiteral("Live ▶|"), QStringLiteral("Back to the live run, or the end of a finished one (End)"), this))
     , m_speed(new QComboBox(this))
     , m_where(new QLabel(this))
     , m_legend(nullptr)
@@ -55,9 +56,8 @@ TimelinePanel::TimelinePanel(const RunController& controller, Scrubber& scrubber
     auto* forward = button(QStringLiteral("1 ▶"), QStringLiteral("One event forward (.)"), this);
     for (QToolButton* b : { start, back, m_play, forward, m_live })
         row->addWidget(b);
-    for (const auto& [label, value] : { std::pair { QStringLiteral("1×"), 1.0 },
-             { QStringLiteral("½×"), 0.5 }, { QStringLiteral("⅒×"), 0.1 }, { QStringLiteral("1⁄100×"), 0.01 },
-             { QStringLiteral("2×"), 2.0 } })
+    for (const auto& [label, value] : { std::pair { QStringLiteral("1×"), 1.0 }, { QStringLiteral("½×"), 0.5 },
+             { QStringLiteral("⅒×"), 0.1 }, { QStringLiteral("1⁄100×"), 0.01 }, { QStringLiteral("2×"), 2.0 } })
         m_speed->addItem(label, value);
     m_speed->setToolTip(QStringLiteral("How fast to play the run back, against the pace it was recorded at"));
     m_speed->setFocusPolicy(Qt::NoFocus);
@@ -95,8 +95,9 @@ QString TimelinePanel::where() const
     if (!m_controller.record().history.complete())
         tail = QStringLiteral(" (the first %1 events are kept)").arg(locale.toString(static_cast<qulonglong>(total)));
     if (!m_scrubber.looking())
-        return QStringLiteral("live · %1 events · %2").arg(locale.toString(static_cast<qulonglong>(total)),
-                   seconds(m_controller.record().lanes.duration()))
+        return QStringLiteral("live · %1 events · %2")
+                   .arg(
+                       locale.toString(static_cast<qulonglong>(total)), seconds(m_controller.record().lanes.duration()))
             + tail;
     return QStringLiteral("event %1 of %2 · %3")
                .arg(locale.toString(static_cast<qulonglong>(m_scrubber.cursor())),
@@ -110,10 +111,11 @@ void TimelinePanel::refresh()
     m_live->setEnabled(m_scrubber.looking());
     m_where->setText(where());
     const Theme& t = theme();
-    m_legend->setText(QStringLiteral("▲ put &nbsp;▼ get &nbsp;▸ send &nbsp;◂ recv &nbsp;○ EOF &nbsp;"
-                                     "<span style='color:%1'>◆</span> lock taken &nbsp;<span style='color:%1'>▁</span> held &nbsp;"
-                                     "<span style='color:%2'>■</span> blocked &nbsp;<span style='color:%3'>■</span> at a gate")
-                          .arg(t.accent.name(), t.bad.name(), t.warn.name()));
+    m_legend->setText(
+        QStringLiteral("▲ put &nbsp;▼ get &nbsp;▸ send &nbsp;◂ recv &nbsp;○ EOF &nbsp;"
+                       "<span style='color:%1'>◆</span> lock taken &nbsp;<span style='color:%1'>▁</span> held &nbsp;"
+                       "<span style='color:%2'>■</span> blocked &nbsp;<span style='color:%3'>■</span> at a gate")
+            .arg(t.accent.name(), t.bad.name(), t.warn.name()));
     m_view->refreshGeometry();
 }
 

@@ -231,7 +231,9 @@ void TimelineView::paintEvent(QPaintEvent*)
                 continue;
             last = x;
             drawMark(p, m.kind, x, mid, r,
-                m.kind == MarkKind::Hang ? t.bad : m.kind == MarkKind::Grant ? t.accent : markColour);
+                m.kind == MarkKind::Hang        ? t.bad
+                    : m.kind == MarkKind::Grant ? t.accent
+                                                : markColour);
         }
     }
     if (static_cast<int>(lanes.lanes().size()) > shown) {

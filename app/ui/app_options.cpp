@@ -36,7 +36,8 @@ AppOptions parseAppOptions(const QStringList& arguments)
     const QCommandLineOption run(QStringLiteral("run"), QStringLiteral("Start running the scene at once."));
     const QCommandLineOption perf(
         QStringLiteral("perf"), QStringLiteral("Run the scene, print frame times and memory when it ends, and quit."));
-    parser.addOptions({ scene, param, screenshot, atEnd, steps, size, dark, charts, present, openRun, exportTrace, run, perf });
+    parser.addOptions(
+        { scene, param, screenshot, atEnd, steps, size, dark, charts, present, openRun, exportTrace, run, perf });
 
     AppOptions out;
     if (!parser.parse(arguments)) {

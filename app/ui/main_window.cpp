@@ -6,6 +6,8 @@
 #include "stage/stage_scene.h"
 #include "stage/stage_view.h"
 #include "stage/theme.h"
+#include "timeline/scrubber.h"
+#include "timeline/timeline_panel.h"
 #include "ui/banner.h"
 #include "ui/catalogue_panel.h"
 #include "ui/console_model.h"
@@ -14,8 +16,6 @@
 #include "ui/params_form.h"
 #include "ui/run_files.h"
 #include "ui/scene_info.h"
-#include "timeline/scrubber.h"
-#include "timeline/timeline_panel.h"
 #include "ui/transport.h"
 
 #include <mpstage/catalogue.h>
@@ -249,8 +249,8 @@ void MainWindow::buildViewActions()
     dark->setCheckable(true);
     dark->setObjectName(QStringLiteral("darkAction"));
     dark->setToolTip(QStringLiteral("Light or dark palette (Ctrl+D)"));
-    auto* present = add(QStringLiteral("▣  Present"), { QKeySequence(Qt::Key_F5) },
-        [this](bool on) { setPresenting(on); });
+    auto* present
+        = add(QStringLiteral("▣  Present"), { QKeySequence(Qt::Key_F5) }, [this](bool on) { setPresenting(on); });
     present->setCheckable(true);
     present->setObjectName(QStringLiteral("presentAction"));
     present->setToolTip(QStringLiteral("Presenter mode: large type, high contrast, the narration as captions (F5)"));
@@ -358,9 +358,8 @@ void MainWindow::showState()
         m_stage->reset();
     m_stageEvents = state.world().eventCount();
     // looking back, "waiting for 2.1 s" counts to the instant shown, not to now
-    const std::uint64_t shownNs = m_scrubber->looking()
-        ? m_controller->record().lanes.origin() + m_scrubber->cursorTime()
-        : 0;
+    const std::uint64_t shownNs
+        = m_scrubber->looking() ? m_controller->record().lanes.origin() + m_scrubber->cursorTime() : 0;
     m_stage->sync(state, m_scrubber->looking() ? Highlights {} : m_highlights, shownNs);
     m_console->catchUp(state);
     std::vector<ListingMarker> markers;

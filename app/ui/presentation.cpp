@@ -50,7 +50,8 @@ void MainWindow::applyLook(const Look& look)
     }
     m_listingView->setFont(ListingDelegate::codeFont());
     m_consoleView->setFont(ListingDelegate::codeFont());
-    m_consoleView->setFixedHeight(QFontMetrics(ListingDelegate::codeFont()).lineSpacing() * (m_presenting ? 3 : 4) + 16);
+    m_consoleView->setFixedHeight(
+        QFontMetrics(ListingDelegate::codeFont()).lineSpacing() * (m_presenting ? 3 : 4) + 16);
     m_timeline->setFont(QApplication::font());
     m_stage->refreshTheme();
     m_charts->reset(); // rebuilt in the new palette

@@ -37,9 +37,8 @@ Look loadLook(QSettings& store, const QString& group, Look fallback)
     bool ok = false;
     const int percent = store.value(QStringLiteral("typeScale")).toInt(&ok);
     Look look;
-    look.percent = ok && percent >= AppSettings::MIN_PERCENT && percent <= AppSettings::MAX_PERCENT
-        ? percent
-        : fallback.percent;
+    look.percent
+        = ok && percent >= AppSettings::MIN_PERCENT && percent <= AppSettings::MAX_PERCENT ? percent : fallback.percent;
     look.palette = paletteFrom(store.value(QStringLiteral("palette")).toString(), fallback.palette);
     store.endGroup();
     return look;

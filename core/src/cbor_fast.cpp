@@ -37,8 +37,7 @@ void putHead(std::string& out, unsigned major, std::uint64_t n)
     out.append(buf, static_cast<std::size_t>(1 + len));
 }
 
-template <typename T>
-void putBigEndian(std::string& out, T bits)
+template <typename T> void putBigEndian(std::string& out, T bits)
 {
     char buf[sizeof(T)];
     for (std::size_t i = 0; i < sizeof(T); ++i)
@@ -127,7 +126,9 @@ bool encode(const Object& obj, std::string& out, int depth)
         for (std::size_t j = 0; j < i; ++j)
             if (d[i].first == d[j].first)
                 return false;
-    out.append("\xa1\x61" "d", 3); // {"d": {...}}
+    out.append("\xa1\x61"
+               "d",
+        3); // {"d": {...}}
     putHead(out, MAP, d.size());
     for (const auto& [key, value] : d)
         if (!putText(out, key) || !encode(value, out, depth + 1))
@@ -221,8 +222,7 @@ private:
         return true;
     }
 
-    template <typename Seq>
-    bool itemsInto(std::uint64_t n, Seq& items, int depth)
+    template <typename Seq> bool itemsInto(std::uint64_t n, Seq& items, int depth)
     {
         if (n > static_cast<std::uint64_t>(m_end - m_p)) // every item takes at least one byte
             return false;
@@ -278,9 +278,12 @@ private:
     {
         const unsigned char initial = *m_p++;
         switch (initial) {
-        case 0xf4: return Object(false);
-        case 0xf5: return Object(true);
-        case 0xf6: return Object(None);
+        case 0xf4:
+            return Object(false);
+        case 0xf5:
+            return Object(true);
+        case 0xf6:
+            return Object(None);
         case 0xfa: {
             std::uint64_t bits = 0;
             if (!bigEndian(4, bits))
@@ -339,7 +342,10 @@ std::size_t invalidUtf8At(std::string_view s)
     return std::string_view::npos;
 }
 
-bool fastDumps(const Object& obj, std::string& out) { return encode(obj, out, 0); }
+bool fastDumps(const Object& obj, std::string& out)
+{
+    return encode(obj, out, 0);
+}
 
 bool fastLoads(std::string_view data, Object& out)
 {

@@ -10,7 +10,10 @@
 
 namespace mp {
 
-double monotonic_seconds() { return detail::monotonic(); }
+double monotonic_seconds()
+{
+    return detail::monotonic();
+}
 
 namespace probe = telemetry::probe;
 
@@ -21,8 +24,7 @@ Semaphore quietSemaphore()
     probe::Quiet quiet;
     return Semaphore(0);
 }
-template <typename L>
-L quietLock()
+template <typename L> L quietLock()
 {
     probe::Quiet quiet;
     return L();
@@ -93,7 +95,10 @@ void Condition::notify(int n)
     }
 }
 
-void Condition::notify_all() { notify(2147483647); }
+void Condition::notify_all()
+{
+    notify(2147483647);
+}
 
 Event::Event()
     : m_cond(quietCondition())

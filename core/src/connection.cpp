@@ -3,8 +3,8 @@
 #include <mp/pickle.h>
 
 #include "connection_io.h"
-#include "posix_call.h"
 #include "instrument.h"
+#include "posix_call.h"
 #include "runtime.h"
 #include "shared_block.h"
 #include "telemetry/probe.h"
@@ -81,8 +81,7 @@ using telemetry::EventType;
 
 namespace {
 // `text` makes the repr; it runs only when a full-detail run will carry it.
-template <typename Text>
-void reportSend(detail::ConnectionState& s, const Text& text)
+template <typename Text> void reportSend(detail::ConnectionState& s, const Text& text)
 {
     if (s.reportsMessages && probe::on())
         probe::event(EventType::Send, s.object, s.end, s.nextIndex(1 - s.end), probe::full() ? text() : std::string());
@@ -103,8 +102,7 @@ std::string receive(detail::ConnectionState& s, std::optional<std::int64_t> maxl
     }
 }
 
-template <typename Text>
-void reportRecv(detail::ConnectionState& s, const Text& text)
+template <typename Text> void reportRecv(detail::ConnectionState& s, const Text& text)
 {
     if (s.reportsMessages && probe::on())
         probe::event(EventType::Recv, s.object, s.end, s.nextIndex(2 + s.end), probe::full() ? text() : std::string());
@@ -217,13 +215,28 @@ int Connection::fileno() const
     return m->fd;
 }
 
-void Connection::close() { m->closeFd(); }
+void Connection::close()
+{
+    m->closeFd();
+}
 
-bool Connection::closed() const { return m->fd < 0; }
-bool Connection::readable() const { return m->readable; }
-bool Connection::writable() const { return m->writable; }
+bool Connection::closed() const
+{
+    return m->fd < 0;
+}
+bool Connection::readable() const
+{
+    return m->readable;
+}
+bool Connection::writable() const
+{
+    return m->writable;
+}
 
-telemetry::ObjectId Connection::telemetry_id() const { return m->object; }
+telemetry::ObjectId Connection::telemetry_id() const
+{
+    return m->object;
+}
 
 namespace {
 std::pair<Connection, Connection> makePipe(bool duplex)
@@ -257,7 +270,10 @@ void Instrument::lend(Connection& end, telemetry::ObjectId owner, int endIndex, 
     end.m->end = endIndex;
     end.m->reportsMessages = reportsMessages;
 }
-telemetry::ObjectId Instrument::id(const Connection& end) { return end.m->object; }
+telemetry::ObjectId Instrument::id(const Connection& end)
+{
+    return end.m->object;
+}
 
 void Instrument::shareCounters(Connection& a, Connection& b)
 {

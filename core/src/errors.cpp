@@ -30,11 +30,16 @@ void raise_os_error(int errnum, const std::string& filename)
 {
     const std::string text = std::strerror(errnum);
     switch (errnum) {
-    case ENOENT: throw FileNotFoundError(errnum, text, filename);
-    case EEXIST: throw FileExistsError(errnum, text, filename);
-    case EPIPE: throw BrokenPipeError(errnum, text, filename);
-    case ETIMEDOUT: throw TimeoutError(errnum, text, filename);
-    default: throw OSError(errnum, text, filename);
+    case ENOENT:
+        throw FileNotFoundError(errnum, text, filename);
+    case EEXIST:
+        throw FileExistsError(errnum, text, filename);
+    case EPIPE:
+        throw BrokenPipeError(errnum, text, filename);
+    case ETIMEDOUT:
+        throw TimeoutError(errnum, text, filename);
+    default:
+        throw OSError(errnum, text, filename);
     }
 }
 

@@ -20,7 +20,10 @@ void AllocatingSection::enter()
     g_inside.fetch_add(1);
 }
 
-void AllocatingSection::leave() { g_inside.fetch_sub(1); }
+void AllocatingSection::leave()
+{
+    g_inside.fetch_sub(1);
+}
 
 ForkSection::ForkSection()
 {
@@ -30,7 +33,10 @@ ForkSection::ForkSection()
 }
 
 // In the child the forking thread is the only one: the mutex it locked before the fork is its own to release.
-ForkSection::~ForkSection() { g_gate.unlock(); }
+ForkSection::~ForkSection()
+{
+    g_gate.unlock();
+}
 
 } // namespace mp::detail
 

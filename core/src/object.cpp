@@ -18,15 +18,14 @@ const Object* dict::find(std::string_view key) const
 
 const char* Object::type_name() const noexcept
 {
-    static constexpr const char* NAMES[] = { "NoneType", "bool", "int", "float", "str", "bytes", "list", "tuple",
-        "dict" };
+    static constexpr const char* NAMES[]
+        = { "NoneType", "bool", "int", "float", "str", "bytes", "list", "tuple", "dict" };
     return NAMES[m_v.index()];
 }
 
 namespace {
 
-template <typename T>
-const T& expect(const Object::Value& v, const Object& self, const char* wanted)
+template <typename T> const T& expect(const Object::Value& v, const Object& self, const char* wanted)
 {
     if (const T* p = std::get_if<T>(&v))
         return *p;
@@ -35,7 +34,10 @@ const T& expect(const Object::Value& v, const Object& self, const char* wanted)
 
 } // namespace
 
-bool Object::as_bool() const { return expect<bool>(m_v, *this, "bool"); }
+bool Object::as_bool() const
+{
+    return expect<bool>(m_v, *this, "bool");
+}
 std::int64_t Object::as_int() const
 {
     if (const bool* b = std::get_if<bool>(&m_v))
@@ -48,11 +50,26 @@ double Object::as_float() const
         return static_cast<double>(as_int());
     return expect<double>(m_v, *this, "float");
 }
-const std::string& Object::as_str() const { return expect<std::string>(m_v, *this, "str"); }
-const Bytes& Object::as_bytes() const { return expect<Bytes>(m_v, *this, "bytes"); }
-const list& Object::as_list() const { return expect<list>(m_v, *this, "list"); }
-const tuple& Object::as_tuple() const { return expect<tuple>(m_v, *this, "tuple"); }
-const dict& Object::as_dict() const { return expect<dict>(m_v, *this, "dict"); }
+const std::string& Object::as_str() const
+{
+    return expect<std::string>(m_v, *this, "str");
+}
+const Bytes& Object::as_bytes() const
+{
+    return expect<Bytes>(m_v, *this, "bytes");
+}
+const list& Object::as_list() const
+{
+    return expect<list>(m_v, *this, "list");
+}
+const tuple& Object::as_tuple() const
+{
+    return expect<tuple>(m_v, *this, "tuple");
+}
+const dict& Object::as_dict() const
+{
+    return expect<dict>(m_v, *this, "dict");
+}
 
 bool operator==(const Object& a, const Object& b)
 {
@@ -96,11 +113,20 @@ char pickQuote(std::string_view s)
 bool escapeCommon(std::string& out, unsigned char c, char quote)
 {
     switch (c) {
-    case '\\': out += "\\\\"; return true;
-    case '\t': out += "\\t"; return true;
-    case '\n': out += "\\n"; return true;
-    case '\r': out += "\\r"; return true;
-    default: break;
+    case '\\':
+        out += "\\\\";
+        return true;
+    case '\t':
+        out += "\\t";
+        return true;
+    case '\n':
+        out += "\\n";
+        return true;
+    case '\r':
+        out += "\\r";
+        return true;
+    default:
+        break;
     }
     if (c == static_cast<unsigned char>(quote)) {
         out += '\\';
@@ -200,8 +226,7 @@ std::string reprFloat(double d)
     return out;
 }
 
-template <typename Seq>
-std::string reprSeq(const Seq& seq, char open, char close, bool tupleComma)
+template <typename Seq> std::string reprSeq(const Seq& seq, char open, char close, bool tupleComma)
 {
     std::string out(1, open);
     for (std::size_t i = 0; i < seq.size(); ++i) {
@@ -238,8 +263,14 @@ struct ReprVisitor {
 
 } // namespace
 
-std::string repr(const Object& obj) { return std::visit(ReprVisitor {}, obj.value()); }
+std::string repr(const Object& obj)
+{
+    return std::visit(ReprVisitor {}, obj.value());
+}
 
-std::string str(const Object& obj) { return obj.is_str() ? obj.as_str() : repr(obj); }
+std::string str(const Object& obj)
+{
+    return obj.is_str() ? obj.as_str() : repr(obj);
+}
 
 } // namespace mp

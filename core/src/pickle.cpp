@@ -28,8 +28,8 @@ Json toJson(const Object& obj, int depth)
         Json operator()(const std::string& s) const
         {
             if (const std::size_t at = detail::invalidUtf8At(s); at != std::string_view::npos)
-                throw UnicodeEncodeError("'utf-8' codec can't encode byte at position " + std::to_string(at)
-                    + ": not valid UTF-8");
+                throw UnicodeEncodeError(
+                    "'utf-8' codec can't encode byte at position " + std::to_string(at) + ": not valid UTF-8");
             return s;
         }
         Json operator()(const Bytes& b) const
@@ -83,10 +83,7 @@ public:
     }
     bool binary(binary_t& b) { return deliver(Object(Bytes(b.data(), b.size()))); }
 
-    bool start_array(std::size_t)
-    {
-        return push(Frame { Frame::List });
-    }
+    bool start_array(std::size_t) { return push(Frame { Frame::List }); }
     bool end_array()
     {
         Frame f = std::move(m_stack.back());
@@ -95,7 +92,8 @@ public:
     }
     bool start_object(std::size_t)
     {
-        if (!m_stack.empty() && m_stack.back().kind == Frame::Wrapper && m_stack.back().tag == 'd' && !m_stack.back().value)
+        if (!m_stack.empty() && m_stack.back().kind == Frame::Wrapper && m_stack.back().tag == 'd'
+            && !m_stack.back().value)
             return push(Frame { Frame::Dict });
         return push(Frame { Frame::Wrapper });
     }

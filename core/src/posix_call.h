@@ -9,8 +9,7 @@
 
 namespace mp::detail {
 
-template <typename Fn>
-auto retryEintr(Fn&& fn)
+template <typename Fn> auto retryEintr(Fn&& fn)
 {
     for (;;) {
         auto r = fn();
@@ -19,8 +18,7 @@ auto retryEintr(Fn&& fn)
     }
 }
 
-template <typename Fn>
-auto posixCall(Fn&& fn)
+template <typename Fn> auto posixCall(Fn&& fn)
 {
     auto r = retryEintr(fn);
     if (r == -1)

@@ -77,13 +77,13 @@ int exitCodeFor(const std::exception_ptr& error, const std::string& name)
         return e.code();
     } catch (const Error& e) {
         std::fflush(stdout);
-        std::cerr << "Process " << name << ":\nTraceback (most recent call last):\n  File \"<C++ target>\", in "
-                  << name << "\n"
+        std::cerr << "Process " << name << ":\nTraceback (most recent call last):\n  File \"<C++ target>\", in " << name
+                  << "\n"
                   << e.type_name() << (std::string(e.what()).empty() ? "" : ": ") << e.what() << std::endl;
     } catch (const std::exception& e) {
         std::fflush(stdout);
-        std::cerr << "Process " << name << ":\nTraceback (most recent call last):\n  File \"<C++ target>\", in "
-                  << name << "\nRuntimeError: " << e.what() << std::endl;
+        std::cerr << "Process " << name << ":\nTraceback (most recent call last):\n  File \"<C++ target>\", in " << name
+                  << "\nRuntimeError: " << e.what() << std::endl;
     } catch (...) {
         std::cerr << "Process " << name << ":\nRuntimeError: unknown C++ exception" << std::endl;
     }
@@ -151,7 +151,10 @@ int& counter()
 }
 } // namespace
 
-int RuntimeAccess::nextCount() { return ++counter(); }
+int RuntimeAccess::nextCount()
+{
+    return ++counter();
+}
 
 void RuntimeAccess::becomeChild(const std::string& name, const std::vector<int>& identity, bool daemonic)
 {
@@ -166,9 +169,15 @@ void RuntimeAccess::becomeChild(const std::string& name, const std::vector<int>&
 
 using detail::RuntimeAccess;
 
-int CurrentProcess::pid() const { return static_cast<int>(getpid()); }
+int CurrentProcess::pid() const
+{
+    return static_cast<int>(getpid());
+}
 
-const CurrentProcess& current_process() { return RuntimeAccess::current(); }
+const CurrentProcess& current_process()
+{
+    return RuntimeAccess::current();
+}
 
 Process::Process(std::function<void()> target, std::string name)
     : m(std::make_shared<detail::ProcessImpl>())
@@ -257,10 +266,22 @@ std::optional<int> Process::exitcode() const
     return m->exitcode;
 }
 
-int Process::pid() const { return static_cast<int>(m->pid); }
-const std::string& Process::name() const { return m->name; }
-void Process::set_name(std::string name) { m->name = std::move(name); }
-bool Process::daemon() const { return m->daemon; }
+int Process::pid() const
+{
+    return static_cast<int>(m->pid);
+}
+const std::string& Process::name() const
+{
+    return m->name;
+}
+void Process::set_name(std::string name)
+{
+    m->name = std::move(name);
+}
+bool Process::daemon() const
+{
+    return m->daemon;
+}
 
 void Process::set_daemon(bool daemonic)
 {

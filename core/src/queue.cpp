@@ -4,8 +4,8 @@
 #include <mp/queues.h>
 
 #include "connection_io.h"
-#include "posix_call.h"
 #include "instrument.h"
+#include "posix_call.h"
 #include "queue_state.h"
 #include "started_thread.h"
 
@@ -83,7 +83,8 @@ void QueueState::resetAfterFork()
 std::string QueueState::repr() const
 {
     char buf[96];
-    std::snprintf(buf, sizeof buf, "<multiprocessing.queues.%s object at %p>", className, static_cast<const void*>(this));
+    std::snprintf(
+        buf, sizeof buf, "<multiprocessing.queues.%s object at %p>", className, static_cast<const void*>(this));
     return buf;
 }
 
@@ -266,15 +267,23 @@ void Queue::cancel_join_thread()
     l.joinFinalizer.cancel();
 }
 
-std::string Queue::repr() const { return m->repr(); }
+std::string Queue::repr() const
+{
+    return m->repr();
+}
 
-telemetry::ObjectId Queue::telemetry_id() const { return m->object; }
+telemetry::ObjectId Queue::telemetry_id() const
+{
+    return m->object;
+}
 
-void Queue::set_feeder_delay(double seconds) { m->feederDelay = seconds; }
+void Queue::set_feeder_delay(double seconds)
+{
+    m->feederDelay = seconds;
+}
 
 namespace {
-template <typename T>
-T quietly(int value)
+template <typename T> T quietly(int value)
 {
     telemetry::probe::Quiet quiet;
     return T(value);

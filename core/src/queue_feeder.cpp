@@ -30,7 +30,6 @@ void reportFeederError(const Error& e)
               << e.type_name() << (std::string(e.what()).empty() ? "" : ": ") << e.what() << std::endl;
 }
 
-
 // When micro-stepping, the feeder writes one item per step so each write can be watched.
 bool micro()
 {

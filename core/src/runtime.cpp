@@ -67,7 +67,10 @@ void installAtexitOnce()
 
 } // namespace
 
-void installExitHandler() { installAtexitOnce(); }
+void installExitHandler()
+{
+    installAtexitOnce();
+}
 
 void registerAfterFork(std::weak_ptr<void> alive, std::function<void()> fn)
 {

@@ -4,17 +4,17 @@
 #include <mp/synchronize.h>
 
 #include "futex.h"
+#include "instrument.h"
 #include "posix_call.h"
 #include "shared_block.h"
-#include "instrument.h"
 #include "telemetry/probe.h"
 
 #include <algorithm>
-#include <optional>
 #include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <fstream>
+#include <optional>
 #include <pthread.h>
 #include <signal.h>
 #include <unistd.h>
@@ -122,19 +122,40 @@ SemLock::SemLock(Kind kind, unsigned value, unsigned maxvalue, DeadHolder policy
     m_state->tracksHolder = tracksHolder ? 1 : 0;
 }
 
-SemLock::Kind SemLock::kind() const { return m_kind; }
+SemLock::Kind SemLock::kind() const
+{
+    return m_kind;
+}
 
 bool SemLock::is_mine() const
 {
     return m_local->countHere() > 0 && pthread_equal(m_local->tid, pthread_self());
 }
 
-int SemLock::count() const { return m_local->countHere(); }
-int SemLock::get_value() const { return static_cast<int>(m_state->value.load()); }
-unsigned SemLock::maxvalue() const { return m_maxvalue; }
-bool SemLock::holder_died() const { return m_state->holderDied.load() != 0; }
-bool SemLock::owner_died() const { return m_local->current() && m_local->ownerDied; }
-int SemLock::holder_pid() const { return m_state->holderPid.load(); }
+int SemLock::count() const
+{
+    return m_local->countHere();
+}
+int SemLock::get_value() const
+{
+    return static_cast<int>(m_state->value.load());
+}
+unsigned SemLock::maxvalue() const
+{
+    return m_maxvalue;
+}
+bool SemLock::holder_died() const
+{
+    return m_state->holderDied.load() != 0;
+}
+bool SemLock::owner_died() const
+{
+    return m_local->current() && m_local->ownerDied;
+}
+int SemLock::holder_pid() const
+{
+    return m_state->holderPid.load();
+}
 
 namespace {
 bool tryTake(std::atomic<std::uint32_t>& value)
@@ -303,7 +324,8 @@ bool SemLock::acquire(bool block, Timeout timeout)
         const std::uint64_t acquisition = m_state->acquisitions.fetch_add(1) + 1;
         m_state->currentAcquisition.store(acquisition, std::memory_order_relaxed); // released after this: ordered
         if (timed) // the wait ends at LockAcquired's own timestamp
-            probe::waitedEvent(telemetry::EventType::LockAcquired, m_object, t0, static_cast<std::int64_t>(acquisition));
+            probe::waitedEvent(
+                telemetry::EventType::LockAcquired, m_object, t0, static_cast<std::int64_t>(acquisition));
         else if (report)
             probe::event(telemetry::EventType::LockAcquired, m_object, 0, static_cast<std::int64_t>(acquisition));
     }
@@ -339,8 +361,7 @@ void SemLock::release()
         detail::futexWake(&m_state->value, 1);
     if (!recursive)
         for (int c = local.count.load(std::memory_order_relaxed);
-             c > 0 && !local.count.compare_exchange_weak(c, c - 1, std::memory_order_relaxed);) {
-        }
+             c > 0 && !local.count.compare_exchange_weak(c, c - 1, std::memory_order_relaxed);) { }
 }
 
 [[gnu::noinline]] void SemLock::reportReleased() const
@@ -409,7 +430,10 @@ Semaphore::Semaphore(int value)
     detail::Instrument::announce(*this, telemetry::ObjectKind::Semaphore, value);
 }
 
-std::string Semaphore::repr() const { return "<Semaphore(value=" + std::to_string(get_value()) + ")>"; }
+std::string Semaphore::repr() const
+{
+    return "<Semaphore(value=" + std::to_string(get_value()) + ")>";
+}
 
 BoundedSemaphore::BoundedSemaphore(int value)
     : SemLock(Kind::Semaphore, checkedInitial(value), checkedInitial(value), DeadHolder::Wait, false)

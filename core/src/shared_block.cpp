@@ -19,6 +19,9 @@ std::shared_ptr<SharedBlock> SharedBlock::create(std::size_t bytes)
     return std::shared_ptr<SharedBlock>(new SharedBlock(p, size));
 }
 
-SharedBlock::~SharedBlock() { munmap(m_data, m_size); }
+SharedBlock::~SharedBlock()
+{
+    munmap(m_data, m_size);
+}
 
 } // namespace mp::detail

@@ -32,8 +32,7 @@ private:
 };
 
 // Lays out T objects inside a SharedBlock at cache-line boundaries.
-template <typename T, typename... Args>
-T* placeShared(SharedBlock& block, std::size_t& offset, Args&&... args)
+template <typename T, typename... Args> T* placeShared(SharedBlock& block, std::size_t& offset, Args&&... args)
 {
     constexpr std::size_t LINE = 64;
     offset = (offset + LINE - 1) / LINE * LINE;

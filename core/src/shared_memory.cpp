@@ -117,7 +117,7 @@ SharedMemory::SharedMemory(std::optional<std::string> name, bool create, std::in
         raise_os_error(err, attempted);
     }
 
-    struct stat st {};
+    struct stat st { };
     try {
         if (create)
             detail::posixCall([&] { return ftruncate(m->fd, static_cast<off_t>(size)); });
@@ -146,16 +146,25 @@ SharedMemory::SharedMemory(std::optional<std::string> name, bool create, std::in
     }
 }
 
-std::string SharedMemory::name() const { return m->name.empty() ? std::string() : m->name.substr(1); }
+std::string SharedMemory::name() const
+{
+    return m->name.empty() ? std::string() : m->name.substr(1);
+}
 
-std::size_t SharedMemory::size() const { return m->size; }
+std::size_t SharedMemory::size() const
+{
+    return m->size;
+}
 
 std::span<std::byte> SharedMemory::buf() const
 {
     return m->map ? std::span<std::byte>(m->map, m->size) : std::span<std::byte>();
 }
 
-void SharedMemory::close() { m->close(); }
+void SharedMemory::close()
+{
+    m->close();
+}
 
 void SharedMemory::unlink()
 {

@@ -35,7 +35,6 @@ struct Tracker {
 // The exit sequence runs this after children are joined, like CPython's tracker that ends after its users.
 constexpr int TRACKER_PRIORITY = INT_MIN;
 
-
 Tracker& tracker()
 {
     static Tracker* t = [] {
@@ -57,7 +56,7 @@ bool stillOurs(const Segment& s)
     const int fd = shm_open(s.name.c_str(), O_RDONLY, 0);
     if (fd < 0)
         return false; // unlinked by another process: it unregistered it, as far as CPython is concerned
-    struct stat st {};
+    struct stat st { };
     const bool same = fstat(fd, &st) == 0 && st.st_dev == s.device && st.st_ino == s.inode;
     ::close(fd);
     return same;

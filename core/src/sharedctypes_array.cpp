@@ -107,7 +107,10 @@ ArrayBase& ArrayBase::operator=(const ArrayBase& other)
     return *this;
 }
 
-std::size_t ArrayBase::size() const { return m_obj->length; }
+std::size_t ArrayBase::size() const
+{
+    return m_obj->length;
+}
 
 SharedRef ArrayBase::operator[](std::int64_t index) const
 {
@@ -119,7 +122,10 @@ SharedRef ArrayBase::operator[](std::int64_t index) const
     return SharedRef(m_obj, static_cast<std::size_t>(index));
 }
 
-Object ArrayBase::Iterator::operator*() const { return (*m_array)[static_cast<std::int64_t>(m_index)].get(); }
+Object ArrayBase::Iterator::operator*() const
+{
+    return (*m_array)[static_cast<std::int64_t>(m_index)].get();
+}
 
 Object ArrayBase::get_slice(std::int64_t start, std::int64_t stop) const
 {
@@ -188,7 +194,10 @@ RawArray::RawArray(char typecode, const Object& sizeOrInitializer)
 {
 }
 
-std::string RawArray::repr() const { return rawRepr(); }
+std::string RawArray::repr() const
+{
+    return rawRepr();
+}
 
 Array::Array(char typecode, std::int64_t size, LockArg lock)
     : ArrayBase(newArray(typecode, size, lock))
@@ -207,7 +216,10 @@ Array::Array(char typecode, const Object& sizeOrInitializer, LockArg lock)
 {
 }
 
-AnyLock Array::get_lock() const { return detail::lockOf(*m_obj, "get_lock"); }
+AnyLock Array::get_lock() const
+{
+    return detail::lockOf(*m_obj, "get_lock");
+}
 
 RawArray Array::get_obj() const
 {
@@ -215,9 +227,15 @@ RawArray Array::get_obj() const
     return RawArray(detail::withoutLock(*m_obj));
 }
 
-bool Array::acquire(bool block, Timeout timeout) { return detail::lockOf(*m_obj, "acquire").acquire(block, timeout); }
+bool Array::acquire(bool block, Timeout timeout)
+{
+    return detail::lockOf(*m_obj, "acquire").acquire(block, timeout);
+}
 
-void Array::release() { detail::lockOf(*m_obj, "release").release(); }
+void Array::release()
+{
+    detail::lockOf(*m_obj, "release").release();
+}
 
 std::string Array::repr() const
 {

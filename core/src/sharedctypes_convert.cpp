@@ -35,9 +35,15 @@ constexpr CtypeInfo CTYPES[] = {
     { 'd', sizeof(double), CtypeKind::Float, "c_double" },
 };
 
-std::string typeOf(const Object& v) { return v.type_name(); }
+std::string typeOf(const Object& v)
+{
+    return v.type_name();
+}
 
-bool isInteger(const Object& v) { return v.is_int() || v.is_bool(); }
+bool isInteger(const Object& v)
+{
+    return v.is_int() || v.is_bool();
+}
 
 std::int64_t toCInteger(const Object& v)
 {
@@ -106,11 +112,16 @@ Object loadElement(const CtypeInfo& info, const std::byte* p)
 {
     const std::uint64_t bits = loadBits(p, info.size);
     switch (info.kind) {
-    case CtypeKind::Signed: return signedFromBits(info, bits);
-    case CtypeKind::Unsigned: return static_cast<std::int64_t>(bits);
-    case CtypeKind::Float: return realFromBits(info, bits);
-    case CtypeKind::Char: return Bytes(std::string(1, static_cast<char>(bits)));
-    case CtypeKind::WideChar: return encodeUtf8(static_cast<char32_t>(bits));
+    case CtypeKind::Signed:
+        return signedFromBits(info, bits);
+    case CtypeKind::Unsigned:
+        return static_cast<std::int64_t>(bits);
+    case CtypeKind::Float:
+        return realFromBits(info, bits);
+    case CtypeKind::Char:
+        return Bytes(std::string(1, static_cast<char>(bits)));
+    case CtypeKind::WideChar:
+        return encodeUtf8(static_cast<char32_t>(bits));
     }
     return None;
 }
@@ -119,10 +130,18 @@ void storeElement(const CtypeInfo& info, std::byte* p, const Object& value)
 {
     switch (info.kind) {
     case CtypeKind::Signed:
-    case CtypeKind::Unsigned: storeBits(p, info.size, static_cast<std::uint64_t>(toCInteger(value))); return;
-    case CtypeKind::Float: storeBits(p, info.size, bitsFromReal(info, toCReal(value))); return;
-    case CtypeKind::Char: storeBits(p, info.size, toCChar(value)); return;
-    case CtypeKind::WideChar: storeBits(p, info.size, toCWideChar(value)); return;
+    case CtypeKind::Unsigned:
+        storeBits(p, info.size, static_cast<std::uint64_t>(toCInteger(value)));
+        return;
+    case CtypeKind::Float:
+        storeBits(p, info.size, bitsFromReal(info, toCReal(value)));
+        return;
+    case CtypeKind::Char:
+        storeBits(p, info.size, toCChar(value));
+        return;
+    case CtypeKind::WideChar:
+        storeBits(p, info.size, toCWideChar(value));
+        return;
     }
 }
 

@@ -100,8 +100,7 @@ private:
 // of a Synchronized or raw object then checks it fits. store raises TypeError for a value of the wrong type.
 Object loadElement(const CtypeInfo& info, const std::byte* p);
 void storeElement(const CtypeInfo& info, std::byte* p, const Object& value);
-template <typename T>
-std::atomic_ref<T> cellAt(const std::byte* p)
+template <typename T> std::atomic_ref<T> cellAt(const std::byte* p)
 {
     static_assert(std::atomic_ref<T>::is_always_lock_free);
     // Unlocked RawValue access races by design (item 55); atomic_ref keeps that race defined behaviour.
@@ -111,10 +110,14 @@ std::atomic_ref<T> cellAt(const std::byte* p)
 inline std::uint64_t loadBits(const std::byte* p, std::size_t size)
 {
     switch (size) {
-    case 1: return cellAt<std::uint8_t>(p).load(std::memory_order_relaxed);
-    case 2: return cellAt<std::uint16_t>(p).load(std::memory_order_relaxed);
-    case 4: return cellAt<std::uint32_t>(p).load(std::memory_order_relaxed);
-    default: return cellAt<std::uint64_t>(p).load(std::memory_order_relaxed);
+    case 1:
+        return cellAt<std::uint8_t>(p).load(std::memory_order_relaxed);
+    case 2:
+        return cellAt<std::uint16_t>(p).load(std::memory_order_relaxed);
+    case 4:
+        return cellAt<std::uint32_t>(p).load(std::memory_order_relaxed);
+    default:
+        return cellAt<std::uint64_t>(p).load(std::memory_order_relaxed);
     }
 }
 // What loaded bits mean: a sign-extended integer, or the float/double they hold.
@@ -124,10 +127,18 @@ inline void storeBits(std::byte* p, std::size_t size, std::uint64_t bits)
 {
     // Narrowing to the C width is the silent wrap-around of ctypes' integer stores.
     switch (size) {
-    case 1: cellAt<std::uint8_t>(p).store(static_cast<std::uint8_t>(bits), std::memory_order_relaxed); break;
-    case 2: cellAt<std::uint16_t>(p).store(static_cast<std::uint16_t>(bits), std::memory_order_relaxed); break;
-    case 4: cellAt<std::uint32_t>(p).store(static_cast<std::uint32_t>(bits), std::memory_order_relaxed); break;
-    default: cellAt<std::uint64_t>(p).store(bits, std::memory_order_relaxed); break;
+    case 1:
+        cellAt<std::uint8_t>(p).store(static_cast<std::uint8_t>(bits), std::memory_order_relaxed);
+        break;
+    case 2:
+        cellAt<std::uint16_t>(p).store(static_cast<std::uint16_t>(bits), std::memory_order_relaxed);
+        break;
+    case 4:
+        cellAt<std::uint32_t>(p).store(static_cast<std::uint32_t>(bits), std::memory_order_relaxed);
+        break;
+    default:
+        cellAt<std::uint64_t>(p).store(bits, std::memory_order_relaxed);
+        break;
     }
 }
 // The bits a 'f' or 'd' cell holds for d (1e40 in a 'f' is inf, as in C).

@@ -8,14 +8,20 @@ namespace mp::detail {
 
 namespace {
 
-bool isNumber(const Object& v) { return v.is_bool() || v.is_int() || v.is_float(); }
+bool isNumber(const Object& v)
+{
+    return v.is_bool() || v.is_int() || v.is_float();
+}
 
-std::string typeOf(const Object& v) { return v.type_name(); }
+std::string typeOf(const Object& v)
+{
+    return v.type_name();
+}
 
 [[noreturn]] void unsupported(const char* op, const Object& a, const Object& b)
 {
-    throw TypeError(std::string("unsupported operand type(s) for ") + op + ": '" + typeOf(a) + "' and '" + typeOf(b)
-        + "'");
+    throw TypeError(
+        std::string("unsupported operand type(s) for ") + op + ": '" + typeOf(a) + "' and '" + typeOf(b) + "'");
 }
 
 // Python ints do not overflow; ctypes then wraps the result to the C width. Wrapping at 64 bits first and

@@ -179,6 +179,9 @@ void SharedBytes::set(const Object& value)
         detail::storeBits(m_obj->at(bytes.size()), 1, 0);
 }
 
-std::ostream& operator<<(std::ostream& out, const SharedBytes& ref) { return out << repr(ref.get()); }
+std::ostream& operator<<(std::ostream& out, const SharedBytes& ref)
+{
+    return out << repr(ref.get());
+}
 
 } // namespace mp

@@ -3,8 +3,8 @@
 // version it saw, every write with the version it made. A `v.value += 1` whose write version is not its read
 // version + 1 overwrote someone else's update: the World counts those as lost.
 
-#include "sharedctypes_detail.h"
 #include "shared_block.h"
+#include "sharedctypes_detail.h"
 #include "telemetry/probe.h"
 
 #include <algorithm>
@@ -26,7 +26,8 @@ void announceCtype(CtypeObject& obj)
     obj.versionBlock = SharedBlock::create(sizeof(std::atomic<std::uint64_t>) * std::max<std::size_t>(obj.length, 1));
     obj.version = new (obj.versionBlock->data()) std::atomic<std::uint64_t>[std::max<std::size_t>(obj.length, 1)];
     if (lockId)
-        telemetry::label(lockId, "lock of " + std::string(obj.isArray ? "array#" : "value#") + std::to_string(obj.object.value));
+        telemetry::label(
+            lockId, "lock of " + std::string(obj.isArray ? "array#" : "value#") + std::to_string(obj.object.value));
     for (std::size_t i = 0; i < obj.length && i < 64; ++i) // the initial contents, as version 0
         probe::event(telemetry::EventType::ValueWritten, obj.object, static_cast<std::int64_t>(i), 0,
             repr(loadElement(*obj.info, obj.at(i))));

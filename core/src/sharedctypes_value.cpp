@@ -49,7 +49,10 @@ RawValue& RawValue::operator=(const RawValue& other)
     return *this;
 }
 
-std::string RawValue::repr() const { return detail::reprElement(*m_obj->info, m_obj->data); }
+std::string RawValue::repr() const
+{
+    return detail::reprElement(*m_obj->info, m_obj->data);
+}
 
 Value::Value(std::shared_ptr<detail::CtypeObject> obj)
     : value(obj, 0)
@@ -57,7 +60,10 @@ Value::Value(std::shared_ptr<detail::CtypeObject> obj)
 {
 }
 
-telemetry::ObjectId Value::telemetry_id() const { return m_obj->object; }
+telemetry::ObjectId Value::telemetry_id() const
+{
+    return m_obj->object;
+}
 
 Value::Value(char typecode)
     : Value(newValue(typecode, nullptr, true))
@@ -82,7 +88,10 @@ Value& Value::operator=(const Value& other)
     return *this;
 }
 
-AnyLock Value::get_lock() const { return m_obj->lock ? *m_obj->lock : detail::lockOf(*m_obj, "get_lock"); }
+AnyLock Value::get_lock() const
+{
+    return m_obj->lock ? *m_obj->lock : detail::lockOf(*m_obj, "get_lock");
+}
 
 RawValue Value::get_obj() const
 {
@@ -90,9 +99,15 @@ RawValue Value::get_obj() const
     return RawValue(detail::withoutLock(*m_obj));
 }
 
-bool Value::acquire(bool block, Timeout timeout) { return detail::lockOf(*m_obj, "acquire").acquire(block, timeout); }
+bool Value::acquire(bool block, Timeout timeout)
+{
+    return detail::lockOf(*m_obj, "acquire").acquire(block, timeout);
+}
 
-void Value::release() { detail::lockOf(*m_obj, "release").release(); }
+void Value::release()
+{
+    detail::lockOf(*m_obj, "release").release();
+}
 
 std::string Value::repr() const
 {

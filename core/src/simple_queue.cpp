@@ -55,7 +55,10 @@ Object SimpleQueue::get()
 }
 
 // poll() first: on a closed reader it raises OSError('handle is closed').
-bool SimpleQueue::empty() { return !m->reader.poll() && !m->ahead->holdsBytes(); }
+bool SimpleQueue::empty()
+{
+    return !m->reader.poll() && !m->ahead->holdsBytes();
+}
 
 void SimpleQueue::close()
 {

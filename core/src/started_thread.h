@@ -15,8 +15,7 @@
 
 namespace mp::detail {
 
-template <typename Fn>
-std::thread startedThread(Fn&& fn)
+template <typename Fn> std::thread startedThread(Fn&& fn)
 {
     std::mutex mutex;
     std::condition_variable cv;

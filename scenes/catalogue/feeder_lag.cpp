@@ -34,7 +34,10 @@ std::string seconds(double s)
     return buf;
 }
 
-Listing listingFor(const ParamValues& p) { return renderListing(LISTING, {}, { { "wait", seconds(p.real("wait")) } }); }
+Listing listingFor(const ParamValues& p)
+{
+    return renderListing(LISTING, {}, { { "wait", seconds(p.real("wait")) } });
+}
 
 void run(const ParamValues& p)
 {
@@ -68,28 +71,35 @@ Scene feederLagScene()
     s.difficulty = 1;
     s.tags = { "queue", "seed" };
     s.params = {
-        { "feeder_delay", "Feeder slow motion (s)", "how long the feeder thread waits before each write, so the lag can be seen (0 = as fast as Python)",
+        { "feeder_delay", "Feeder slow motion (s)",
+            "how long the feeder thread waits before each write, so the lag can be seen (0 = as fast as Python)",
             ParamType::Float, "0.3", 0, 3 },
-        { "wait", "Wait before asking again (s)", "time.sleep() between the two empty() calls", ParamType::Float, "0.6", 0, 5 },
+        { "wait", "Wait before asking again (s)", "time.sleep() between the two empty() calls", ParamType::Float, "0.6",
+            0, 5 },
     };
     s.listing = [](const ParamValues& p) { return listingFor(p).text; };
     s.narration = {
         "Watch 'Hello' sit in MainProcess's local buffer while empty() is asked, then move into the pipe.",
         "Right after put('Hello'), will empty() say True or False? And half a second later?",
         "empty() is 'the reader end has nothing to poll'. The item was still in the buffer, waiting for the feeder "
-        "thread, so the pipe was empty. qsize() would have said 1: it counts the semaphore, which put() had already taken.",
+        "thread, so the pipe was empty. qsize() would have said 1: it counts the semaphore, which put() had already "
+        "taken.",
     };
     s.expected = [](const ParamValues& p) {
         if (p.real("feeder_delay") > 0 && p.real("wait") > p.real("feeder_delay"))
-            return Outcome { OutcomeKind::Completes, "completes: empty() says True right after put(), False a moment later" };
-        return Outcome { OutcomeKind::Completes, "completes: empty() usually says True right after put() (the feeder races it), and False once the feeder has written" };
+            return Outcome { OutcomeKind::Completes,
+                "completes: empty() says True right after put(), False a moment later" };
+        return Outcome { OutcomeKind::Completes,
+            "completes: empty() usually says True right after put() (the feeder races it), and False once the feeder "
+            "has written" };
     };
     s.run = run;
     s.check = [](const RunResult& r, const ParamValues& p) {
         const bool slow = p.real("feeder_delay") > 0 && p.real("wait") > p.real("feeder_delay");
         if (slow)
             return expectPrinted(r, "empty() right after put: True\nempty() a moment later: False\ngot Hello\n");
-        const Verdict asTrue = expectPrinted(r, "empty() right after put: True\nempty() a moment later: False\ngot Hello\n");
+        const Verdict asTrue
+            = expectPrinted(r, "empty() right after put: True\nempty() a moment later: False\ngot Hello\n");
         if (asTrue.ok)
             return asTrue;
         return expectPrinted(r, "empty() right after put: False\nempty() a moment later: False\ngot Hello\n");

@@ -61,7 +61,8 @@ cons_p.join()  @join
 
 Listing listingFor(const ParamValues& p)
 {
-    return renderListing(LISTING, { { "close", p.boolean("close_unused") } }, { { "sequence", pythonRange(p.integer("items")) } });
+    return renderListing(
+        LISTING, { { "close", p.boolean("close_unused") } }, { { "sequence", pythonRange(p.integer("items")) } });
 }
 
 void run(const ParamValues& p)
@@ -124,14 +125,17 @@ Scene pipeEofScene()
     s.listing = [](const ParamValues& p) { return listingFor(p).text; };
     s.narration = {
         "Watch the lines from each process to each end of the pipe: after fork, both processes hold both ends.",
-        "After the producer closes input_p, does the consumer see EOF? What if the consumer never closed its own input_p?",
+        "After the producer closes input_p, does the consumer see EOF? What if the consumer never closed its own "
+        "input_p?",
         "The operating system counts open copies of the write end. The producer's close removes one copy; the "
         "consumer's own copy keeps the pipe open, so recv() keeps waiting for data that can never come.",
     };
     s.expected = [](const ParamValues& p) {
         if (p.boolean("close_unused"))
-            return Outcome { OutcomeKind::Completes, "completes: the consumer prints every item, sees EOFError, prints 'Consumer done'" };
-        return Outcome { OutcomeKind::Hangs, "hangs: the consumer waits in recv() because its own write end is still open" };
+            return Outcome { OutcomeKind::Completes,
+                "completes: the consumer prints every item, sees EOFError, prints 'Consumer done'" };
+        return Outcome { OutcomeKind::Hangs,
+            "hangs: the consumer waits in recv() because its own write end is still open" };
     };
     s.run = run;
     s.check = [](const RunResult& r, const ParamValues& p) {

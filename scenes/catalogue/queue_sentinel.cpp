@@ -52,7 +52,8 @@ cons_p.join()  @join
 
 Listing listingFor(const ParamValues& p)
 {
-    return renderListing(LISTING, { { "sentinel", p.boolean("sentinel") } }, { { "sequence", pythonRange(p.integer("items")) } });
+    return renderListing(
+        LISTING, { { "sentinel", p.boolean("sentinel") } }, { { "sequence", pythonRange(p.integer("items")) } });
 }
 
 void run(const ParamValues& p)
@@ -113,14 +114,17 @@ Scene queueSentinelScene()
     };
     s.listing = [](const ParamValues& p) { return listingFor(p).text; };
     s.narration = {
-        "Watch each item travel: into MainProcess's local buffer, through the pipe, to the consumer. The last token is the None sentinel.",
+        "Watch each item travel: into MainProcess's local buffer, through the pipe, to the consumer. The last token is "
+        "the None sentinel.",
         "What does the consumer do once it has printed the last number? What if no sentinel is sent?",
-        "get() blocks while the queue is empty; the consumer only knows the producer is done when it receives the sentinel. "
+        "get() blocks while the queue is empty; the consumer only knows the producer is done when it receives the "
+        "sentinel. "
         "Without it, it blocks for ever, and cons_p.join() in the main process waits for it for ever too.",
     };
     s.expected = [](const ParamValues& p) {
         if (p.boolean("sentinel"))
-            return Outcome { OutcomeKind::Completes, "completes: the consumer prints every item, then 'Consumer done'" };
+            return Outcome { OutcomeKind::Completes,
+                "completes: the consumer prints every item, then 'Consumer done'" };
         return Outcome { OutcomeKind::Hangs, "hangs: the consumer waits in get() for a sentinel that never comes" };
     };
     s.run = run;

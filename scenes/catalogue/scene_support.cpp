@@ -16,7 +16,8 @@ std::string pythonRange(long n)
 Verdict expectPrinted(const RunResult& result, const std::string& expected)
 {
     if (result.hung)
-        return { false, "the run hung: " + (result.hangSentences.empty() ? std::string() : result.hangSentences.front()) };
+        return { false,
+            "the run hung: " + (result.hangSentences.empty() ? std::string() : result.hangSentences.front()) };
     if (result.timedOut)
         return { false, "the run did not finish in time" };
     if (result.allPrinted != expected)
@@ -29,7 +30,9 @@ Verdict expectPrinted(const RunResult& result, const std::string& expected)
 Verdict expectHang(const RunResult& result, const std::vector<std::string>& mustMention)
 {
     if (!result.hung)
-        return { false, result.timedOut ? "the run neither finished nor was recognised as hung" : "the run finished instead of hanging" };
+        return { false,
+            result.timedOut ? "the run neither finished nor was recognised as hung"
+                            : "the run finished instead of hanging" };
     std::string all;
     for (const auto& s : result.hangSentences)
         all += s + "\n";
@@ -56,7 +59,8 @@ std::vector<std::string> printedLines(const std::string& text)
 Verdict expectCompleted(const RunResult& result)
 {
     if (result.hung)
-        return { false, "the run hung: " + (result.hangSentences.empty() ? std::string() : result.hangSentences.front()) };
+        return { false,
+            "the run hung: " + (result.hangSentences.empty() ? std::string() : result.hangSentences.front()) };
     if (result.timedOut)
         return { false, "the run did not finish in time" };
     if (result.mainExitCode != 0)

@@ -17,15 +17,17 @@ namespace mpstage::scenes {
 
 // print(a, b, ...) as Python prints: str() of each, separated by spaces, then a newline, flushed so the
 // stage shows it at once.
-template <typename... Args>
-void print(const Args&... args)
+template <typename... Args> void print(const Args&... args)
 {
     std::string out;
     ((out += (out.empty() ? "" : " ") + mp::str(mp::Object(args))), ...);
     std::cout << out << std::endl;
 }
 
-inline void at(const Listing& listing, const char* mark) { mp::telemetry::line(listing.at(mark)); }
+inline void at(const Listing& listing, const char* mark)
+{
+    mp::telemetry::line(listing.at(mark));
+}
 
 // "[1, 2, 3, 4]" for a Python list literal of 1..n.
 std::string pythonRange(long n);

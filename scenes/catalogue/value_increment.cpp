@@ -43,7 +43,8 @@ if __name__ == '__main__':
 Listing listingFor(const ParamValues& p)
 {
     return renderListing(LISTING, { { "lock", p.boolean("lock") } },
-        { { "increments", std::to_string(p.integer("increments")) }, { "processes", std::to_string(p.integer("processes")) } });
+        { { "increments", std::to_string(p.integer("increments")) },
+            { "processes", std::to_string(p.integer("processes")) } });
 }
 
 void run(const ParamValues& p)
@@ -82,7 +83,8 @@ Scene valueIncrementScene()
         const long total = p.integer("processes") * p.integer("increments");
         if (p.boolean("lock"))
             return Outcome { OutcomeKind::Completes, "completes: the final value is exactly " + std::to_string(total) };
-        return Outcome { OutcomeKind::LosesUpdates, "loses updates: the final value is less than " + std::to_string(total) };
+        return Outcome { OutcomeKind::LosesUpdates,
+            "loses updates: the final value is less than " + std::to_string(total) };
     };
     s.run = run;
     s.check = [](const RunResult& r, const ParamValues& p) {
@@ -93,7 +95,9 @@ Scene valueIncrementScene()
         const std::string words = "final value " + std::to_string(got) + " of " + std::to_string(total);
         if (p.boolean("lock"))
             return Verdict { got == total, words };
-        return Verdict { got < total, words + (got < total ? " (" + std::to_string(total - got) + " updates lost)" : ", nothing lost this time") };
+        return Verdict { got < total,
+            words
+                + (got < total ? " (" + std::to_string(total - got) + " updates lost)" : ", nothing lost this time") };
     };
     s.variants = { { "hold the lock around the update", { { "lock", "true" } } } };
     s.race = true; // without the lock, a run where the processes happen to take turns loses nothing

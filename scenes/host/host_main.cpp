@@ -4,4 +4,7 @@
 
 #include "cli.h"
 
-int main(int argc, char** argv) { return mpstage::hostMain(argc, argv); }
+int main(int argc, char** argv)
+{
+    return mpstage::hostMain(argc, argv);
+}

@@ -4,12 +4,12 @@
 #include <mp/telemetry/wire.h>
 
 #include <cerrno>
-#include <cstring>
-#include <map>
-#include <set>
 #include <csignal>
+#include <cstring>
 #include <ctime>
+#include <map>
 #include <poll.h>
+#include <set>
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/signalfd.h>
@@ -138,7 +138,8 @@ ActorId RunLoop::actorNamed(const std::string& name) const
 
 void RunLoop::handle(const ControlCommand& cmd)
 {
-    const ActorId target = cmd.actorId ? ActorId { static_cast<std::uint32_t>(cmd.actorId) } : actorNamed(cmd.actorName);
+    const ActorId target
+        = cmd.actorId ? ActorId { static_cast<std::uint32_t>(cmd.actorId) } : actorNamed(cmd.actorName);
     switch (cmd.kind) {
     case ControlCommand::Pause:
         m_session.pauseAll();
@@ -200,14 +201,14 @@ void RunLoop::watchExits()
     }
 }
 
-
 RunReport RunLoop::run(pid_t mainPid, int signalFd)
 {
     m_mainPid = mainPid;
     const std::uint64_t start = now();
     const auto quietNs = static_cast<std::uint64_t>(m_scene.hangAfter * 1e9);
     while (m_telemetryOpen) {
-        pollfd fds[3] = { { m_session.readFd(), POLLIN, 0 }, { signalFd, POLLIN, 0 }, { m_options.controlFd, POLLIN, 0 } };
+        pollfd fds[3]
+            = { { m_session.readFd(), POLLIN, 0 }, { signalFd, POLLIN, 0 }, { m_options.controlFd, POLLIN, 0 } };
         const nfds_t count = (m_options.controlFd >= 0 && m_controlOpen) ? 3 : 2;
         ::poll(fds, count, 20);
         if (fds[0].revents)

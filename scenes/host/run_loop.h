@@ -52,8 +52,8 @@ public:
             .detail = m_params.joined() });
     }
 
-    RunLoop(const Scene& scene, const ParamValues& params, const RunOptions& options, Session& session,
-        Janitor& janitor)
+    RunLoop(
+        const Scene& scene, const ParamValues& params, const RunOptions& options, Session& session, Janitor& janitor)
         : m_scene(scene)
         , m_params(params)
         , m_options(options)

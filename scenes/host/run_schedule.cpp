@@ -45,7 +45,8 @@ void RunLoop::driveSchedule()
     if (m_schedule.empty())
         return;
     for (const Actor* a : m_world->actors()) {
-        if (a->status != ActorStatus::AtGate || m_named.count(a->name) || m_freed[a->id.value] >= m_passed[a->id.value] + 1)
+        if (a->status != ActorStatus::AtGate || m_named.count(a->name)
+            || m_freed[a->id.value] >= m_passed[a->id.value] + 1)
             continue;
         m_freed[a->id.value] = m_passed[a->id.value] + 1; // one grant per gate it reaches
         m_session.step(a->id, true);

@@ -14,8 +14,8 @@ int Listing::at(const std::string& mark) const
     return it->second;
 }
 
-Listing renderListing(std::string_view tmpl, const std::map<std::string, bool>& flags,
-    const std::map<std::string, std::string>& vars)
+Listing renderListing(
+    std::string_view tmpl, const std::map<std::string, bool>& flags, const std::map<std::string, std::string>& vars)
 {
     Listing out;
     std::istringstream in { std::string(tmpl) };

@@ -75,7 +75,8 @@ std::string normalise(const ParamSpec& spec, const std::string& value)
 
 } // namespace
 
-ParamValues parseParams(const std::vector<ParamSpec>& specs, const std::vector<std::pair<std::string, std::string>>& given)
+ParamValues parseParams(
+    const std::vector<ParamSpec>& specs, const std::vector<std::pair<std::string, std::string>>& given)
 {
     ParamValues out;
     for (const auto& spec : specs)
@@ -90,7 +91,8 @@ ParamValues parseParams(const std::vector<ParamSpec>& specs, const std::vector<s
             std::string known;
             for (const auto& s : specs)
                 known += (known.empty() ? "" : ", ") + s.key;
-            throw ParamError("unknown parameter '" + key + "'" + (known.empty() ? " (this scene has none)" : " (this scene has: " + known + ")"));
+            throw ParamError("unknown parameter '" + key + "'"
+                + (known.empty() ? " (this scene has none)" : " (this scene has: " + known + ")"));
         }
         if (!seen.insert(key).second)
             throw ParamError("parameter '" + key + "' is given twice");
@@ -117,10 +119,22 @@ const std::string& lookup(const std::map<std::string, std::string>& values, cons
 }
 } // namespace
 
-long ParamValues::integer(const std::string& key) const { return std::stol(lookup(m_values, key)); }
-bool ParamValues::boolean(const std::string& key) const { return lookup(m_values, key) == "true"; }
-double ParamValues::real(const std::string& key) const { return std::stod(lookup(m_values, key)); }
-const std::string& ParamValues::choice(const std::string& key) const { return lookup(m_values, key); }
+long ParamValues::integer(const std::string& key) const
+{
+    return std::stol(lookup(m_values, key));
+}
+bool ParamValues::boolean(const std::string& key) const
+{
+    return lookup(m_values, key) == "true";
+}
+double ParamValues::real(const std::string& key) const
+{
+    return std::stod(lookup(m_values, key));
+}
+const std::string& ParamValues::choice(const std::string& key) const
+{
+    return lookup(m_values, key);
+}
 
 std::string ParamValues::joined() const
 {

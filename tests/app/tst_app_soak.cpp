@@ -108,7 +108,9 @@ private Q_SLOTS:
             QVERIFY2(QTest::qWaitFor([&] { return !c.active(); }, 15000), qPrintable(c.messageText()));
             // the host and everything it started are gone (a killed host's actors die with it)
             QVERIFY2(QTest::qWaitFor([&] { return below(int(::getpid())).empty(); }, 10000),
-                qPrintable(QStringLiteral("run %1 (%2) left processes behind").arg(i).arg(QString::fromStdString(c.scene()->id))));
+                qPrintable(QStringLiteral("run %1 (%2) left processes behind")
+                               .arg(i)
+                               .arg(QString::fromStdString(c.scene()->id))));
             // warm once every scene has been shown (its listing, its figures' glyphs) and a quarter has run
             if (i == std::min<long>(runs - 1, std::max<long>(runs / 4, static_cast<long>(scenes.size()))))
                 warm = settledKiB(w);

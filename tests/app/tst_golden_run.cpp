@@ -109,7 +109,8 @@ private Q_SLOTS:
         for (const auto& v : events) {
             const QJsonObject e = v.toObject();
             const QString ph = e.value(QStringLiteral("ph")).toString();
-            if (ph == QStringLiteral("M") && e.value(QStringLiteral("name")).toString() == QStringLiteral("process_name"))
+            if (ph == QStringLiteral("M")
+                && e.value(QStringLiteral("name")).toString() == QStringLiteral("process_name"))
                 processes.insert(e.value(QStringLiteral("args"))
                                      .toObject()
                                      .value(QStringLiteral("name"))

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: MIT
-// Renders the window at 1920x1080 at the end of five scenes (one with the charts, one in presenter mode), as `mpstage --screenshot --at-end` does. The PNGs
-// land in MPSTAGE_SCREENSHOT_DIR for a person to look at (README's Screenshots come from here).
+// Renders the window at 1920x1080 at the end of five scenes (one with the charts, one in presenter mode), as `mpstage
+// --screenshot --at-end` does. The PNGs land in MPSTAGE_SCREENSHOT_DIR for a person to look at (README's Screenshots
+// come from here).
 
 #include "run/run_controller.h"
+#include "timeline/scrubber.h"
 #include "ui/appearance.h"
 #include "ui/banner.h"
 #include "ui/main_window.h"
-#include "timeline/scrubber.h"
 #include "ui/screenshot.h"
 
 #include <QApplication>
@@ -43,10 +44,10 @@ private Q_SLOTS:
         // outcome; the picture only needs the run to finish)
         QTest::newRow("value-increment") << QStringLiteral("value-increment") << QString() << true << -1 << false
                                          << false;
-        QTest::newRow("charts-bounded-queue") << QStringLiteral("bounded-queue") << QString() << false
-                                              << int(MessageKind::Success) << false << true;
-        QTest::newRow("presenter-queue-sentinel") << QStringLiteral("queue-sentinel") << QString() << false
-                                                  << int(MessageKind::Success) << true << false;
+        QTest::newRow("charts-bounded-queue")
+            << QStringLiteral("bounded-queue") << QString() << false << int(MessageKind::Success) << false << true;
+        QTest::newRow("presenter-queue-sentinel")
+            << QStringLiteral("queue-sentinel") << QString() << false << int(MessageKind::Success) << true << false;
     }
 
     void atTheEnd()

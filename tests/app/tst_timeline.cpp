@@ -3,16 +3,16 @@
 // of a real run gives the same state as replaying the events up to it; stepping and playing back move the
 // cursor; and the gate grants of a stepped run, given again with real processes, lose the same update.
 
-#include "event_script.h"
 #include "charts/charts_panel.h"
+#include "event_script.h"
 #include "run/run_controller.h"
 #include "stage/actor_figure.h"
 #include "stage/stage_scene.h"
 #include "timeline/lanes.h"
-#include "ui/banner.h"
 #include "timeline/scrubber.h"
 #include "timeline/timeline_panel.h"
 #include "timeline/timeline_view.h"
+#include "ui/banner.h"
 #include "ui/main_window.h"
 #include "ui/transport.h"
 
@@ -239,8 +239,8 @@ private Q_SLOTS:
     void aSteppedInterleavingRunsAgainFromItsSchedule()
     {
         MainWindow w;
-        QVERIFY(w.openScene(QStringLiteral("value-increment"),
-            { { "processes", "2" }, { "increments", "1" }, { "lock", "false" } }));
+        QVERIFY(w.openScene(
+            QStringLiteral("value-increment"), { { "processes", "2" }, { "increments", "1" }, { "lock", "false" } }));
         RunController& c = w.controller();
         c.setMicro(true);
         w.transport().stepAction()->trigger(); // starts the run, paused; MainProcess goes until both children

@@ -13,8 +13,7 @@
 
 namespace {
 
-template <typename Q>
-void producers(bench::Team& team, Q q, int count, std::int64_t each, const mp::Object* payload)
+template <typename Q> void producers(bench::Team& team, Q q, int count, std::int64_t each, const mp::Object* payload)
 {
     for (int p = 0; p < count; ++p)
         team.add(
@@ -29,8 +28,7 @@ void producers(bench::Team& team, Q q, int count, std::int64_t each, const mp::O
             false);
 }
 
-template <typename Q>
-void consumers(bench::Team& team, Q q, int count, std::int64_t each)
+template <typename Q> void consumers(bench::Team& team, Q q, int count, std::int64_t each)
 {
     for (int c = 0; c < count; ++c)
         team.add(

@@ -71,8 +71,7 @@ struct RawPeer {
 };
 
 // Forks a child that runs `body` on its end of a socketpair and then _exit()s; returns once it is running.
-template <typename Body>
-RawPeer startPeer(Body body)
+template <typename Body> RawPeer startPeer(Body body)
 {
     int fds[2];
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0)

@@ -25,14 +25,14 @@ public:
     {
         if (reportsDone)
             ++m_reporting;
-        m_processes.emplace_back([body = std::move(body), ready = m_ready, go = m_go, done = m_done,
-                                     reportsDone]() mutable {
-            ready.release();
-            go.wait();
-            body();
-            if (reportsDone)
-                done.release();
-        });
+        m_processes.emplace_back(
+            [body = std::move(body), ready = m_ready, go = m_go, done = m_done, reportsDone]() mutable {
+                ready.release();
+                go.wait();
+                body();
+                if (reportsDone)
+                    done.release();
+            });
     }
 
     // Starts the members and returns once every one of them is ready.

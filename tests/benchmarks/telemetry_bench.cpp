@@ -71,8 +71,7 @@ void off(benchmark::State& state)
     ::munmap(result, sizeof(Result));
 }
 
-template <Detail DETAIL>
-void observed(benchmark::State& state)
+template <Detail DETAIL> void observed(benchmark::State& state)
 {
     Result* result = sharedResult();
     std::uint64_t events = 0;

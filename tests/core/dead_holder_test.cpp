@@ -11,8 +11,7 @@ namespace {
 
 class DeadHolderTest : public mptest::NoLeftovers { };
 
-template <typename L>
-void dieHolding(L& lock)
+template <typename L> void dieHolding(L& lock)
 {
     auto [r, w] = mp::Pipe(false);
     mp::Process holder([&] {

@@ -2,7 +2,8 @@
 // Recorded telemetry streams (what `mpstage-host serve` wrote for real runs) decode to the World the runs
 // had. The files in golden/ were recorded once; if the wire format changes, record them again with
 //   mpstage-host serve queue-sentinel < <(sleep 3) > tests/core/golden/queue_sentinel.mpst
-//   mpstage-host serve pipe-eof --param close_unused=false --timeout 3 < <(sleep 5) > tests/core/golden/pipe_eof_hang.mpst
+//   mpstage-host serve pipe-eof --param close_unused=false --timeout 3 < <(sleep 5) >
+//   tests/core/golden/pipe_eof_hang.mpst
 #include <mp/telemetry/hang.h>
 #include <mp/telemetry/timeline.h>
 #include <mp/telemetry/wire.h>

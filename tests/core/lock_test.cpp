@@ -123,8 +123,8 @@ TEST_F(LockTest, RLockIsReentrantAndOwned)
     EXPECT_FALSE(sut.get_value() == 1);
     sut.release();
     EXPECT_EQ(sut.get_value(), 1);
-    EXPECT_EQ(messageOf<mp::AssertionError>([&] { sut.release(); }),
-        "attempt to release recursive lock not owned by thread");
+    EXPECT_EQ(
+        messageOf<mp::AssertionError>([&] { sut.release(); }), "attempt to release recursive lock not owned by thread");
 }
 
 TEST_F(LockTest, RLockHeldElsewhereCannotBeReleasedHere)

@@ -13,11 +13,17 @@ struct ReprCase {
     const char* python;
 };
 
-void PrintTo(const ReprCase& c, std::ostream* os) { *os << c.python; }
+void PrintTo(const ReprCase& c, std::ostream* os)
+{
+    *os << c.python;
+}
 
 class ReprTest : public ::testing::TestWithParam<ReprCase> { };
 
-TEST_P(ReprTest, MatchesPythonRepr) { EXPECT_EQ(mp::repr(GetParam().value), GetParam().python); }
+TEST_P(ReprTest, MatchesPythonRepr)
+{
+    EXPECT_EQ(mp::repr(GetParam().value), GetParam().python);
+}
 
 // Each expected string is what CPython 3.11 prints for repr() of the same value.
 INSTANTIATE_TEST_SUITE_P(Python, ReprTest,
@@ -25,13 +31,12 @@ INSTANTIATE_TEST_SUITE_P(Python, ReprTest,
         ReprCase { 3, "3" }, ReprCase { -7, "-7" }, ReprCase { 2.5, "2.5" }, ReprCase { 1.0, "1.0" },
         ReprCase { 0.1, "0.1" }, ReprCase { 1e16, "1e+16" }, ReprCase { 1e15, "1000000000000000.0" },
         ReprCase { 1e-5, "1e-05" }, ReprCase { 0.0001, "0.0001" }, ReprCase { -0.0, "-0.0" },
-        ReprCase { 1.5e300, "1.5e+300" }, ReprCase { 123456789.125, "123456789.125" },
-        ReprCase { "Hello", "'Hello'" }, ReprCase { "it's", "\"it's\"" }, ReprCase { "a'b\"c", "'a\\'b\"c'" },
+        ReprCase { 1.5e300, "1.5e+300" }, ReprCase { 123456789.125, "123456789.125" }, ReprCase { "Hello", "'Hello'" },
+        ReprCase { "it's", "\"it's\"" }, ReprCase { "a'b\"c", "'a\\'b\"c'" },
         ReprCase { "tab\there\n", "'tab\\there\\n'" }, ReprCase { "\x01", "'\\x01'" },
         ReprCase { "caf\xc3\xa9", "'caf\xc3\xa9'" }, ReprCase { mp::Bytes("ab"), "b'ab'" },
-        ReprCase { mp::Bytes(std::string("\x00\xff", 2)), "b'\\x00\\xff'" },
-        ReprCase { mp::tuple { 3, 4 }, "(3, 4)" }, ReprCase { mp::tuple { 1 }, "(1,)" },
-        ReprCase { mp::tuple {}, "()" }, ReprCase { mp::list { 1, 2 }, "[1, 2]" },
+        ReprCase { mp::Bytes(std::string("\x00\xff", 2)), "b'\\x00\\xff'" }, ReprCase { mp::tuple { 3, 4 }, "(3, 4)" },
+        ReprCase { mp::tuple { 1 }, "(1,)" }, ReprCase { mp::tuple {}, "()" }, ReprCase { mp::list { 1, 2 }, "[1, 2]" },
         ReprCase { mp::dict { { "a", 1 } }, "{'a': 1}" },
         ReprCase { mp::list { mp::tuple { "Hello", "World" }, mp::None, 2.0 }, "[('Hello', 'World'), None, 2.0]" }));
 

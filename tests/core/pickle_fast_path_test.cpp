@@ -59,8 +59,7 @@ struct Outcome {
     std::string error;
 };
 
-template <typename F>
-Outcome outcome(F f)
+template <typename F> Outcome outcome(F f)
 {
     Outcome out;
     try {
@@ -123,8 +122,9 @@ std::vector<Object> edgeScalars()
             out.emplace_back(-1 - boundary + delta);
         }
     }
-    for (const std::int64_t i : { std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::min() + 1,
-             std::numeric_limits<std::int64_t>::max(), std::numeric_limits<std::int64_t>::max() - 1 })
+    for (const std::int64_t i :
+        { std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::min() + 1,
+            std::numeric_limits<std::int64_t>::max(), std::numeric_limits<std::int64_t>::max() - 1 })
         out.emplace_back(i);
     for (const double d : { 0.0, -0.0, 1.0, -1.5, 0.1, 1e300, -1e-300, 3.4028234663852886e38, 3.4028235677973366e38,
              -3.4028234663852886e38, 1.401298464324817e-45, 5e-324, 65504.0, 1e16,
@@ -136,8 +136,8 @@ std::vector<Object> edgeScalars()
         out.emplace_back(std::string(n, 'a'));
         out.emplace_back(mp::Bytes(std::string(n, '\xff')));
     }
-    for (const char* s : { "h\xc3\xa9llo", "\xe2\x82\xac", "\xf0\x9f\x98\x80", "\xff", "a\xc3", "\xc0\xaf", "abcdefgh\x80",
-             "\xed\xa0\x80" })
+    for (const char* s : { "h\xc3\xa9llo", "\xe2\x82\xac", "\xf0\x9f\x98\x80", "\xff", "a\xc3", "\xc0\xaf",
+             "abcdefgh\x80", "\xed\xa0\x80" })
         out.emplace_back(std::string(s));
     return out;
 }
@@ -154,11 +154,16 @@ Object randomObject(std::mt19937_64& rng, int depth)
     std::uniform_int_distribution<int> kind(0, depth > 3 ? 6 : 9);
     std::uniform_int_distribution<int> small(0, 40);
     switch (kind(rng)) {
-    case 0: return mp::None;
-    case 1: return rng() % 2 == 0;
-    case 2: return static_cast<std::int64_t>(rng() >> (rng() % 64));
-    case 3: return -static_cast<std::int64_t>(rng() >> (1 + rng() % 63));
-    case 4: return std::bit_cast<double>(rng());
+    case 0:
+        return mp::None;
+    case 1:
+        return rng() % 2 == 0;
+    case 2:
+        return static_cast<std::int64_t>(rng() >> (rng() % 64));
+    case 3:
+        return -static_cast<std::int64_t>(rng() >> (1 + rng() % 63));
+    case 4:
+        return std::bit_cast<double>(rng());
     case 5: {
         std::string s;
         for (int i = small(rng); i > 0; --i)
@@ -203,10 +208,12 @@ TEST(PickleFastPathTest, EncodesContainersAsTheReferenceDoes)
     const std::vector<Object> scalars = edgeScalars();
     expectSameEncode(mp::list(scalars.begin(), scalars.end()));
     expectSameEncode(mp::tuple(scalars.begin(), scalars.end()));
-    for (const Object& obj : { Object(mp::list {}), Object(mp::tuple {}), Object(mp::dict {}),
-             Object(mp::tuple { 1 }), Object(mp::list(24, Object(7))), Object(mp::list(256, Object("x"))),
+    for (const Object& obj : { Object(mp::list {}), Object(mp::tuple {}), Object(mp::dict {}), Object(mp::tuple { 1 }),
+             Object(mp::list(24, Object(7))), Object(mp::list(256, Object("x"))),
              Object(mp::dict { { "a", 1 }, { "b", mp::tuple { 2, "c" } } }),
-             Object(mp::dict { { "a", 1 }, { "a", 2 } }), // repeated keys: nlohmann's object keeps the position of the first, the value of the last
+             Object(mp::dict { { "a", 1 },
+                 { "a",
+                     2 } }), // repeated keys: nlohmann's object keeps the position of the first, the value of the last
              Object(mp::dict { { "\xff", 1 } }), Object(mp::dict { { "", mp::dict { { "d", mp::dict {} } } } }),
              Object(mp::list { "ok", std::string("\xfe") }) })
         expectSameEncode(obj);
@@ -233,8 +240,9 @@ TEST(PickleFastPathTest, AgreesOnRandomValues)
 
 TEST(PickleFastPathTest, CommonValuesRoundTrip)
 {
-    for (const Object& obj : { Object(0), Object(-1), Object(INT64_MAX), Object("text"), Object(mp::Bytes(std::string("\x00\x01", 2))),
-             Object(mp::tuple { 1, "a", mp::None }), Object(mp::list { 2.5, true }), Object(mp::dict { { "k", 1 } }) })
+    for (const Object& obj :
+        { Object(0), Object(-1), Object(INT64_MAX), Object("text"), Object(mp::Bytes(std::string("\x00\x01", 2))),
+            Object(mp::tuple { 1, "a", mp::None }), Object(mp::list { 2.5, true }), Object(mp::dict { { "k", 1 } }) })
         EXPECT_TRUE(same(mp::loads(mp::dumps(obj)), obj)) << mp::repr(obj);
 }
 
@@ -271,11 +279,16 @@ TEST(PickleFastPathTest, DecodesUnusualButValidEncodingsAsTheReferenceDoes)
         "\xbf\x61t\x80\xff"s,
         "\xa1\x78\x01t\x80"s, // a wrapper key written the long way
         "\xa1\x61t\x9f\x01\xff"s,
-        "\xa1\x61" "d\xa1\x61k\x01"s,
-        "\xa1\x61" "d\xa2\x61k\x01\x61k\x02"s, // repeated dict keys on the wire
-        "\xa1\x61" "d\xa1\x01\x01"s, // a dict key that is not a string
-        "\xa1\x61" "d\xa1\x78\x01k\x01"s,
-        "\xa1\x61" "d\x80"s, // wrappers around the wrong thing
+        "\xa1\x61"
+        "d\xa1\x61k\x01"s,
+        "\xa1\x61"
+        "d\xa2\x61k\x01\x61k\x02"s, // repeated dict keys on the wire
+        "\xa1\x61"
+        "d\xa1\x01\x01"s, // a dict key that is not a string
+        "\xa1\x61"
+        "d\xa1\x78\x01k\x01"s,
+        "\xa1\x61"
+        "d\x80"s, // wrappers around the wrong thing
         "\xa1\x61t\xa0"s,
         "\xa1\x61t\xa1\x61t\x80"s,
         "\xa1\x61x\x80"s,

@@ -8,8 +8,8 @@ namespace {
 
 TEST(PickleTest, RoundTripsEveryKind)
 {
-    const mp::Object sut = mp::list { mp::None, true, -5, 2.5, "str", mp::Bytes("\x00\x01"),
-        mp::tuple { 3, 4 }, mp::list {}, mp::dict { { "z", 1 }, { "a", mp::tuple { "x" } } } };
+    const mp::Object sut = mp::list { mp::None, true, -5, 2.5, "str", mp::Bytes("\x00\x01"), mp::tuple { 3, 4 },
+        mp::list {}, mp::dict { { "z", 1 }, { "a", mp::tuple { "x" } } } };
 
     const mp::Object back = mp::loads(mp::dumps(sut));
 

@@ -16,7 +16,7 @@ class ProcessTest : public mptest::NoLeftovers { };
 
 TEST_F(ProcessTest, NormalExitIsZero)
 {
-    mp::Process sut([] { });
+    mp::Process sut([] {});
     EXPECT_EQ(sut.exitcode(), std::nullopt);
     sut.start();
     sut.join();
@@ -79,8 +79,8 @@ TEST_F(ProcessTest, NamesCountUpAndTheChildKnowsItsOwn)
 {
     auto [r, w] = mp::Pipe(false);
     mp::Process first([&] { w.send(mp::tuple { mp::current_process().name(), mp::current_process().pid() }); });
-    mp::Process second([] { });
-    mp::Process named([] { }, "adder");
+    mp::Process second([] {});
+    mp::Process named([] {}, "adder");
 
     first.start();
     const mp::tuple reply = r.recv().as_tuple();
@@ -144,7 +144,7 @@ TEST_F(ProcessTest, AParentWaitsForItsNonDaemonicChildrenBeforeExiting)
 
 TEST_F(ProcessTest, MisuseRaisesWhatPythonRaises)
 {
-    mp::Process sut([] { });
+    mp::Process sut([] {});
     EXPECT_THROW(sut.join(), mp::AssertionError);
     sut.start();
     EXPECT_THROW(sut.start(), mp::AssertionError);

@@ -46,8 +46,7 @@ TEST_F(QueueReadAheadTest, BufferedMessagesAreNotEmptyAndNeedNoWait)
 }
 
 // A child puts 1, a message larger than the read-ahead buffer, and 3: they arrive whole and in order.
-template <typename Q>
-void aLargeMessageArrivesWholeBetweenSmallOnes(Q sut)
+template <typename Q> void aLargeMessageArrivesWholeBetweenSmallOnes(Q sut)
 {
     const std::string big(300'000, 'x');
     mp::Process child([sut, big]() mutable {
@@ -74,8 +73,7 @@ TEST_F(QueueReadAheadTest, AMessageLargerThanTheBufferArrivesWholeBetweenSmallOn
 }
 
 // Three reader processes get from `sut` while this process puts: every message reaches exactly one of them.
-template <typename Q>
-void eachMessageReachesOneOfSeveralReaders(Q sut)
+template <typename Q> void eachMessageReachesOneOfSeveralReaders(Q sut)
 {
     constexpr int ITEMS = 3000;
     mp::Queue seen;

@@ -125,10 +125,10 @@ TEST_F(SharedMemoryTest, AttachingUsesTheBlocksOwnSize)
 
 TEST_F(SharedMemoryTest, ArgumentsAreCheckedInCPythonsOrder)
 {
-    EXPECT_EQ(messageOf<mp::ValueError>([] { mp::SharedMemory(mp::None, true, -1); }),
-        "'size' must be a positive integer");
-    EXPECT_EQ(messageOf<mp::ValueError>([] { mp::SharedMemory(mp::None, false, -5); }),
-        "'size' must be a positive integer");
+    EXPECT_EQ(
+        messageOf<mp::ValueError>([] { mp::SharedMemory(mp::None, true, -1); }), "'size' must be a positive integer");
+    EXPECT_EQ(
+        messageOf<mp::ValueError>([] { mp::SharedMemory(mp::None, false, -5); }), "'size' must be a positive integer");
     EXPECT_EQ(messageOf<mp::ValueError>([] { mp::SharedMemory(mp::None, true); }),
         "'size' must be a positive number different from zero");
     EXPECT_EQ(messageOf<mp::ValueError>([] { mp::SharedMemory(); }), "'name' can only be None if create=True");

@@ -17,7 +17,10 @@ class SharedArrayTest : public mptest::NoLeftovers { };
 
 using mptest::messageOf;
 
-mp::list ints(std::initializer_list<int> values) { return mp::list(values.begin(), values.end()); }
+mp::list ints(std::initializer_list<int> values)
+{
+    return mp::list(values.begin(), values.end());
+}
 
 TEST_F(SharedArrayTest, ChildrenChangeARangeTheParentSees)
 {
@@ -84,10 +87,10 @@ TEST_F(SharedArrayTest, ReprNamesTheWrapperAndTheCtypesArray)
     EXPECT_TRUE(matches(mp::Array('c', 2).repr(),
         "<SynchronizedString wrapper for <multiprocessing\\.sharedctypes\\.c_char_Array_2 object at " + address
             + ">>"));
-    EXPECT_TRUE(matches(mp::RawArray('q', 3).repr(),
-        "<multiprocessing\\.sharedctypes\\.c_long_Array_3 object at " + address + ">"));
-    EXPECT_TRUE(matches(mp::Array('i', 3, false).repr(),
-        "<multiprocessing\\.sharedctypes\\.c_int_Array_3 object at " + address + ">"));
+    EXPECT_TRUE(matches(
+        mp::RawArray('q', 3).repr(), "<multiprocessing\\.sharedctypes\\.c_long_Array_3 object at " + address + ">"));
+    EXPECT_TRUE(matches(
+        mp::Array('i', 3, false).repr(), "<multiprocessing\\.sharedctypes\\.c_int_Array_3 object at " + address + ">"));
 }
 
 TEST_F(SharedArrayTest, IndicesCountFromTheEndAndOutOfRangeIsInvalid)
@@ -119,7 +122,9 @@ TEST_F(SharedArrayTest, SliceAssignmentKeepsTheLengthAndWritesItemByItem)
 
     EXPECT_EQ(messageOf<mp::ValueError>([&] { sut.set_slice(0, 2, { 1 }); }), "Can only assign sequence of same size");
     EXPECT_EQ(messageOf<mp::ValueError>([&] { sut.set_slice(0, 2, 5); }), "Can only assign sequence of same size");
-    EXPECT_EQ(messageOf<mp::TypeError>([&] { sut.set_slice(0, 3, { 1, "x", 3 }); }),
+    EXPECT_EQ(messageOf<mp::TypeError>([&] {
+        sut.set_slice(0, 3, { 1, "x", 3 });
+    }),
         "'str' object cannot be interpreted as an integer");
     EXPECT_EQ(sut.get_slice(), mp::Object(ints({ 1, 0, 0 }))); // ctypes stored the item before the bad one
 }
@@ -199,7 +204,9 @@ TEST_F(SharedArrayTest, BadSizesAndInitializersRaiseLikePython)
     EXPECT_EQ(messageOf<mp::ValueError>([] { mp::Array('i', -1); }), "Array length must be >= 0, not -1");
     EXPECT_EQ(messageOf<mp::TypeError>([] { mp::Array('i', mp::Object(2.5)); }), "object of type 'float' has no len()");
     EXPECT_EQ(messageOf<mp::TypeError>([] { mp::Array('z', 3); }), "this type has no size");
-    EXPECT_EQ(messageOf<mp::TypeError>([] { mp::Array('i', { 1, "x" }); }),
+    EXPECT_EQ(messageOf<mp::TypeError>([] {
+        mp::Array('i', { 1, "x" });
+    }),
         "'str' object cannot be interpreted as an integer");
 }
 

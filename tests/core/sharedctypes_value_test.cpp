@@ -22,8 +22,7 @@ class SharedValueTest : public mptest::NoLeftovers { };
 using mptest::messageOf;
 
 // Runs `body` in `processes` children released together, so they overlap, and joins them.
-template <typename Fn>
-void inProcesses(int processes, Fn body)
+template <typename Fn> void inProcesses(int processes, Fn body)
 {
     mp::Event go;
     std::vector<mp::Process> children;
@@ -100,8 +99,8 @@ TEST_F(SharedValueTest, AWrongTypeRaisesCtypesTypeError)
     EXPECT_EQ(messageOf<mp::TypeError>([&] { sut.value = "x"; }), "'str' object cannot be interpreted as an integer");
     EXPECT_EQ(messageOf<mp::TypeError>([&] { sut.value = 1.5; }), "'float' object cannot be interpreted as an integer");
     const std::string notOneChar = "one character bytes, bytearray or integer expected";
-    EXPECT_EQ(messageOf<mp::TypeError>([] { mp::Value('i', "x"); }),
-        "'str' object cannot be interpreted as an integer");
+    EXPECT_EQ(
+        messageOf<mp::TypeError>([] { mp::Value('i', "x"); }), "'str' object cannot be interpreted as an integer");
     EXPECT_EQ(messageOf<mp::TypeError>([] { mp::Value('d', "x"); }), "must be real number, not str");
     EXPECT_EQ(messageOf<mp::TypeError>([] { mp::Value('c', "a"); }), notOneChar);
     EXPECT_EQ(messageOf<mp::TypeError>([] { mp::Value('c', 256); }), notOneChar);
@@ -173,10 +172,10 @@ TEST_F(SharedValueTest, CompoundAssignmentFollowsPythonArithmetic)
     EXPECT_EQ(old, mp::Object(14));
     EXPECT_EQ(sut.value, 14);
     EXPECT_EQ(real.value, 1.5);
-    EXPECT_EQ(messageOf<mp::TypeError>([&] { sut.value += 0.5; }),
-        "'float' object cannot be interpreted as an integer");
-    EXPECT_EQ(messageOf<mp::TypeError>([&] { sut.value += "a"; }),
-        "unsupported operand type(s) for +=: 'int' and 'str'");
+    EXPECT_EQ(
+        messageOf<mp::TypeError>([&] { sut.value += 0.5; }), "'float' object cannot be interpreted as an integer");
+    EXPECT_EQ(
+        messageOf<mp::TypeError>([&] { sut.value += "a"; }), "unsupported operand type(s) for +=: 'int' and 'str'");
 }
 
 TEST_F(SharedValueTest, CompoundAssignmentWrapsAtTheCWidthAndLeavesTheLockAsItWas)
@@ -339,12 +338,12 @@ TEST_F(SharedValueTest, IncrementsUnderGetLockAreExactAcrossNineProcesses)
 // Sizing: 4 processes x 500,000 increments, released together. Each `+=` is a locked read and a separate
 // locked write, so every process spends a large share of its loop between the two; the run lasts tens of
 // milliseconds at least (50,000 each did once, but since `+=` on an int skips mp::Object arithmetic a process
-// can finish that many in a couple of milliseconds, before the scheduler has woken the next one). On two cores, two processes run at once for nearly all of it and a store lands
-// between another's read and write thousands of times. Even squeezed onto one core, the scheduler preempts
-// each process many times inside that window, and a release that wakes a waiter hands the core over right
-// there. Measured on the 2-core dev machine: 55-65% of the 200,000 updates lost, and still about half with
-// the whole run pinned to one core (taskset -c 0). A run that loses nothing is practically impossible, so
-// the test asserts a loss rather than allowing for luck.
+// can finish that many in a couple of milliseconds, before the scheduler has woken the next one). On two cores, two
+// processes run at once for nearly all of it and a store lands between another's read and write thousands of times.
+// Even squeezed onto one core, the scheduler preempts each process many times inside that window, and a release that
+// wakes a waiter hands the core over right there. Measured on the 2-core dev machine: 55-65% of the 200,000 updates
+// lost, and still about half with the whole run pinned to one core (taskset -c 0). A run that loses nothing is
+// practically impossible, so the test asserts a loss rather than allowing for luck.
 constexpr int RACERS = 4;
 constexpr int INCREMENTS = 500'000;
 

@@ -28,7 +28,8 @@ TEST_F(HostCliTest, HelpDocumentsTheCommandsAndTheControlProtocol)
 {
     const auto sut = HostProcess::run({ "--help" });
     EXPECT_EQ(sut.exitCode, 0);
-    for (const char* word : { "run SCENE", "serve SCENE", "--param", "--detail", "--trace", "--schedule", "--timeout", "\"cmd\":\"step\"" })
+    for (const char* word :
+        { "run SCENE", "serve SCENE", "--param", "--detail", "--trace", "--schedule", "--timeout", "\"cmd\":\"step\"" })
         EXPECT_NE(sut.out.find(word), std::string::npos) << word;
 }
 
@@ -180,7 +181,8 @@ TEST_F(HostCliTest, AKilledActorIsReportedAndTheRunStillEndsCleanly)
     decoder.feed(sut.output());
     bool killed = false;
     while (auto e = decoder.next())
-        killed = killed || (e->type == mp::telemetry::EventType::ActorExited && e->text == "Process-1" && e->a == -SIGKILL);
+        killed = killed
+            || (e->type == mp::telemetry::EventType::ActorExited && e->text == "Process-1" && e->a == -SIGKILL);
     EXPECT_TRUE(killed);
 }
 

@@ -7,8 +7,8 @@
 #include "leftovers.h"
 #include "supervisor.h"
 
-#include <chrono>
 #include <cerrno>
+#include <chrono>
 #include <csignal>
 #include <cstdlib>
 #include <fstream>
@@ -25,7 +25,10 @@ struct PythonRun {
     int exitCode = 0;
 };
 
-bool havePython() { return std::system("python3 -c 'import multiprocessing' >/dev/null 2>&1") == 0; }
+bool havePython()
+{
+    return std::system("python3 -c 'import multiprocessing' >/dev/null 2>&1") == 0;
+}
 
 PythonRun runPython(const std::string& program, double timeoutS)
 {
@@ -53,7 +56,9 @@ PythonRun runPython(const std::string& program, double timeoutS)
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeoutS);
     char buf[4096];
     for (;;) {
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
+        const auto left
+            = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now())
+                  .count();
         if (left <= 0) {
             run.timedOut = true;
             break;
@@ -134,8 +139,8 @@ TEST_P(PythonParityTest, TheListingRunsUnderPythonAndBehavesAsTheSceneSays)
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(Catalogue, PythonParityTest, ::testing::ValuesIn(allCases()),
-    [](const ::testing::TestParamInfo<Case>& info) {
+INSTANTIATE_TEST_SUITE_P(
+    Catalogue, PythonParityTest, ::testing::ValuesIn(allCases()), [](const ::testing::TestParamInfo<Case>& info) {
         std::string name = info.param.scene + "_" + std::to_string(info.index);
         for (char& c : name)
             if (!std::isalnum(static_cast<unsigned char>(c)))

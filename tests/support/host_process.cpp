@@ -111,8 +111,14 @@ int HostProcess::wait(double timeoutS)
     return WIFEXITED(m_status) ? WEXITSTATUS(m_status) : -WTERMSIG(m_status);
 }
 
-std::string HostProcess::output() { return m_out; }
-std::string HostProcess::errors() { return m_err; }
+std::string HostProcess::output()
+{
+    return m_out;
+}
+std::string HostProcess::errors()
+{
+    return m_err;
+}
 
 HostProcess::Finished HostProcess::run(const std::vector<std::string>& args, double timeoutS)
 {

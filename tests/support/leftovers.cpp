@@ -3,11 +3,11 @@
 
 #include <mp/process.h>
 
-#include <dirent.h>
 #include <chrono>
+#include <dirent.h>
 #include <fstream>
-#include <thread>
 #include <sys/wait.h>
+#include <thread>
 #include <unistd.h>
 
 namespace mptest {
@@ -68,7 +68,10 @@ std::set<std::string> shmEntries()
     return out;
 }
 
-void NoLeftovers::SetUp() { m_shmBefore = shmEntries(); }
+void NoLeftovers::SetUp()
+{
+    m_shmBefore = shmEntries();
+}
 
 void NoLeftovers::TearDown()
 {

@@ -48,10 +48,12 @@ Observed observe(const std::function<void()>& scene, Detail detail, const std::f
     const auto deadline = std::chrono::steady_clock::now() + RUN_LIMIT;
     bool killed = false;
     for (;;) {
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        const auto left
+            = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
         pollfd pfd { session.readFd(), POLLIN, 0 };
         if (!killed && (left.count() <= 0 || ::poll(&pfd, 1, static_cast<int>(left.count())) == 0)) {
-            ADD_FAILURE() << "the observed run had not ended after " << RUN_LIMIT.count() << " s: every actor was killed";
+            ADD_FAILURE() << "the observed run had not ended after " << RUN_LIMIT.count()
+                          << " s: every actor was killed";
             killEveryActor(session);
             killed = true;
         }

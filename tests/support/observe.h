@@ -19,6 +19,7 @@ struct Observed {
 Observed observe(const std::function<void()>& scene, mp::telemetry::Detail detail = mp::telemetry::Detail::Full,
     const std::function<void(mp::telemetry::Session&)>& control = {});
 
-std::vector<mp::telemetry::Event> ofType(const std::vector<mp::telemetry::Event>& events, mp::telemetry::EventType type);
+std::vector<mp::telemetry::Event> ofType(
+    const std::vector<mp::telemetry::Event>& events, mp::telemetry::EventType type);
 
 } // namespace mptest

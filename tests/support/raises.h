@@ -7,8 +7,7 @@
 namespace mptest {
 
 // What fn() raised as E (its what()), or "<nothing raised>".
-template <typename E, typename Fn>
-std::string messageOf(Fn&& fn)
+template <typename E, typename Fn> std::string messageOf(Fn&& fn)
 {
     try {
         fn();

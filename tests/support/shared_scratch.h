@@ -9,8 +9,7 @@
 
 namespace mptest {
 
-template <typename T>
-class SharedScratch {
+template <typename T> class SharedScratch {
 public:
     SharedScratch()
     {

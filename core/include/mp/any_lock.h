@@ -62,8 +62,7 @@ public:
     }
     LockArg(NoneType) { }
     template <typename L>
-        requires std::constructible_from<AnyLock, const L&>
-    LockArg(const L& lock)
+    requires std::constructible_from<AnyLock, const L&> LockArg(const L& lock)
         : m_lock(AnyLock(lock))
     {
     }

@@ -23,8 +23,7 @@ public:
 
     // True if notified, false on timeout. Releases every recursion level of the lock while waiting.
     bool wait(Timeout timeout = std::nullopt);
-    template <typename Pred>
-    auto wait_for(Pred predicate, Timeout timeout = std::nullopt) -> decltype(predicate());
+    template <typename Pred> auto wait_for(Pred predicate, Timeout timeout = std::nullopt) -> decltype(predicate());
     void notify(int n = 1);
     void notify_all();
 
@@ -38,8 +37,7 @@ private:
 
 double monotonic_seconds();
 
-template <typename Pred>
-auto Condition::wait_for(Pred predicate, Timeout timeout) -> decltype(predicate())
+template <typename Pred> auto Condition::wait_for(Pred predicate, Timeout timeout) -> decltype(predicate())
 {
     auto result = predicate();
     const double end = timeout ? monotonic_seconds() + *timeout : 0.0;

@@ -23,7 +23,7 @@ public:
     class Name : public Base {                                                                                         \
     public:                                                                                                            \
         using Base::Base;                                                                                              \
-        const char* type_name() const noexcept override { return #Name; }                                             \
+        const char* type_name() const noexcept override { return #Name; }                                              \
     }
 
 MP_DECLARE_ERROR(ValueError, Error);
@@ -80,7 +80,10 @@ private:
     int m_code;
 };
 
-[[noreturn]] inline void sys_exit(int code = 0) { throw SystemExit(code); }
+[[noreturn]] inline void sys_exit(int code = 0)
+{
+    throw SystemExit(code);
+}
 
 // Raises the OSError subclass Python would raise for errnum (ENOENT -> FileNotFoundError, ...).
 [[noreturn]] void raise_os_error(int errnum, const std::string& filename = {});

@@ -61,8 +61,7 @@ public:
     {
     }
     template <std::integral I>
-        requires(!std::same_as<I, bool> && !std::same_as<I, char>)
-    Object(I i)
+    requires(!std::same_as<I, bool> && !std::same_as<I, char>) Object(I i)
         : m_v(static_cast<std::int64_t>(i))
     {
     }

@@ -15,8 +15,8 @@
 
 #include <mp/condition.h>
 #include <mp/object.h>
-#include <mp/telemetry/ids.h>
 #include <mp/synchronize.h>
+#include <mp/telemetry/ids.h>
 #include <mp/timeout.h>
 
 #include <memory>

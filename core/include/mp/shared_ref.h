@@ -24,9 +24,9 @@ class ArrayBase;
 } // namespace detail
 
 template <typename T>
-concept SharedNumber = (std::integral<T> || std::floating_point<T>) && !std::same_as<T, char>
-    && !std::same_as<T, signed char> && !std::same_as<T, unsigned char> && !std::same_as<T, wchar_t>
-    && !std::same_as<T, char8_t> && !std::same_as<T, char16_t> && !std::same_as<T, char32_t>;
+concept SharedNumber
+    = (std::integral<T> || std::floating_point<T>)&&!std::same_as<T,
+          char> && !std::same_as<T, signed char> && !std::same_as<T, unsigned char> && !std::same_as<T, wchar_t> && !std::same_as<T, char8_t> && !std::same_as<T, char16_t> && !std::same_as<T, char32_t>;
 
 // One element of shared ctypes storage: Value::value, or what Array[i] returns. Reading and writing it
 // takes the owner's lock (if any) each time. Not copyable, so that `auto x = v.value;` does not compile into
@@ -51,14 +51,13 @@ public:
     operator Object() const { return get(); }
     // `std::int64_t x = v.value;` converts as C does (unsigned values wrap); a float value into an integer
     // type raises TypeError, as Python refuses to use a float where an int is wanted. Not for 'c' and 'u'.
-    template <SharedNumber T>
-    operator T() const
+    template <SharedNumber T> operator T() const
     {
         const Number n = loadNumber();
         if constexpr (std::same_as<T, bool>)
             return n.isFloat ? n.real != 0.0 : n.bits != 0;
         else if constexpr (std::floating_point<T>)
-            return n.isFloat ? static_cast<T>(n.real)
+            return n.isFloat   ? static_cast<T>(n.real)
                 : n.isUnsigned ? static_cast<T>(n.bits)
                                : static_cast<T>(static_cast<std::int64_t>(n.bits));
         else {
@@ -73,15 +72,13 @@ public:
     SharedRef& operator-=(const Object& delta);
     // The same for a C++ integer, without building an Object for it.
     template <SharedNumber T>
-        requires std::signed_integral<T>
-    SharedRef& operator+=(T delta)
+    requires std::signed_integral<T> SharedRef& operator+=(T delta)
     {
         addInteger(static_cast<std::int64_t>(delta), true);
         return *this;
     }
     template <SharedNumber T>
-        requires std::signed_integral<T>
-    SharedRef& operator-=(T delta)
+    requires std::signed_integral<T> SharedRef& operator-=(T delta)
     {
         addInteger(static_cast<std::int64_t>(delta), false);
         return *this;
@@ -92,8 +89,7 @@ public:
     Object operator--(int);
 
     friend bool operator==(const SharedRef& ref, const Object& other) { return ref.get() == other; }
-    template <SharedNumber T>
-    friend bool operator==(const SharedRef& ref, T other)
+    template <SharedNumber T> friend bool operator==(const SharedRef& ref, T other)
     {
         return ref.get() == Object(other);
     }

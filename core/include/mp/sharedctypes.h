@@ -143,11 +143,10 @@ protected:
 };
 
 template <typename R>
-concept ObjectRange = std::ranges::sized_range<R> && std::convertible_to<std::ranges::range_reference_t<R>, Object>
-    && !std::convertible_to<R, Object>;
+concept ObjectRange = std::ranges::sized_range<R> && std::convertible_to<std::ranges::range_reference_t<R>,
+    Object> && !std::convertible_to<R, Object>;
 
-template <ObjectRange R>
-std::vector<Object> toObjects(const R& range)
+template <ObjectRange R> std::vector<Object> toObjects(const R& range)
 {
     std::vector<Object> out;
     out.reserve(std::ranges::size(range));

@@ -110,8 +110,7 @@ public:
 
 // `with lock:` in C++: `mp::Guard g(lock);` holds any of the above (or anything with acquire/release) for the
 // rest of the scope. An lvalue is held by reference, a temporary handle (v.get_lock()) by value.
-template <typename L>
-class Guard {
+template <typename L> class Guard {
 public:
     template <typename Arg>
     explicit Guard(Arg&& lock)
@@ -126,7 +125,6 @@ public:
 private:
     L m_lock;
 };
-template <typename L>
-Guard(L&&) -> Guard<L>;
+template <typename L> Guard(L&&) -> Guard<L>;
 
 } // namespace mp

@@ -41,10 +41,11 @@ void ActorRuntime::flusherLoop()
             for (BlockingSlot& s : m_blocking) {
                 if (s.state.load() != BlockingSlot::Active || now - s.sinceNs.load() < BLOCKED_AFTER_NS)
                     continue;
-                emitGuarded(Event { .type = EventType::Blocked, .object = s.object, .b = s.joined, .text = s.op }, s.thread, [&] {
-                    int expected = BlockingSlot::Active;
-                    return s.state.compare_exchange_strong(expected, BlockingSlot::Reported);
-                });
+                emitGuarded(Event { .type = EventType::Blocked, .object = s.object, .b = s.joined, .text = s.op },
+                    s.thread, [&] {
+                        int expected = BlockingSlot::Active;
+                        return s.state.compare_exchange_strong(expected, BlockingSlot::Reported);
+                    });
             }
             if (m_detail == Detail::Counters)
                 sampleCounters();
@@ -67,7 +68,8 @@ void ActorRuntime::drainCapture(bool final)
             const ssize_t r = ::read(fd, buf, sizeof buf);
             if (r <= 0)
                 break;
-            emit(Event { .type = EventType::Print, .a = stream + 1, .text = std::string(buf, static_cast<std::size_t>(r)) });
+            emit(Event {
+                .type = EventType::Print, .a = stream + 1, .text = std::string(buf, static_cast<std::size_t>(r)) });
         }
         if (final) {
             ::close(fd);

@@ -59,7 +59,8 @@ std::string defaultLabel(ObjectKind kind, ObjectId id)
 
 } // namespace
 
-ActorRuntime::ActorRuntime(int fd, ControlBlock* control, ActorId id, std::string name, ActorId parent, std::uint32_t forkSeq)
+ActorRuntime::ActorRuntime(
+    int fd, ControlBlock* control, ActorId id, std::string name, ActorId parent, std::uint32_t forkSeq)
     : m_fd(fd)
     , m_control(control)
     , m_id(id)
@@ -69,7 +70,10 @@ ActorRuntime::ActorRuntime(int fd, ControlBlock* control, ActorId id, std::strin
     start(parent, forkSeq);
 }
 
-void ActorRuntime::setMainLane() { t_lane = 0; }
+void ActorRuntime::setMainLane()
+{
+    t_lane = 0;
+}
 
 void ActorRuntime::install(int fd, ControlBlock* control, ActorId id, const std::string& name)
 {
@@ -86,7 +90,11 @@ void ActorRuntime::start(ActorId parent, std::uint32_t forkSeq)
     startCapture();
     // item: how many frames the parent had reported when it forked, so the World knows exactly which of the
     // parent's pipe ends the child inherited, whatever order the frames arrive in.
-    emit(Event { .type = EventType::ActorStarted, .item = ItemId { forkSeq }, .a = getpid(), .b = parent.value, .text = m_name });
+    emit(Event { .type = EventType::ActorStarted,
+        .item = ItemId { forkSeq },
+        .a = getpid(),
+        .b = parent.value,
+        .text = m_name });
     flush();
     m_flusher = mp::detail::startedThread([this] { flusherLoop(); });
 }
@@ -106,7 +114,10 @@ void ActorRuntime::startCapture()
     }
 }
 
-bool ActorRuntime::wanted(EventType type) const { return m_detail == Detail::Full || coarse(type); }
+bool ActorRuntime::wanted(EventType type) const
+{
+    return m_detail == Detail::Full || coarse(type);
+}
 
 std::uint16_t ActorRuntime::threadLane()
 {

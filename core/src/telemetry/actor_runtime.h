@@ -22,7 +22,8 @@ namespace mp::telemetry {
 
 class ActorRuntime {
 public:
-    ActorRuntime(int fd, ControlBlock* control, ActorId id, std::string name, ActorId parent, std::uint32_t forkSeq = 0);
+    ActorRuntime(
+        int fd, ControlBlock* control, ActorId id, std::string name, ActorId parent, std::uint32_t forkSeq = 0);
     ~ActorRuntime() = delete; // lives as long as the process
 
     ActorId id() const { return m_id; }
@@ -71,8 +72,7 @@ private:
 
     // Emits e only if decide(), run under the buffer's mutex, says so: keeps a Blocked reported by the
     // flusher and the blocked thread's own Unblocked in the right order.
-    template <typename Decide>
-    void emitGuarded(Event e, int lane, Decide&& decide)
+    template <typename Decide> void emitGuarded(Event e, int lane, Decide&& decide)
     {
         stamp(e, lane);
         std::lock_guard lock(m_mutex);

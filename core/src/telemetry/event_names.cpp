@@ -52,7 +52,10 @@ const char* eventTypeName(EventType type)
     return nullptr;
 }
 
-bool isKnownEventType(std::uint16_t type) { return eventTypeName(static_cast<EventType>(type)) != nullptr; }
+bool isKnownEventType(std::uint16_t type)
+{
+    return eventTypeName(static_cast<EventType>(type)) != nullptr;
+}
 
 const char* objectKindName(ObjectKind kind)
 {

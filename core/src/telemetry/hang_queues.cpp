@@ -21,7 +21,9 @@ std::optional<HangSentence> getAfterCutShortWrite(const World& world, const Acto
         return std::nullopt;
     const std::string name = world.objectName(object);
     const std::string writer = world.actorName(q->cutShortBy());
-    HangSentence s { .actor = a.id, .objects = { object }, .endpoints = { EndpointRef { a.id, object, 0 } },
+    HangSentence s { .actor = a.id,
+        .objects = { object },
+        .endpoints = { EndpointRef { a.id, object, 0 } },
         .actors = { q->cutShortBy() } };
     s.text = a.name + " waits in get() on " + name + ", but " + writer + " died while its feeder thread was writing an "
         + "item into the pipe of " + name + ": the first part of that item may be in the pipe, and get() waits for "

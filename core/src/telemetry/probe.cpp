@@ -7,9 +7,18 @@ namespace {
 thread_local int t_quiet = 0;
 }
 
-Quiet::Quiet() { ++t_quiet; }
-Quiet::~Quiet() { --t_quiet; }
-bool Quiet::active() { return t_quiet > 0; }
+Quiet::Quiet()
+{
+    ++t_quiet;
+}
+Quiet::~Quiet()
+{
+    --t_quiet;
+}
+bool Quiet::active()
+{
+    return t_quiet > 0;
+}
 
 ObjectId created(ObjectKind kind, std::int64_t parameter)
 {

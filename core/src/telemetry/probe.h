@@ -9,8 +9,14 @@
 
 namespace mp::telemetry::probe {
 
-inline bool on() { return g_actor != nullptr; }
-inline bool full() { return g_actor && g_actor->detail() == Detail::Full; }
+inline bool on()
+{
+    return g_actor != nullptr;
+}
+inline bool full()
+{
+    return g_actor && g_actor->detail() == Detail::Full;
+}
 
 inline void gate(bool micro, const char* where)
 {

@@ -44,8 +44,14 @@ Session::~Session()
         ::close(m->writeFd);
 }
 
-Detail Session::detail() const { return static_cast<Detail>(m->control->detail.load()); }
-int Session::readFd() const { return m->readFd; }
+Detail Session::detail() const
+{
+    return static_cast<Detail>(m->control->detail.load());
+}
+int Session::readFd() const
+{
+    return m->readFd;
+}
 
 void Session::closeWriteEnd()
 {
@@ -65,7 +71,10 @@ void Session::runMainActor(const std::function<void()>& scene)
     mp::detail::runAndExit(scene, "MainProcess");
 }
 
-void Session::pauseAll() { m->control->mode.store(ControlBlock::Paused); }
+void Session::pauseAll()
+{
+    m->control->mode.store(ControlBlock::Paused);
+}
 
 void Session::resumeAll()
 {
@@ -75,9 +84,18 @@ void Session::resumeAll()
             mp::detail::futexWake(&slot.grants, 1 << 30);
 }
 
-bool Session::paused() const { return m->control->mode.load() != ControlBlock::Run; }
-void Session::setMicroSteps(bool on) { m->control->micro.store(on ? 1 : 0); }
-bool Session::microSteps() const { return m->control->micro.load() != 0; }
+bool Session::paused() const
+{
+    return m->control->mode.load() != ControlBlock::Run;
+}
+void Session::setMicroSteps(bool on)
+{
+    m->control->micro.store(on ? 1 : 0);
+}
+bool Session::microSteps() const
+{
+    return m->control->micro.load() != 0;
+}
 
 void Session::step(ActorId actor, bool micro)
 {
@@ -99,7 +117,10 @@ int Session::pid(ActorId actor) const
     return actor.value > 0 && actor.value <= MAX_ACTORS ? m->control->slots[actor.value].pid.load() : 0;
 }
 
-const std::vector<Grant>& Session::grants() const { return m->grants; }
+const std::vector<Grant>& Session::grants() const
+{
+    return m->grants;
+}
 
 void line(int lineNumber)
 {

@@ -31,7 +31,8 @@ struct TraceWriter::Impl {
 
     Json base(const char* ph, const std::string& name, const Event& e) const
     {
-        return Json { { "ph", ph }, { "name", name }, { "pid", e.actor.value }, { "tid", e.thread }, { "ts", us(e.timeNs) } };
+        return Json { { "ph", ph }, { "name", name }, { "pid", e.actor.value }, { "tid", e.thread },
+            { "ts", us(e.timeNs) } };
     }
 
     void nameThread(const World& w, const Event& e)
@@ -45,10 +46,12 @@ struct TraceWriter::Impl {
                 name += " (pid " + std::to_string(a->pid) + ")";
             if (e.type == EventType::ActorStarted)
                 name = e.text + " (pid " + std::to_string(e.a) + ")";
-            events.push_back(Json { { "ph", "M" }, { "name", "process_name" }, { "pid", e.actor.value }, { "args", { { "name", name } } } });
+            events.push_back(Json { { "ph", "M" }, { "name", "process_name" }, { "pid", e.actor.value },
+                { "args", { { "name", name } } } });
         }
         events.push_back(Json { { "ph", "M" }, { "name", "thread_name" }, { "pid", e.actor.value }, { "tid", e.thread },
-            { "args", { { "name", e.thread == 0 ? "main thread" : "QueueFeederThread " + std::to_string(e.thread) } } } });
+            { "args",
+                { { "name", e.thread == 0 ? "main thread" : "QueueFeederThread " + std::to_string(e.thread) } } } });
     }
 
     void open(const Event& e, const std::string& name)
@@ -89,7 +92,8 @@ struct TraceWriter::Impl {
     void depthCounter(const World& w, const Event& e)
     {
         const Depth& d = depth[e.object.value];
-        counter(e, "depth of " + w.objectName(e.object), Json { { "in feeder buffers", d.buffered }, { "in the pipe", d.inPipe } });
+        counter(e, "depth of " + w.objectName(e.object),
+            Json { { "in feeder buffers", d.buffered }, { "in the pipe", d.inPipe } });
     }
 };
 

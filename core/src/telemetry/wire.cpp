@@ -9,16 +9,14 @@ namespace mp::telemetry {
 
 namespace {
 
-template <typename T>
-void put(std::string& out, T v)
+template <typename T> void put(std::string& out, T v)
 {
     for (std::size_t i = 0; i < sizeof(T); ++i)
         out += static_cast<char>((static_cast<std::uint64_t>(v) >> (8 * i)) & 0xff);
 }
 
 // Little-endian at p; returns the byte after.
-template <typename T>
-char* putAt(char* p, T v)
+template <typename T> char* putAt(char* p, T v)
 {
     if constexpr (std::endian::native == std::endian::little) {
         std::memcpy(p, &v, sizeof(T));
@@ -29,8 +27,7 @@ char* putAt(char* p, T v)
     return p + sizeof(T);
 }
 
-template <typename T>
-T get(const char* p)
+template <typename T> T get(const char* p)
 {
     if constexpr (std::endian::native == std::endian::little) { // one load: the host decodes every frame
         T v;
@@ -139,8 +136,9 @@ std::optional<Event> Decoder::next()
                 fail("not an mpstage telemetry stream (bad magic)", m_consumed);
             const auto major = get<std::uint16_t>(p + 4);
             if (major != VERSION_MAJOR)
-                fail("unsupported telemetry version " + std::to_string(major) + "." + std::to_string(get<std::uint16_t>(p + 6))
-                        + " (this build reads " + std::to_string(VERSION_MAJOR) + ".x)",
+                fail("unsupported telemetry version " + std::to_string(major) + "."
+                        + std::to_string(get<std::uint16_t>(p + 6)) + " (this build reads "
+                        + std::to_string(VERSION_MAJOR) + ".x)",
                     m_consumed + 4);
             m_minor = get<std::uint16_t>(p + 6);
             m_headerSeen = true;

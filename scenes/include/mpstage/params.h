@@ -42,13 +42,15 @@ public:
     std::string joined() const;
 
 private:
-    friend ParamValues parseParams(const std::vector<ParamSpec>&, const std::vector<std::pair<std::string, std::string>>&);
+    friend ParamValues parseParams(
+        const std::vector<ParamSpec>&, const std::vector<std::pair<std::string, std::string>>&);
     std::map<std::string, std::string> m_values;
 };
 
 // Defaults overridden by the given key=value pairs. Throws ParamError for an unknown key, a value of the
 // wrong type, a value out of range, or a key given twice.
-ParamValues parseParams(const std::vector<ParamSpec>& specs, const std::vector<std::pair<std::string, std::string>>& given);
+ParamValues parseParams(
+    const std::vector<ParamSpec>& specs, const std::vector<std::pair<std::string, std::string>>& given);
 
 // Splits "key=value"; throws ParamError if there is no '='.
 std::pair<std::string, std::string> splitAssignment(std::string_view text);

@@ -8,8 +8,7 @@
 
 namespace mp::telemetry {
 
-template <typename Tag, typename Rep>
-struct StrongId {
+template <typename Tag, typename Rep> struct StrongId {
     Rep value = 0;
     constexpr explicit operator bool() const { return value != 0; }
     friend constexpr auto operator<=>(StrongId, StrongId) = default;
@@ -24,7 +23,6 @@ using ItemId = StrongId<struct ItemTag, std::uint64_t>;
 
 } // namespace mp::telemetry
 
-template <typename Tag, typename Rep>
-struct std::hash<mp::telemetry::StrongId<Tag, Rep>> {
+template <typename Tag, typename Rep> struct std::hash<mp::telemetry::StrongId<Tag, Rep>> {
     std::size_t operator()(mp::telemetry::StrongId<Tag, Rep> id) const noexcept { return std::hash<Rep> {}(id.value); }
 };

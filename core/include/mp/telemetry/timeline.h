@@ -20,8 +20,7 @@
 
 namespace mp::telemetry {
 
-template <class State>
-class History {
+template <class State> class History {
 public:
     explicit History(State initial, std::size_t snapshotEvery = 1024, std::size_t maxSnapshots = 512,
         std::size_t maxEvents = std::numeric_limits<std::size_t>::max())
