@@ -19,7 +19,9 @@ const Object* dict::find(std::string_view key) const
 const char* Object::type_name() const noexcept
 {
     static constexpr const char* NAMES[]
-        = { "NoneType", "bool", "int", "float", "str", "bytes", "list", "tuple", "dict" };
+        = { "NoneType", "bool", "int", "float", "str", "bytes", "list", "tuple", "dict", "foreign" };
+    if (const ForeignRef* f = std::get_if<ForeignRef>(&m_v))
+        return (*f)->type_name();
     return NAMES[m_v.index()];
 }
 
@@ -71,8 +73,15 @@ const dict& Object::as_dict() const
     return expect<dict>(m_v, *this, "dict");
 }
 
+const ForeignRef& Object::as_foreign() const
+{
+    return expect<ForeignRef>(m_v, *this, "a foreign object");
+}
+
 bool operator==(const Object& a, const Object& b)
 {
+    if (a.is_foreign() || b.is_foreign())
+        return a.is_foreign() && b.is_foreign() && a.as_foreign() == b.as_foreign();
     const bool aNum = a.is_bool() || a.is_int() || a.is_float();
     const bool bNum = b.is_bool() || b.is_int() || b.is_float();
     if (aNum && bNum) {
@@ -241,6 +250,7 @@ template <typename Seq> std::string reprSeq(const Seq& seq, char open, char clos
 }
 
 struct ReprVisitor {
+    std::string operator()(const ForeignRef& f) const { return f->repr(); }
     std::string operator()(NoneType) const { return "None"; }
     std::string operator()(bool b) const { return b ? "True" : "False"; }
     std::string operator()(std::int64_t i) const { return std::to_string(i); }

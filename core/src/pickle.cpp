@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include <mp/embedding.h>
 #include <mp/errors.h>
 #include <mp/pickle.h>
 
@@ -42,6 +43,10 @@ Json toJson(const Object& obj, int depth)
             for (const Object& o : items)
                 arr.push_back(toJson(o, depth + 1));
             return arr;
+        }
+        Json operator()(const ForeignRef&) const
+        {
+            throw TypeError("a foreign object can only travel as a whole message");
         }
         Json operator()(const list& l) const { return seq(l); }
         Json operator()(const tuple& t) const { return Json { { "t", seq(t) } }; }
@@ -220,9 +225,33 @@ Object loadsReference(std::string_view data)
 
 } // namespace detail
 
+// A foreign object that arrived where no host language is there to decode it: it keeps its pickle.
+class PickledForeign final : public Foreign {
+public:
+    explicit PickledForeign(std::string pickled)
+        : m_pickled(std::move(pickled))
+    {
+    }
+    std::string pickle() const override { return m_pickled; }
+    std::string repr() const override { return "<pickled object, " + std::to_string(m_pickled.size()) + " bytes>"; }
+    const char* type_name() const noexcept override { return "pickled"; }
+
+private:
+    std::string m_pickled;
+};
+
+// A foreign object travels as the one-key map {"p": <its pickle as a byte string>}.
+constexpr std::string_view FOREIGN_HEAD = "\xa1\x61p";
+
 std::string dumps(const Object& obj)
 {
     std::string out;
+    if (obj.is_foreign()) {
+        const std::string pickled = obj.as_foreign()->pickle();
+        out.append(FOREIGN_HEAD);
+        detail::fastDumps(Object(Bytes(pickled)), out);
+        return out;
+    }
     if (detail::fastDumps(obj, out))
         return out;
     return detail::dumpsReference(obj);
@@ -231,6 +260,13 @@ std::string dumps(const Object& obj)
 Object loads(std::string_view data)
 {
     Object obj;
+    if (data.starts_with(FOREIGN_HEAD)) {
+        if (!detail::fastLoads(data.substr(FOREIGN_HEAD.size()), obj) || !obj.is_bytes())
+            throw UnpicklingError("a foreign object's pickle is not a byte string");
+        if (const auto decode = detail::embeddingHooks().decodeForeign)
+            return decode(obj.as_bytes().data);
+        return Object(std::make_shared<PickledForeign>(obj.as_bytes().data));
+    }
     if (detail::fastLoads(data, obj))
         return obj;
     return detail::loadsReference(data);

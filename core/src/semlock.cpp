@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include <mp/embedding.h>
 #include <mp/errors.h>
 #include <mp/process.h>
 #include <mp/synchronize.h>
@@ -311,6 +312,7 @@ bool SemLock::acquire(bool block, Timeout timeout)
             std::optional<probe::Blocking> blocking;
             if (m_object)
                 blocking.emplace(m_object, m_blockOp);
+            detail::Waiting waiting; // also when no telemetry reports it
             got = waitForValue(deadline, forever); // sets ownerDied
         }
     }

@@ -7,6 +7,7 @@
 #include <concepts>
 #include <cstdint>
 #include <initializer_list>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -16,6 +17,19 @@
 namespace mp {
 
 class Object;
+
+// A value of a language that hosts the engine (mpstage's Python module): it travels as the bytes the host's
+// own pickler makes, pickled in the thread that writes it (a Queue's feeder), as CPython's feeder pickles.
+// Only a whole message can be foreign, never an item inside an mp::list or dict.
+class Foreign {
+public:
+    virtual ~Foreign() = default;
+    // May raise an mp::Error (the host's pickling error, under the host's exception name).
+    virtual std::string pickle() const = 0;
+    virtual std::string repr() const = 0;
+    virtual const char* type_name() const noexcept = 0;
+};
+using ForeignRef = std::shared_ptr<const Foreign>;
 
 struct NoneType {
     friend bool operator==(NoneType, NoneType) = default;
@@ -52,7 +66,7 @@ struct dict : std::vector<std::pair<std::string, Object>> {
 
 class Object {
 public:
-    using Value = std::variant<NoneType, bool, std::int64_t, double, std::string, Bytes, list, tuple, dict>;
+    using Value = std::variant<NoneType, bool, std::int64_t, double, std::string, Bytes, list, tuple, dict, ForeignRef>;
 
     Object() = default;
     Object(NoneType) { }
@@ -97,6 +111,10 @@ public:
         : m_v(std::move(d))
     {
     }
+    Object(ForeignRef f)
+        : m_v(std::move(f))
+    {
+    }
 
     bool is_none() const noexcept { return std::holds_alternative<NoneType>(m_v); }
     bool is_bool() const noexcept { return std::holds_alternative<bool>(m_v); }
@@ -107,6 +125,7 @@ public:
     bool is_list() const noexcept { return std::holds_alternative<list>(m_v); }
     bool is_tuple() const noexcept { return std::holds_alternative<tuple>(m_v); }
     bool is_dict() const noexcept { return std::holds_alternative<dict>(m_v); }
+    bool is_foreign() const noexcept { return std::holds_alternative<ForeignRef>(m_v); }
 
     // Typed access; the wrong type raises mp::TypeError naming both types, as Python would complain.
     bool as_bool() const;
@@ -117,6 +136,7 @@ public:
     const list& as_list() const;
     const tuple& as_tuple() const;
     const dict& as_dict() const;
+    const ForeignRef& as_foreign() const;
 
     // Python's type name: 'NoneType', 'int', 'str', ...
     const char* type_name() const noexcept;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "actor_runtime.h"
 
+#include <mp/embedding.h>
+
 #include <mp/telemetry/wire.h>
 
 #include "../futex.h"
@@ -256,6 +258,7 @@ void ActorRuntime::gate(bool micro, const char* where)
             flush();
             slot.atGate.store(1);
         }
+        mp::detail::Waiting waiting; // a host language's lock is let go at the gate
         mp::detail::futexWait(&slot.grants, 0, 0.2);
     }
     if (waited) {

@@ -5,6 +5,7 @@
 
 #include "actor_runtime.h"
 
+#include <mp/embedding.h>
 #include <mp/object.h>
 
 namespace mp::telemetry::probe {
@@ -88,6 +89,7 @@ public:
     Blocking& operator=(const Blocking&) = delete;
 
 private:
+    mp::detail::Waiting m_waiting; // an embedding host's lock (Python's GIL) is let go meanwhile
     int m_slot;
 };
 
