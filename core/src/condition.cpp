@@ -2,9 +2,9 @@
 #include <mp/condition.h>
 #include <mp/errors.h>
 
+#include "actor/probe.h"
 #include "posix_call.h"
 #include "shared_block.h"
-#include "telemetry/probe.h"
 
 #include <optional>
 

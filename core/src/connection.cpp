@@ -2,12 +2,12 @@
 #include <mp/connection.h>
 #include <mp/pickle.h>
 
+#include "actor/probe.h"
 #include "connection_io.h"
 #include "instrument.h"
 #include "posix_call.h"
 #include "runtime.h"
 #include "shared_block.h"
-#include "telemetry/probe.h"
 
 #include <atomic>
 #include <cstring>

@@ -7,7 +7,7 @@
 #include <mp/connection.h>
 #include <mp/synchronize.h>
 
-#include "telemetry/probe.h"
+#include "actor/probe.h"
 
 namespace mp::detail {
 

@@ -2,11 +2,11 @@
 #include <mp/errors.h>
 #include <mp/process.h>
 
+#include "actor/probe.h"
 #include "fork_gate.h"
 #include "posix_call.h"
 #include "runtime.h"
 #include "runtime_access.h"
-#include "telemetry/probe.h"
 
 #include <algorithm>
 #include <csignal>

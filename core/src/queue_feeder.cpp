@@ -9,10 +9,10 @@
 #include <mp/errors.h>
 #include <mp/pickle.h>
 
+#include "actor/probe.h"
 #include "connection_io.h"
 #include "fork_gate.h"
 #include "queue_state.h"
-#include "telemetry/probe.h"
 
 #include <chrono>
 #include <climits>

@@ -7,10 +7,10 @@
 #include <mp/connection.h>
 #include <mp/queues.h>
 
+#include "actor/probe.h"
 #include "queue_read_ahead.h"
 #include "runtime.h"
 #include "shared_block.h"
-#include "telemetry/probe.h"
 
 #include <atomic>
 #include <condition_variable>

@@ -4,11 +4,11 @@
 #include <mp/process.h>
 #include <mp/synchronize.h>
 
+#include "actor/probe.h"
 #include "futex.h"
 #include "instrument.h"
 #include "posix_call.h"
 #include "shared_block.h"
-#include "telemetry/probe.h"
 
 #include <algorithm>
 #include <atomic>

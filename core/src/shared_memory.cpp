@@ -3,9 +3,9 @@
 #include <mp/errors.h>
 #include <mp/shared_memory.h>
 
+#include "actor/probe.h"
 #include "posix_call.h"
 #include "shared_memory_tracker.h"
-#include "telemetry/probe.h"
 
 #include <cerrno>
 #include <cstdio>

@@ -3,8 +3,8 @@
 // added to an integer or float cell of an object the run does not observe. It does what the general path in
 // sharedctypes_ref.cpp does (a locked read, the micro-step gate, a locked write, with the lock free in between:
 // item 55's lost update) on the cell's bits, without building mp::Objects for the arithmetic.
+#include "actor/probe.h"
 #include "sharedctypes_detail.h"
-#include "telemetry/probe.h"
 
 namespace mp::detail {
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Locked access to one element (Synchronized.value, SynchronizedArray[i]) and to a 'c' array's value/raw
 // (SynchronizedString), each access one critical section as in CPython's make_property template (item 54).
+#include "actor/probe.h"
 #include "sharedctypes_detail.h"
-#include "telemetry/probe.h"
 
 #include <mp/errors.h>
 

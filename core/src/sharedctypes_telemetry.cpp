@@ -3,9 +3,9 @@
 // version it saw, every write with the version it made. A `v.value += 1` whose write version is not its read
 // version + 1 overwrote someone else's update: the World counts those as lost.
 
+#include "actor/probe.h"
 #include "shared_block.h"
 #include "sharedctypes_detail.h"
-#include "telemetry/probe.h"
 
 #include <algorithm>
 #include <new>

@@ -3,9 +3,9 @@
 #include <mp/pickle.h>
 #include <mp/queues.h>
 
+#include "actor/probe.h"
 #include "queue_read_ahead.h"
 #include "shared_block.h"
-#include "telemetry/probe.h"
 
 namespace mp {
 

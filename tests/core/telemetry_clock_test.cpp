@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-// Event timestamps (core/src/telemetry/clock.h) must be CLOCK_MONOTONIC nanoseconds, whatever they are read
+// Event timestamps (core/src/actor/clock.h) must be CLOCK_MONOTONIC nanoseconds, whatever they are read
 // from: the host compares them with its own clock_gettime() (how long a lock has been wanted, whether a run
 // is hung), and the actors' streams are merged by them. Checked across re-fits of the line and in a forked
 // child, against readings of clock_gettime() taken just before and just after each timestamp.
+#include "actor/clock.h"
 #include "started_thread.h"
-#include "telemetry/clock.h"
 
 #include <gtest/gtest.h>
 
