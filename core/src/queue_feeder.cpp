@@ -26,8 +26,11 @@ namespace {
 // Queue._on_queue_feeder_error: CPython prints the traceback and carries on.
 void reportFeederError(const Error& e)
 {
-    std::cerr << "Traceback (most recent call last):\n  File \"<mp::Queue feeder thread>\", in _feed\n"
-              << e.type_name() << (std::string(e.what()).empty() ? "" : ": ") << e.what() << std::endl;
+    // one write, so that the error reaches the console as one piece
+    const std::string what = e.what();
+    std::cerr << std::string("Traceback (most recent call last):\n  File \"<mp::Queue feeder thread>\", in _feed\n")
+            + e.type_name() + (what.empty() ? "" : ": ") + what + "\n"
+              << std::flush;
 }
 
 // When micro-stepping, the feeder writes one item per step so each write can be watched.

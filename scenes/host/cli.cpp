@@ -5,6 +5,8 @@
 
 #include <mpstage/catalogue.h>
 
+#include "program_scene.h"
+
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -21,6 +23,8 @@ const char* const USAGE = R"(usage:
   mpstage-host show SCENE                a scene's summary, parameters, Python listing and narration
   mpstage-host run SCENE [options]       run it with real processes and narrate it in the terminal
   mpstage-host serve SCENE [options]     run it for the app: telemetry on stdout, control on stdin
+  SCENE is a scene id, or a Python program FILE.py (serve --python FILE.py too): it runs unchanged, with
+  `import multiprocessing` giving mpstage's engine, as MainProcess
   mpstage-host --help
 
 options:
@@ -34,7 +38,8 @@ options:
   --quiet                run: print only the outcome, not the timeline
 
 exit status (run): 0 the scene showed the outcome it declares, 1 it did not, 2 bad usage or input
-(a --schedule that does not fit the run included), 3 the run itself failed.
+(a --schedule that does not fit the run included), 3 the run itself failed. A FILE.py that uses what mpstage
+does not provide (spawn, Manager, ...) gets one sentence naming the call and its line, and exit status 2.
 
 control (serve), one JSON object per line on stdin:
   {"cmd":"pause"} {"cmd":"resume"} {"cmd":"micro","on":true} {"cmd":"step","actor":"Process-1"}
@@ -100,9 +105,22 @@ int hostMain(int argc, char** argv)
     const std::string command = args[0];
     if (command != "show" && command != "run" && command != "serve")
         return usageError("unknown command '" + command + "'");
+    if (command == "serve" && args.size() >= 3 && args[1] == "--python")
+        args.erase(args.begin() + 1);
     if (args.size() < 2)
-        return usageError(command + " needs a scene id (see mpstage-host list)");
-    const Scene* scene = findScene(args[1]);
+        return usageError(command + " needs a scene id or a FILE.py (see mpstage-host list)");
+    std::unique_ptr<Scene> program;
+    const Scene* scene = nullptr;
+    if (isProgramPath(args[1])) {
+        try {
+            program = programScene(args[1]);
+        } catch (const std::exception& e) {
+            return usageError(e.what());
+        }
+        scene = program.get();
+    } else {
+        scene = findScene(args[1]);
+    }
     if (!scene)
         return usageError("no scene called '" + args[1] + "' (see mpstage-host list)");
     if (command == "show")

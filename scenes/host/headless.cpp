@@ -4,6 +4,8 @@
 #include <mp/telemetry/narration.h>
 #include <mp/telemetry/trace.h>
 
+#include "program_scene.h"
+
 #include <cstdio>
 #include <fstream>
 
@@ -74,6 +76,8 @@ int runHeadless(HostRequest& r)
         std::ofstream out(r.recordPath);
         out << formatSchedule(report.grants);
     }
+    if (scene.program && report.result.mainExitCode == NOT_SUPPORTED_EXIT)
+        return NOT_SUPPORTED_EXIT; // a program using what mpstage does not provide: it said which call, and where
     return ended.a == 1 ? 0 : 1;
 }
 

@@ -86,6 +86,8 @@ struct Scene {
     // come out the other way (the processes take turns and nothing is lost), and says so. Tests give such
     // a scene a few runs to show it.
     bool race = false;
+    // A Python program file run as it is (mpstage-host run FILE.py): scenes/python/program_scene.h.
+    bool program = false;
 };
 
 } // namespace mpstage

@@ -1,0 +1,58 @@
+# SPDX-License-Identifier: MIT
+"""multiprocessing on mpstage's engine: the same names, classes, arguments and exceptions as CPython 3.11's
+module with the fork start method (the only one: the engine's processes are forked)."""
+
+import os as _os
+
+from mpstage._errors import AuthenticationError, BufferTooShort, ProcessError, TimeoutError
+from .connection import Pipe
+from .context import (get_all_start_methods, get_context, get_start_method, set_executable, set_forkserver_preload,
+                      set_start_method)
+from .managers import Manager
+from .pool import Pool
+from .process import Process, active_children, current_process, parent_process
+from .queues import JoinableQueue, Queue, SimpleQueue
+from .sharedctypes import Array, RawArray, RawValue, Value
+from .synchronize import Barrier, BoundedSemaphore, Condition, Event, Lock, RLock, Semaphore
+
+SUBDEBUG = 5
+SUBWARNING = 25
+
+
+def cpu_count():
+    """The number of CPUs in the system, as os.cpu_count(); NotImplementedError if it cannot be told."""
+    n = _os.cpu_count()
+    if n is None:
+        raise NotImplementedError('cannot determine number of cpus')
+    return n
+
+
+def freeze_support():
+    pass
+
+
+def allow_connection_pickling():
+    pass
+
+
+def log_to_stderr(level=None):
+    import logging
+    logger = logging.getLogger('multiprocessing')
+    if level:
+        logger.setLevel(level)
+    return logger
+
+
+def get_logger():
+    import logging
+    return logging.getLogger('multiprocessing')
+
+
+__all__ = [
+    'Array', 'AuthenticationError', 'Barrier', 'BoundedSemaphore', 'BufferTooShort', 'Condition', 'Event',
+    'JoinableQueue', 'Lock', 'Manager', 'Pipe', 'Pool', 'Process', 'ProcessError', 'Queue', 'RLock', 'RawArray',
+    'RawValue', 'Semaphore', 'SimpleQueue', 'TimeoutError', 'Value', 'active_children', 'allow_connection_pickling',
+    'cpu_count', 'current_process', 'freeze_support', 'get_all_start_methods', 'get_context', 'get_logger',
+    'get_start_method', 'log_to_stderr', 'parent_process', 'set_executable', 'set_forkserver_preload',
+    'set_start_method',
+]

@@ -1,0 +1,278 @@
+# SPDX-License-Identifier: MIT
+"""multiprocessing.process on the engine: Process forks through the engine, which numbers, names, joins and
+reaps it as CPython does; the child runs _bootstrap(), whose return value is its exit code."""
+
+import os
+import signal
+import sys
+import threading
+
+import _mpstage
+
+__all__ = ['BaseProcess', 'Process', 'current_process', 'active_children', 'parent_process']
+
+_children = set()
+_current = None  # the Process object this process runs, in a child; None in the main process
+_parent = None
+
+
+class _MainProcess:
+    """What current_process() returns in the main process."""
+
+    def __init__(self):
+        self._name = 'MainProcess'
+        self.daemon = False
+
+    name = property(lambda self: self._name, lambda self, name: setattr(self, '_name', name))
+    pid = property(lambda self: os.getpid())
+    ident = pid
+    _identity = ()
+    authkey = b''
+    exitcode = None
+
+    def is_alive(self):
+        return True
+
+    def __repr__(self):
+        return "<_MainProcess name=%r parent=None started>" % self._name
+
+
+_main = _MainProcess()
+
+_exitcode_to_name = {-sig: name for name, sig in signal.__dict__.items()
+                     if name.startswith('SIG') and not name.startswith('SIG_') and isinstance(sig, int)}
+
+
+class BaseProcess:
+    """Process objects represent activity that is run in a separate process, as in CPython."""
+
+    def __init__(self, group=None, target=None, name=None, args=(), kwargs={}, *, daemon=None):
+        assert group is None, 'group argument must be None for now'
+        self._target = target
+        self._args = tuple(args)
+        self._kwargs = dict(kwargs)
+        self._parent_pid = os.getpid()
+        self._started = False
+        self._closed = False
+        self._handle = _mpstage._Process(self._bootstrap, str(name) if name is not None else '')
+        if name is None and type(self).__name__ != 'Process':  # a subclass is numbered under its own name
+            self._handle.name = type(self).__name__ + self._handle.name[len('Process'):]
+        if daemon is not None:
+            self.daemon = daemon
+
+    def run(self):
+        """Method to be run in sub-process; can be overridden in sub-class."""
+        if self._target:
+            self._target(*self._args, **self._kwargs)
+
+    def start(self):
+        """Start child process."""
+        self._check_closed()
+        assert not self._started, 'cannot start a process twice'
+        assert self._parent_pid == os.getpid(), 'can only start a process object created by current process'
+        assert not current_process().daemon, 'daemonic processes are not allowed to have children'
+        _cleanup()
+        self._handle.start()
+        self._started = True
+        _children.add(self)
+
+    def terminate(self):
+        """Terminate process; sends SIGTERM signal."""
+        self._check_closed()
+        self._handle.terminate()
+
+    def kill(self):
+        """Terminate process; sends SIGKILL signal."""
+        self._check_closed()
+        self._handle.kill()
+
+    def join(self, timeout=None):
+        """Wait until child process terminates."""
+        self._check_closed()
+        assert self._parent_pid == os.getpid(), 'can only join a child process'
+        assert self._started, 'can only join a started process'
+        self._handle.join(timeout)
+        if self._handle.exitcode is not None:
+            _children.discard(self)
+
+    def is_alive(self):
+        """Return whether process is alive."""
+        self._check_closed()
+        if self is _current:
+            return True
+        assert self._parent_pid == os.getpid(), 'can only test a child process'
+        if not self._started:
+            return False
+        alive = self._handle.is_alive()
+        if not alive:
+            _children.discard(self)
+        return alive
+
+    def close(self):
+        """Close the Process object; raises ValueError if it is still running."""
+        if self._started and self._handle.exitcode is None:
+            raise ValueError("Cannot close a process while it is still running. "
+                             "You should first call join() or terminate().")
+        _children.discard(self)
+        self._closed = True
+
+    def _check_closed(self):
+        if self._closed:
+            raise ValueError("process object is closed")
+
+    @property
+    def name(self):
+        return self._handle.name
+
+    @name.setter
+    def name(self, name):
+        assert isinstance(name, str), 'name must be a string'
+        self._handle.name = name
+
+    @property
+    def daemon(self):
+        """Return whether process is a daemon."""
+        return self._handle.daemon
+
+    @daemon.setter
+    def daemon(self, daemonic):
+        assert not self._started, 'process has already started'
+        self._handle.daemon = bool(daemonic)
+
+    @property
+    def authkey(self):
+        return b''
+
+    @property
+    def exitcode(self):
+        """Return exit code of process or `None` if it has yet to stop."""
+        self._check_closed()
+        if not self._started:
+            return None
+        return self._handle.exitcode
+
+    @property
+    def ident(self):
+        """Return identifier (PID) of process or `None` if it has yet to start."""
+        self._check_closed()
+        if self is _current:
+            return os.getpid()
+        return self._handle.pid if self._started else None
+
+    pid = ident
+
+    @property
+    def sentinel(self):
+        """Return a file descriptor (Unix) that becomes "ready" when the process ends."""
+        self._check_closed()
+        if not self._started:
+            raise ValueError('process not started') from None
+        return self._handle.sentinel
+
+    def __repr__(self):
+        exitcode = None
+        if self is _current:
+            status = 'started'
+        elif self._closed:
+            status = 'closed'
+        elif self._parent_pid != os.getpid():
+            status = 'unknown'
+        elif not self._started:
+            status = 'initial'
+        else:
+            exitcode = self._handle.exitcode
+            status = 'started' if exitcode is None else 'stopped'
+        info = [type(self).__name__, 'name=%r' % self.name]
+        if self._started:
+            info.append('pid=%s' % self._handle.pid)
+        info.append('parent=%s' % self._parent_pid)
+        info.append(status)
+        if exitcode is not None:
+            info.append('exitcode=%s' % _exitcode_to_name.get(exitcode, exitcode))
+        if self.daemon:
+            info.append('daemon')
+        return '<%s>' % ' '.join(info)
+
+    def _bootstrap(self):
+        """Runs in the child, as CPython's BaseProcess._bootstrap: returns the exit code."""
+        global _current, _parent, _children
+        _parent = _ParentProcess(self._parent_pid)
+        _current = self
+        _children = set()
+        self._started = True
+        _mpstage._reset_line()
+        exitcode = 1
+        try:
+            try:
+                self.run()
+                exitcode = 0
+            finally:
+                threading._shutdown()
+        except SystemExit as e:
+            if e.code is None:
+                exitcode = 0
+            elif isinstance(e.code, int):
+                exitcode = e.code
+            else:
+                sys.stderr.write(str(e.code) + '\n')
+                exitcode = 1
+        except BaseException:
+            exitcode = 1
+            import traceback
+            sys.stderr.write('Process %s:\n' % self.name)
+            traceback.print_exc()
+        finally:
+            _flush_std_streams()
+        return exitcode
+
+
+class Process(BaseProcess):
+    _start_method = 'fork'
+
+
+class _ParentProcess:
+    def __init__(self, pid):
+        self._pid = pid
+        self.name = 'MainProcess' if _current is None else _current.name
+
+    pid = ident = property(lambda self: self._pid)
+
+    def is_alive(self):
+        try:
+            os.kill(self._pid, 0)
+            return True
+        except OSError:
+            return False
+
+    def __repr__(self):
+        return '<_ParentProcess name=%r parent=None>' % self.name
+
+
+def _flush_std_streams():
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (AttributeError, ValueError):
+            pass
+
+
+def _cleanup():
+    for p in list(_children):
+        if p._handle.exitcode is not None:
+            _children.discard(p)
+
+
+def current_process():
+    """Return process object representing the current process."""
+    return _current if _current is not None else _main
+
+
+def active_children():
+    """Return list of process objects corresponding to live child processes."""
+    _cleanup()
+    return [p for p in _children if p._handle.is_alive()]
+
+
+def parent_process():
+    """Return process object representing the parent process (None in the main process)."""
+    return _parent

@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: MIT
+// Value, RawValue, Array and RawArray (multiprocessing.sharedctypes) on the engine's shared cells. The
+// Python functions in mpstage/multiprocessing/sharedctypes.py turn ctypes types into typecodes.
+
+#include "bridge.h"
+
+#include <mp/sharedctypes.h>
+
+#include <pybind11/stl.h>
+
+#include <optional>
+
+namespace mpstage::python {
+
+namespace {
+
+mp::LockArg lockArg(py::handle lock)
+{
+    if (lock.is_none())
+        return mp::LockArg(mp::None);
+    if (PyBool_Check(lock.ptr()))
+        return mp::LockArg(lock.ptr() == Py_True);
+    if (py::isinstance<mp::RLock>(lock))
+        return mp::LockArg(lock.cast<mp::RLock>());
+    if (py::isinstance<mp::Lock>(lock))
+        return mp::LockArg(lock.cast<mp::Lock>());
+    if (py::isinstance<mp::BoundedSemaphore>(lock))
+        return mp::LockArg(lock.cast<mp::BoundedSemaphore>());
+    if (py::isinstance<mp::Semaphore>(lock))
+        return mp::LockArg(lock.cast<mp::Semaphore>());
+    throw py::attribute_error(std::string("'") + Py_TYPE(lock.ptr())->tp_name + "' object has no attribute 'acquire'");
+}
+
+char code(const std::string& typecode)
+{
+    if (typecode.size() != 1)
+        throw py::type_error("this type has no size");
+    return typecode[0];
+}
+
+// a[i] or a[start:stop:step], Python's indexing rules.
+template <typename A> py::object getItem(const A& a, py::handle key)
+{
+    reportLine();
+    if (PySlice_Check(key.ptr())) {
+        Py_ssize_t start = 0, stop = 0, step = 0;
+        if (PySlice_Unpack(key.ptr(), &start, &stop, &step) < 0)
+            throw py::error_already_set();
+        const Py_ssize_t n = PySlice_AdjustIndices(static_cast<Py_ssize_t>(a.size()), &start, &stop, step);
+        if (step == 1)
+            return fromScalar(a.get_slice(start, stop));
+        py::list out;
+        for (Py_ssize_t i = 0, at = start; i < n; ++i, at += step)
+            out.append(fromScalar(a[at].get()));
+        if (n > 0 && PyBytes_Check(out[0].ptr()))
+            return py::bytes("").attr("join")(out);
+        if (n > 0 && PyUnicode_Check(out[0].ptr()))
+            return py::str("").attr("join")(out);
+        return out;
+    }
+    return fromScalar(a[key.cast<std::int64_t>()].get());
+}
+
+template <typename A> void setItem(A& a, py::handle key, py::handle value)
+{
+    reportLine();
+    if (PySlice_Check(key.ptr())) {
+        Py_ssize_t start = 0, stop = 0, step = 0;
+        if (PySlice_Unpack(key.ptr(), &start, &stop, &step) < 0)
+            throw py::error_already_set();
+        const Py_ssize_t n = PySlice_AdjustIndices(static_cast<Py_ssize_t>(a.size()), &start, &stop, step);
+        if (step == 1) {
+            a.set_slice(start, stop, toScalar(value));
+            return;
+        }
+        const py::list items = py::list(py::reinterpret_borrow<py::object>(value));
+        if (static_cast<Py_ssize_t>(items.size()) != n)
+            throw py::value_error("Can only assign sequence of same size");
+        for (Py_ssize_t i = 0, at = start; i < n; ++i, at += step)
+            a[at].set(toScalar(items[static_cast<std::size_t>(i)]));
+        return;
+    }
+    a[key.cast<std::int64_t>()].set(toScalar(value));
+}
+
+template <typename A, typename C> void defineArrayMethods(C& cls)
+{
+    cls.def("__len__", [](const A& a) { return a.size(); })
+        .def("__getitem__", [](const A& a, py::handle key) { return getItem(a, key); })
+        .def("__setitem__", [](A& a, py::handle key, py::handle value) { setItem(a, key, value); })
+        .def_property(
+            "value", [](const A& a) { return py::bytes(a.value.get().data); },
+            [](A& a, py::handle v) { a.value.set(toScalar(v)); })
+        .def_property(
+            "raw", [](const A& a) { return py::bytes(a.raw.get().data); },
+            [](A& a, py::handle v) { a.raw.set(toScalar(v)); })
+        .def("__repr__", &A::repr);
+}
+
+template <typename V, typename C> void defineValueProperty(C& cls)
+{
+    cls.def_property(
+           "value",
+           [](const V& v) {
+               reportLine();
+               return fromScalar(v.value.get());
+           },
+           [](V& v, py::handle x) {
+               reportLine();
+               v.value.set(toScalar(x));
+           })
+        .def("__repr__", &V::repr);
+}
+
+template <typename W, typename C> void defineLockAccess(C& cls)
+{
+    cls.def("get_lock", &W::get_lock)
+        .def("get_obj", &W::get_obj)
+        .def(
+            "acquire",
+            [](W& w, bool block, std::optional<double> timeout) {
+                reportLine();
+                Unlocked unlocked;
+                return w.acquire(block, timeout);
+            },
+            py::arg("block") = true, py::arg("timeout") = py::none())
+        .def("release", &W::release)
+        .def("__enter__",
+            [](W& w) {
+                reportLine();
+                Unlocked unlocked;
+                return w.acquire();
+            })
+        .def("__exit__", [](W& w, py::args) { w.release(); });
+}
+
+} // namespace
+
+void bindSharedctypes(py::module_& m)
+{
+    py::class_<mp::AnyLock> anyLock(m, "_AnyLock");
+    anyLock
+        .def(
+            "acquire",
+            [](mp::AnyLock& l, bool block, std::optional<double> timeout) {
+                reportLine();
+                Unlocked unlocked;
+                return l.acquire(block, timeout);
+            },
+            py::arg("block") = true, py::arg("timeout") = py::none())
+        .def("release", &mp::AnyLock::release)
+        .def("__enter__",
+            [](mp::AnyLock& l) {
+                reportLine();
+                Unlocked unlocked;
+                return l.acquire();
+            })
+        .def("__exit__", [](mp::AnyLock& l, py::args) { l.release(); })
+        .def("__repr__", &mp::AnyLock::repr);
+
+    py::class_<mp::RawValue> raw(m, "_RawValue");
+    raw.def(py::init([](const std::string& tc, py::handle init) {
+        return init.is_none() ? mp::RawValue(code(tc)) : mp::RawValue(code(tc), toScalar(init));
+    }));
+    defineValueProperty<mp::RawValue>(raw);
+
+    py::class_<mp::Value> value(m, "_Value");
+    value.def(py::init([](const std::string& tc, py::handle init, py::handle lock) {
+        return mp::Value(code(tc), init.is_none() ? mp::Object(0) : toScalar(init), lockArg(lock));
+    }));
+    defineValueProperty<mp::Value>(value);
+    defineLockAccess<mp::Value>(value);
+    shareByInheritanceOnly(value, "Synchronized");
+
+    py::class_<mp::RawArray> rawArray(m, "_RawArray");
+    rawArray.def(
+        py::init([](const std::string& tc, py::handle init) { return mp::RawArray(code(tc), toScalar(init)); }));
+    defineArrayMethods<mp::RawArray>(rawArray);
+
+    py::class_<mp::Array> array(m, "_Array");
+    array.def(py::init([](const std::string& tc, py::handle init, py::handle lock) {
+        return mp::Array(code(tc), toScalar(init), lockArg(lock));
+    }));
+    defineArrayMethods<mp::Array>(array);
+    defineLockAccess<mp::Array>(array);
+    shareByInheritanceOnly(array, "SynchronizedArray");
+}
+
+} // namespace mpstage::python

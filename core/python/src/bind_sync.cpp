@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: MIT
+// Lock, RLock, Semaphore, BoundedSemaphore, Condition, Event and Barrier (multiprocessing.synchronize).
+// A call that may wait lets go of the GIL while it waits.
+
+#include "bridge.h"
+
+#include <mp/condition.h>
+#include <mp/synchronize.h>
+
+#include <pybind11/functional.h>
+#include <pybind11/stl.h>
+
+#include <optional>
+
+namespace mpstage::python {
+
+namespace {
+
+bool acquire(mp::SemLock& l, bool block, std::optional<double> timeout)
+{
+    reportLine();
+    if (!block)
+        return l.acquire(false);
+    Unlocked unlocked;
+    return l.acquire(true, timeout);
+}
+
+template <typename L, typename C> void defineLockMethods(C& cls)
+{
+    cls.def(
+           "acquire", [](L& l, bool block, std::optional<double> timeout) { return acquire(l, block, timeout); },
+           py::arg("block") = true, py::arg("timeout") = py::none())
+        .def("release",
+            [](L& l) {
+                reportLine();
+                l.release();
+            })
+        .def("__enter__", [](L& l) { return acquire(l, true, std::nullopt); })
+        .def("__exit__", [](L& l, py::args) { l.release(); })
+        .def("__repr__", &L::repr);
+    cls.attr("__module__") = "multiprocessing.synchronize";
+    shareByInheritanceOnly(cls, py::str(cls.attr("__name__")).cast<std::string>().c_str());
+}
+
+} // namespace
+
+void bindSync(py::module_& m)
+{
+    py::class_<mp::SemLock>(m, "SemLock");
+    py::class_<mp::Lock, mp::SemLock> lock(m, "Lock");
+    lock.def(py::init<>());
+    defineLockMethods<mp::Lock>(lock);
+    py::class_<mp::RLock, mp::SemLock> rlock(m, "RLock");
+    rlock.def(py::init<>());
+    defineLockMethods<mp::RLock>(rlock);
+    py::class_<mp::Semaphore, mp::SemLock> sem(m, "Semaphore");
+    sem.def(py::init<int>(), py::arg("value") = 1).def("get_value", &mp::Semaphore::get_value);
+    defineLockMethods<mp::Semaphore>(sem);
+    py::class_<mp::BoundedSemaphore, mp::SemLock> bsem(m, "BoundedSemaphore");
+    bsem.def(py::init<int>(), py::arg("value") = 1).def("get_value", &mp::BoundedSemaphore::get_value);
+    defineLockMethods<mp::BoundedSemaphore>(bsem);
+
+    py::class_<mp::Condition> cond(m, "Condition");
+    cond.def(py::init([](std::optional<mp::SemLock> l) { return l ? mp::Condition(*l) : mp::Condition(); }),
+            py::arg("lock") = py::none())
+        .def(
+            "acquire",
+            [](mp::Condition& c, bool block, std::optional<double> timeout) {
+                reportLine();
+                Unlocked unlocked;
+                return c.acquire(block, timeout);
+            },
+            py::arg("block") = true, py::arg("timeout") = py::none())
+        .def("release", &mp::Condition::release)
+        .def("__enter__",
+            [](mp::Condition& c) {
+                reportLine();
+                Unlocked unlocked;
+                return c.acquire();
+            })
+        .def("__exit__", [](mp::Condition& c, py::args) { c.release(); })
+        .def(
+            "wait",
+            [](mp::Condition& c, std::optional<double> timeout) {
+                reportLine();
+                Unlocked unlocked;
+                return c.wait(timeout);
+            },
+            py::arg("timeout") = py::none())
+        .def(
+            "wait_for",
+            [](mp::Condition& c, py::function predicate, std::optional<double> timeout) {
+                reportLine();
+                py::object result = predicate();
+                const double end = timeout ? mp::monotonic_seconds() + *timeout : 0.0;
+                while (!py::bool_(result)) {
+                    std::optional<double> left;
+                    if (timeout) {
+                        left = end - mp::monotonic_seconds();
+                        if (*left <= 0)
+                            break;
+                    }
+                    {
+                        Unlocked unlocked;
+                        c.wait(left);
+                    }
+                    result = predicate();
+                }
+                return result;
+            },
+            py::arg("predicate"), py::arg("timeout") = py::none())
+        .def(
+            "notify",
+            [](mp::Condition& c, int n) {
+                reportLine();
+                c.notify(n);
+            },
+            py::arg("n") = 1)
+        .def("notify_all", [](mp::Condition& c) {
+            reportLine();
+            c.notify_all();
+        });
+    cond.attr("__module__") = "multiprocessing.synchronize";
+    shareByInheritanceOnly(cond, "Condition");
+
+    py::class_<mp::Event> event(m, "Event");
+    event.def(py::init<>())
+        .def("is_set",
+            [](mp::Event& e) {
+                reportLine();
+                return e.is_set();
+            })
+        .def("set",
+            [](mp::Event& e) {
+                reportLine();
+                e.set();
+            })
+        .def("clear", &mp::Event::clear)
+        .def(
+            "wait",
+            [](mp::Event& e, std::optional<double> timeout) {
+                reportLine();
+                Unlocked unlocked;
+                return e.wait(timeout);
+            },
+            py::arg("timeout") = py::none());
+    event.attr("__module__") = "multiprocessing.synchronize";
+    shareByInheritanceOnly(event, "Condition"); // an Event pickles its Condition first
+
+    py::class_<mp::Barrier> barrier(m, "Barrier");
+    barrier
+        .def(py::init([](int parties, py::object action, std::optional<double> timeout) {
+            std::function<void()> run;
+            if (!action.is_none()) {
+                auto held = std::make_shared<py::object>(std::move(action));
+                run = [held] {
+                    py::gil_scoped_acquire gil;
+                    (*held)();
+                };
+            }
+            return mp::Barrier(parties, run, timeout);
+        }),
+            py::arg("parties"), py::arg("action") = py::none(), py::arg("timeout") = py::none())
+        .def(
+            "wait",
+            [](mp::Barrier& b, std::optional<double> timeout) {
+                reportLine();
+                Unlocked unlocked;
+                return b.wait(timeout);
+            },
+            py::arg("timeout") = py::none())
+        .def("reset", &mp::Barrier::reset)
+        .def("abort", &mp::Barrier::abort)
+        .def_property_readonly("parties", &mp::Barrier::parties)
+        .def_property_readonly("n_waiting", &mp::Barrier::n_waiting)
+        .def_property_readonly("broken", &mp::Barrier::broken);
+    barrier.attr("__module__") = "multiprocessing.synchronize";
+    shareByInheritanceOnly(barrier, "Condition");
+}
+
+} // namespace mpstage::python

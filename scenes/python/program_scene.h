@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// A Python program file as a scene: its listing is the file, MainProcess runs it in the interpreter the host
+// embeds (with the engine's multiprocessing), and it shows what it should when it runs to its end with exit
+// code 0. mpstage-host takes a FILE.py wherever it takes a scene id.
+
+#include <mpstage/scene.h>
+
+#include <memory>
+#include <string>
+
+namespace mpstage {
+
+// The exit code MainProcess gives when the program uses what mpstage does not provide (after one sentence
+// on stderr naming the call and its line); mpstage-host exits with it too.
+inline constexpr int NOT_SUPPORTED_EXIT = 2;
+
+bool isProgramPath(const std::string& arg);
+// Throws std::runtime_error naming the file when it cannot be read.
+std::unique_ptr<Scene> programScene(const std::string& path);
+
+} // namespace mpstage
