@@ -202,29 +202,6 @@ private:
     std::string m_error;
 };
 
-} // namespace
-
-namespace detail {
-
-std::string dumpsReference(const Object& obj)
-{
-    std::string out;
-    Json::to_cbor(toJson(obj, 0), nlohmann::detail::output_adapter<char>(out));
-    return out;
-}
-
-Object loadsReference(std::string_view data)
-{
-    Builder builder;
-    const bool ok = Json::sax_parse(data.begin(), data.end(), &builder, nlohmann::detail::input_format_t::cbor, true);
-    if (!ok) {
-        throw UnpicklingError(builder.error().empty() ? std::string("invalid data") : builder.error());
-    }
-    return builder.take();
-}
-
-} // namespace detail
-
 // A foreign object that arrived where no host language is there to decode it: it keeps its pickle.
 class PickledForeign final : public Foreign {
 public:
@@ -243,6 +220,46 @@ private:
 // A foreign object travels as the one-key map {"p": <its pickle as a byte string>}.
 constexpr std::string_view FOREIGN_HEAD = "\xa1\x61p";
 
+// A whole message {"p": <bytes>} is a foreign object: the host's decoder turns it back into the host's value.
+// Anything else that starts like it is decoded (and refused) as any other data.
+bool foreignMessage(std::string_view data, Object& out)
+{
+    Object pickled;
+    if (!data.starts_with(FOREIGN_HEAD) || !detail::fastLoads(data.substr(FOREIGN_HEAD.size()), pickled)
+        || !pickled.is_bytes())
+        return false;
+    if (const auto decode = detail::embeddingHooks().decodeForeign)
+        out = decode(pickled.as_bytes().data);
+    else
+        out = Object(std::make_shared<PickledForeign>(pickled.as_bytes().data));
+    return true;
+}
+
+} // namespace
+
+namespace detail {
+
+std::string dumpsReference(const Object& obj)
+{
+    std::string out;
+    Json::to_cbor(toJson(obj, 0), nlohmann::detail::output_adapter<char>(out));
+    return out;
+}
+
+Object loadsReference(std::string_view data)
+{
+    if (Object foreign; foreignMessage(data, foreign))
+        return foreign;
+    Builder builder;
+    const bool ok = Json::sax_parse(data.begin(), data.end(), &builder, nlohmann::detail::input_format_t::cbor, true);
+    if (!ok) {
+        throw UnpicklingError(builder.error().empty() ? std::string("invalid data") : builder.error());
+    }
+    return builder.take();
+}
+
+} // namespace detail
+
 std::string dumps(const Object& obj)
 {
     std::string out;
@@ -260,13 +277,8 @@ std::string dumps(const Object& obj)
 Object loads(std::string_view data)
 {
     Object obj;
-    if (data.starts_with(FOREIGN_HEAD)) {
-        if (!detail::fastLoads(data.substr(FOREIGN_HEAD.size()), obj) || !obj.is_bytes())
-            throw UnpicklingError("a foreign object's pickle is not a byte string");
-        if (const auto decode = detail::embeddingHooks().decodeForeign)
-            return decode(obj.as_bytes().data);
-        return Object(std::make_shared<PickledForeign>(obj.as_bytes().data));
-    }
+    if (foreignMessage(data, obj))
+        return obj;
     if (detail::fastLoads(data, obj))
         return obj;
     return detail::loadsReference(data);
