@@ -76,8 +76,16 @@ int runHeadless(HostRequest& r)
         std::ofstream out(r.recordPath);
         out << formatSchedule(report.grants);
     }
-    if (scene.program && report.result.mainExitCode == NOT_SUPPORTED_EXIT)
-        return NOT_SUPPORTED_EXIT; // a program using what mpstage does not provide: it said which call, and where
+    if (scene.program && report.result.mainExitCode == NOT_SUPPORTED_EXIT) {
+        // a program using what mpstage does not provide: its one sentence says which call, and where
+        const auto printed = report.result.printed.find("MainProcess");
+        if (printed != report.result.printed.end()) {
+            const std::string& text = printed->second;
+            if (const auto at = text.find("mpstage: "); at != std::string::npos)
+                std::fprintf(stderr, "%s\n", text.substr(at, text.find('\n', at) - at).c_str());
+        }
+        return NOT_SUPPORTED_EXIT;
+    }
     return ended.a == 1 ? 0 : 1;
 }
 
