@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The engine reporting on itself: real actors in a real session, their stream decoded.
 #include <mp/connection.h>
+#include <mp/errors.h>
 #include <mp/process.h>
 #include <mp/queues.h>
 #include <mp/telemetry/session.h>
@@ -10,6 +11,8 @@
 
 #include <iostream>
 #include <map>
+#include <sys/resource.h>
+#include <unistd.h>
 
 namespace {
 
@@ -126,6 +129,37 @@ TEST_F(TelemetrySessionTest, AtCountersDetailQueueTrafficArrivesAsCounters)
     }
     EXPECT_EQ(puts, 5);
     EXPECT_EQ(gets, 5);
+}
+
+// A session that cannot open its telemetry pipe says which call failed, and where, after CPython's words.
+// The child runs out of descriptors for real: its RLIMIT_NOFILE is lowered to the lowest free one.
+TEST_F(TelemetrySessionTest, ASessionThatCannotOpenItsPipeNamesTheCallThatFailed)
+{
+    auto [r, w] = mp::Pipe(false);
+    mp::Process child([&] {
+        const int lowestFree = ::dup(0);
+        ::close(lowestFree);
+        rlimit limit {};
+        ::getrlimit(RLIMIT_NOFILE, &limit);
+        limit.rlim_cur = static_cast<rlim_t>(lowestFree);
+        ::setrlimit(RLIMIT_NOFILE, &limit);
+        try {
+            Session session(Detail::Full);
+            w.send("no error");
+        } catch (const mp::OSError& e) {
+            w.send(std::string(e.what()) + "|" + e.call() + "|" + std::to_string(e.errnum()));
+        }
+    });
+    child.start();
+    const std::string got = r.recv().as_str();
+    child.join();
+    ASSERT_EQ(child.exitcode(), 0);
+
+    const std::string message = got.substr(0, got.find('|'));
+    const std::string call = got.substr(got.find('|') + 1, got.rfind('|') - got.find('|') - 1);
+    EXPECT_EQ(message.rfind("[Errno 24] Too many open files (pipe2 at session.cpp:", 0), 0U) << got;
+    EXPECT_EQ(call.rfind("pipe2 at session.cpp:", 0), 0U) << got;
+    EXPECT_EQ(got.substr(got.rfind('|') + 1), "24") << got;
 }
 
 } // namespace

@@ -43,20 +43,25 @@ MP_DECLARE_ERROR(Full, Error);
 MP_DECLARE_ERROR(ProcessError, Error);
 
 // OSError keeps errno when the failure came from the system; str() then reads "[Errno N] text" as in Python.
+// When the engine names the system call that failed (MP_POSIX_CALL), the message ends with it:
+// "[Errno 24] Too many open files (pipe2 at session.cpp:33)".
 class OSError : public Error {
 public:
     explicit OSError(const std::string& message = {})
         : Error(message)
     {
     }
-    OSError(int errnum, const std::string& strerror, const std::string& filename = {});
+    OSError(int errnum, const std::string& strerror, const std::string& filename = {}, const std::string& call = {});
     const char* type_name() const noexcept override { return "OSError"; }
     int errnum() const noexcept { return m_errno; }
     const std::string& filename() const noexcept { return m_filename; }
+    // The failed call and where the engine made it ("pipe2 at session.cpp:33"), or empty when not named.
+    const std::string& call() const noexcept { return m_call; }
 
 private:
     int m_errno = 0;
     std::string m_filename;
+    std::string m_call;
 };
 
 MP_DECLARE_ERROR(TimeoutError, OSError);
@@ -86,6 +91,7 @@ private:
 }
 
 // Raises the OSError subclass Python would raise for errnum (ENOENT -> FileNotFoundError, ...).
-[[noreturn]] void raise_os_error(int errnum, const std::string& filename = {});
+// `call`, when given, names the system call that failed and where (see OSError::call()).
+[[noreturn]] void raise_os_error(int errnum, const std::string& filename = {}, const std::string& call = {});
 
 } // namespace mp

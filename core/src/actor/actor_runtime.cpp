@@ -6,11 +6,13 @@
 #include <mp/telemetry/wire.h>
 
 #include "../futex.h"
+#include "../posix_call.h"
 #include "../started_thread.h"
 
 #include <cctype>
 #include <cerrno>
 #include <climits>
+#include <cstdio>
 #include <fcntl.h>
 #include <poll.h>
 #include <unistd.h>
@@ -102,15 +104,25 @@ void ActorRuntime::start(ActorId parent, std::uint32_t forkSeq)
 }
 
 // The actor's stdout and stderr go to pipes its flusher reads, so what it prints comes back as Print events
-// attributed to it, and never mixes with the telemetry stream.
+// attributed to it, and never mixes with the telemetry stream. A stream that cannot be captured is left as it
+// is (this runs in a freshly forked actor, before its target: nothing there could catch the error), and the
+// failed call is said on stderr.
 void ActorRuntime::startCapture()
 {
     std::fflush(nullptr);
     for (int stream = 0; stream < 2; ++stream) {
-        int fds[2];
-        if (::pipe2(fds, O_CLOEXEC) != 0)
+        int fds[2] = { -1, -1 };
+        try {
+            MP_POSIX_CALL(pipe2, fds, O_CLOEXEC);
+            MP_POSIX_CALL(dup2, fds[1], stream + 1);
+        } catch (const mp::OSError& e) {
+            for (const int fd : fds)
+                if (fd >= 0)
+                    ::close(fd);
+            std::fprintf(stderr, "mpstage: %s's %s is not captured: %s\n", m_name.c_str(),
+                stream == 0 ? "stdout" : "stderr", e.what());
             continue;
-        ::dup2(fds[1], stream + 1);
+        }
         ::close(fds[1]);
         m_captureRead[stream] = fds[0];
     }

@@ -30,7 +30,7 @@ Session::Session(Detail detail)
     m->control->detail.store(static_cast<std::uint8_t>(detail));
     m->control->nextActor.store(2); // 1 is the main actor
     int fds[2];
-    mp::detail::posixCall([&] { return ::pipe2(fds, O_CLOEXEC); });
+    MP_POSIX_CALL(pipe2, fds, O_CLOEXEC);
     m->readFd = fds[0];
     m->writeFd = fds[1];
     ::fcntl(m->readFd, F_SETPIPE_SZ, 1 << 20); // room for bursts; fails harmlessly above the system limit
