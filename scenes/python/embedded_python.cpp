@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <sys/resource.h>
 
 extern "C" PyObject* PyInit__mpstage();
 
@@ -48,6 +49,10 @@ PyObject* paramsDict(const ParamValues& params)
 
 int runPythonProgram(const std::string& path, const ParamValues& params)
 {
+    // A program that allocates without bound gets MemoryError instead of taking the machine: each of its
+    // processes may map at most MEMORY_LIMIT bytes (its children inherit the limit).
+    const rlimit memory { MEMORY_LIMIT, MEMORY_LIMIT };
+    ::setrlimit(RLIMIT_AS, &memory);
     PyImport_AppendInittab("_mpstage", PyInit__mpstage);
     PyConfig config;
     PyConfig_InitPythonConfig(&config);

@@ -32,13 +32,18 @@ def _shutdown():
     atexit._run_exitfuncs()
 
 
+def _line_buffered(stream):
+    return open(stream.fileno(), 'w', buffering=1, encoding=stream.encoding, errors=stream.errors, closefd=False)
+
+
 def run_file(path, params=None, line_buffered=False):
     """Runs the program in `path` as __main__ with `params` as module-level names; returns the exit code."""
     path = os.path.abspath(path)
     install()
     _mpstage._set_program(path)
-    if line_buffered:  # each printed line reaches the stage when it is printed
-        sys.stdout.reconfigure(line_buffering=True)
+    if line_buffered:  # each printed line reaches the stage whole, when it is printed (PYTHONUNBUFFERED or not)
+        sys.stdout = _line_buffered(sys.stdout)
+        sys.stderr = _line_buffered(sys.stderr)
     sys.argv = [path]
     sys.path.insert(0, os.path.dirname(path))
     code = 0

@@ -5,6 +5,9 @@
 
 #include "actor_runtime.h"
 
+#include <mp/errors.h>
+#include <mp/telemetry/session.h>
+
 #include "../fork_gate.h"
 
 #include <mp/telemetry/wire.h>
@@ -100,6 +103,10 @@ void ActorRuntime::sampleCounters()
 ActorId ActorRuntime::prepareChild()
 {
     const ActorId child { m_control->nextActor.fetch_add(1) };
+    // The control block has a slot for each of the run's processes: past its last one, nothing is forked.
+    if (child.value > MAX_ACTORS)
+        throw ProcessError("mpstage observes at most " + std::to_string(MAX_ACTORS)
+            + " processes in one run (MainProcess included), and this start() would be one more");
     flush();
     std::fflush(nullptr);
     return child;
