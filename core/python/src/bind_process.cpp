@@ -69,6 +69,7 @@ void bindProcess(py::module_& m)
 {
     py::class_<mp::Process>(m, "_Process")
         .def(py::init([](py::object bootstrap, std::string name) {
+            reportLine();
             auto ref = std::make_shared<PyRef>(std::move(bootstrap));
             return mp::Process([ref] { runChild(*ref); }, std::move(name));
         }),

@@ -20,7 +20,7 @@ namespace {
 // holds: the handle goes with the GIL let go.
 template <typename Q> struct PyQueueOf {
     explicit PyQueueOf(int maxsize)
-        : handle(std::make_unique<Q>(maxsize))
+        : handle((reportLine(), std::make_unique<Q>(maxsize)))
         , q(*handle)
         , bounded(maxsize > 0)
     {
@@ -126,7 +126,11 @@ void bindQueues(py::module_& m)
     shareByInheritanceOnly(joinable, "JoinableQueue");
 
     py::class_<mp::SimpleQueue> simple(m, "SimpleQueue");
-    simple.def(py::init<>())
+    simple
+        .def(py::init([] {
+            reportLine();
+            return mp::SimpleQueue();
+        }))
         .def("put",
             [](mp::SimpleQueue& self, py::handle obj) {
                 reportLine();

@@ -118,19 +118,11 @@ template <typename W, typename C> void defineLockAccess(C& cls)
         .def("get_obj", &W::get_obj)
         .def(
             "acquire",
-            [](W& w, bool block, std::optional<double> timeout) {
-                reportLine();
-                Unlocked unlocked;
-                return w.acquire(block, timeout);
-            },
+            [](W& w, bool block, std::optional<double> timeout) { return acquireLetGo(w, block, timeout); },
             py::arg("block") = true, py::arg("timeout") = py::none())
         .def("release", &W::release)
         .def("__enter__",
-            [](W& w) {
-                reportLine();
-                Unlocked unlocked;
-                return w.acquire();
-            })
+            [](W& w) { return acquireLetGo(w); })
         .def("__exit__", [](W& w, py::args) { w.release(); });
 }
 
@@ -142,19 +134,11 @@ void bindSharedctypes(py::module_& m)
     anyLock
         .def(
             "acquire",
-            [](mp::AnyLock& l, bool block, std::optional<double> timeout) {
-                reportLine();
-                Unlocked unlocked;
-                return l.acquire(block, timeout);
-            },
+            [](mp::AnyLock& l, bool block, std::optional<double> timeout) { return acquireLetGo(l, block, timeout); },
             py::arg("block") = true, py::arg("timeout") = py::none())
         .def("release", &mp::AnyLock::release)
         .def("__enter__",
-            [](mp::AnyLock& l) {
-                reportLine();
-                Unlocked unlocked;
-                return l.acquire();
-            })
+            [](mp::AnyLock& l) { return acquireLetGo(l); })
         .def("__exit__", [](mp::AnyLock& l, py::args) { l.release(); })
         .def("__repr__", &mp::AnyLock::repr);
 
@@ -166,6 +150,7 @@ void bindSharedctypes(py::module_& m)
 
     py::class_<mp::Value> value(m, "_Value");
     value.def(py::init([](const std::string& tc, py::handle init, py::handle lock) {
+        reportLine();
         return mp::Value(code(tc), init.is_none() ? mp::Object(0) : toScalar(init), lockArg(lock));
     }));
     defineValueProperty<mp::Value>(value);
@@ -179,6 +164,7 @@ void bindSharedctypes(py::module_& m)
 
     py::class_<mp::Array> array(m, "_Array");
     array.def(py::init([](const std::string& tc, py::handle init, py::handle lock) {
+        reportLine();
         return mp::Array(code(tc), toScalar(init), lockArg(lock));
     }));
     defineArrayMethods<mp::Array>(array);

@@ -16,14 +16,7 @@ namespace mpstage::python {
 
 namespace {
 
-bool acquire(mp::SemLock& l, bool block, std::optional<double> timeout)
-{
-    reportLine();
-    if (!block)
-        return l.acquire(false);
-    Unlocked unlocked;
-    return l.acquire(true, timeout);
-}
+bool acquire(mp::SemLock& l, bool block, std::optional<double> timeout) { return acquireLetGo(l, block, timeout); }
 
 template <typename L, typename C> void defineLockMethods(C& cls)
 {
@@ -48,36 +41,47 @@ void bindSync(py::module_& m)
 {
     py::class_<mp::SemLock>(m, "SemLock");
     py::class_<mp::Lock, mp::SemLock> lock(m, "Lock");
-    lock.def(py::init<>());
+    lock.def(py::init([] {
+        reportLine();
+        return mp::Lock();
+    }));
     defineLockMethods<mp::Lock>(lock);
     py::class_<mp::RLock, mp::SemLock> rlock(m, "RLock");
-    rlock.def(py::init<>());
+    rlock.def(py::init([] {
+        reportLine();
+        return mp::RLock();
+    }));
     defineLockMethods<mp::RLock>(rlock);
     py::class_<mp::Semaphore, mp::SemLock> sem(m, "Semaphore");
-    sem.def(py::init<int>(), py::arg("value") = 1).def("get_value", &mp::Semaphore::get_value);
+    sem.def(py::init([](int value) {
+           reportLine();
+           return mp::Semaphore(value);
+       }),
+           py::arg("value") = 1)
+        .def("get_value", &mp::Semaphore::get_value);
     defineLockMethods<mp::Semaphore>(sem);
     py::class_<mp::BoundedSemaphore, mp::SemLock> bsem(m, "BoundedSemaphore");
-    bsem.def(py::init<int>(), py::arg("value") = 1).def("get_value", &mp::BoundedSemaphore::get_value);
+    bsem.def(py::init([](int value) {
+            reportLine();
+            return mp::BoundedSemaphore(value);
+        }),
+            py::arg("value") = 1)
+        .def("get_value", &mp::BoundedSemaphore::get_value);
     defineLockMethods<mp::BoundedSemaphore>(bsem);
 
     py::class_<mp::Condition> cond(m, "Condition");
-    cond.def(py::init([](std::optional<mp::SemLock> l) { return l ? mp::Condition(*l) : mp::Condition(); }),
+    cond.def(py::init([](std::optional<mp::SemLock> l) {
+            reportLine();
+            return l ? mp::Condition(*l) : mp::Condition();
+        }),
             py::arg("lock") = py::none())
         .def(
             "acquire",
-            [](mp::Condition& c, bool block, std::optional<double> timeout) {
-                reportLine();
-                Unlocked unlocked;
-                return c.acquire(block, timeout);
-            },
+            [](mp::Condition& c, bool block, std::optional<double> timeout) { return acquireLetGo(c, block, timeout); },
             py::arg("block") = true, py::arg("timeout") = py::none())
         .def("release", &mp::Condition::release)
         .def("__enter__",
-            [](mp::Condition& c) {
-                reportLine();
-                Unlocked unlocked;
-                return c.acquire();
-            })
+            [](mp::Condition& c) { return acquireLetGo(c); })
         .def("__exit__", [](mp::Condition& c, py::args) { c.release(); })
         .def(
             "wait",
@@ -124,7 +128,11 @@ void bindSync(py::module_& m)
     shareByInheritanceOnly(cond, "Condition");
 
     py::class_<mp::Event> event(m, "Event");
-    event.def(py::init<>())
+    event
+        .def(py::init([] {
+            reportLine();
+            return mp::Event();
+        }))
         .def("is_set",
             [](mp::Event& e) {
                 reportLine();
@@ -158,6 +166,7 @@ void bindSync(py::module_& m)
                     (*held)();
                 };
             }
+            reportLine();
             return mp::Barrier(parties, run, timeout);
         }),
             py::arg("parties"), py::arg("action") = py::none(), py::arg("timeout") = py::none())

@@ -6,6 +6,8 @@
 #include <mp/errors.h>
 #include <mp/telemetry/session.h>
 
+#include "actor/probe.h"
+
 #include <cstring>
 #include <frameobject.h>
 
@@ -269,6 +271,8 @@ void raisePython(const mp::Error& e)
     setPythonError(e);
     throw py::error_already_set();
 }
+
+bool observed() { return mp::telemetry::probe::on(); }
 
 void reportLine()
 {

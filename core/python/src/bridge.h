@@ -10,6 +10,7 @@
 
 #include <pybind11/pybind11.h>
 
+#include <optional>
 #include <string>
 
 namespace mpstage::python {
@@ -34,6 +35,8 @@ py::object fromScalar(const mp::Object& obj);
 // Reports the line of the running program the caller is at (only when the run is observed), so that the
 // listing markers follow the real program.
 void reportLine();
+// True when the run is observed (telemetry on).
+bool observed();
 
 // Pickling it raises RuntimeError('<name> objects should only be shared between processes through
 // inheritance'), as CPython's assert_spawning does.
@@ -54,5 +57,20 @@ void bindExit(py::module_& m);
 
 // Engine calls that may wait release the GIL, as CPython's blocking calls do.
 using Unlocked = py::gil_scoped_release;
+
+// acquire(block, timeout) on any lock: when the run is not observed, first a try that keeps the GIL (as
+// CPython's SemLock.acquire tries sem_trywait before it lets go of the GIL); observed, the one acquire the
+// program made, so that the stage shows no attempt it did not make.
+template <typename L>
+bool acquireLetGo(L& lock, bool block = true, std::optional<double> timeout = std::nullopt)
+{
+    reportLine();
+    if (!observed() && lock.acquire(false))
+        return true;
+    if (!block)
+        return observed() ? lock.acquire(false) : false;
+    Unlocked unlocked;
+    return lock.acquire(true, timeout);
+}
 
 } // namespace mpstage::python

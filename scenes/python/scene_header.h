@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// A Python scene file: a program whose module docstring starts with the line "mpstage scene" and then
+// holds, one "field: value" per line, what a scene declares (README: "A scene is a Python file"):
+//
+//   title: / summary: / tags: a, b / difficulty: 1|2|3 / look: / predict: / why: / hang-after: SECONDS / race: yes
+//   param NAME: int MIN..MAX = DEFAULT -- help      (also: bool = true, float MIN..MAX = 0.5, choice a|b = a)
+//   variant: words shown as "Try: ..." | NAME=VALUE, NAME=VALUE
+//   expect: completes|hangs|loses updates -- the words      expect when NAME=VALUE, ...: hangs -- the words
+//
+// The program reads each parameter as a module-level name. Qt-free: the app and the host both read it.
+
+#include <mpstage/params.h>
+
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace mpstage {
+
+// "scene header line 7: 'difficulty' must be 1, 2 or 3, not 'hard'"
+class SceneHeaderError : public std::runtime_error {
+public:
+    SceneHeaderError(int line, const std::string& field, const std::string& message);
+    int line() const { return m_line; }
+    const std::string& field() const { return m_field; }
+
+private:
+    int m_line;
+    std::string m_field;
+};
+
+enum class ExpectedKind { Completes, Hangs, LosesUpdates };
+
+struct SceneHeader {
+    struct Expectation {
+        std::vector<std::pair<std::string, std::string>> when; // all must match (empty: always)
+        ExpectedKind kind = ExpectedKind::Completes;
+        std::string words;
+        int line = 0;
+    };
+    struct Try {
+        std::string name;
+        std::vector<std::pair<std::string, std::string>> params;
+        int line = 0;
+    };
+    bool present = false; // false: an ordinary program (no "mpstage scene" docstring)
+    std::string title, summary, look, predict, why;
+    std::vector<std::string> tags;
+    int difficulty = 1;
+    double hangAfter = 1.0;
+    bool race = false;
+    std::vector<ParamSpec> params;
+    std::vector<Try> variants;
+    std::vector<Expectation> expect;
+
+    // The first expectation whose `when` matches the values (a program with none "completes").
+    Expectation expectationFor(const ParamValues& values) const;
+};
+
+// Throws SceneHeaderError for a malformed header; an ordinary program gives present == false.
+SceneHeader parseSceneHeader(const std::string& source);
+
+} // namespace mpstage

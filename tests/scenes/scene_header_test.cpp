@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: MIT
+// The header of a Python scene file: every field a scene declares, and one sentence naming the line and the
+// field for each way a teacher's header can be wrong.
+#include "scene_header.h"
+
+#include <gtest/gtest.h>
+
+namespace {
+
+using mpstage::ExpectedKind;
+using mpstage::parseParams;
+using mpstage::parseSceneHeader;
+using mpstage::SceneHeaderError;
+
+const char* const FULL = R"(# a comment before the docstring
+"""mpstage scene
+title: The consumer that never sees EOF
+summary: A consumer reads until EOFError.
+tags: pipe, pitfall
+difficulty: 2
+look: The write end's copies.
+predict: Does it end?
+why: EOF needs every copy of the write end closed.
+hang-after: 0.5
+param items: int 1..20 = 4 -- how many items
+param close_unused: bool = true -- close the unused end
+param delay: float 0..2 = 0.25 -- seconds between items
+param mode: choice fork|spawn = fork -- the start method
+variant: Leave the write end open | close_unused=false, items=2
+expect when close_unused=false: hangs -- Process-1 waits in recv() for ever
+expect: completes -- the consumer prints every item
+"""
+import multiprocessing
+)";
+
+TEST(SceneHeaderTest, ReadsEveryField)
+{
+    const auto h = parseSceneHeader(FULL);
+    ASSERT_TRUE(h.present);
+    EXPECT_EQ(h.title, "The consumer that never sees EOF");
+    EXPECT_EQ(h.summary, "A consumer reads until EOFError.");
+    EXPECT_EQ(h.tags, (std::vector<std::string> { "pipe", "pitfall" }));
+    EXPECT_EQ(h.difficulty, 2);
+    EXPECT_EQ(h.why, "EOF needs every copy of the write end closed.");
+    EXPECT_DOUBLE_EQ(h.hangAfter, 0.5);
+    ASSERT_EQ(h.params.size(), 4U);
+    EXPECT_EQ(h.params[0].key, "items");
+    EXPECT_EQ(h.params[0].type, mpstage::ParamType::Int);
+    EXPECT_EQ(h.params[0].max, 20);
+    EXPECT_EQ(h.params[0].defaultValue, "4");
+    EXPECT_EQ(h.params[0].help, "how many items");
+    EXPECT_EQ(h.params[1].type, mpstage::ParamType::Bool);
+    EXPECT_EQ(h.params[2].type, mpstage::ParamType::Float);
+    EXPECT_EQ(h.params[3].choices, (std::vector<std::string> { "fork", "spawn" }));
+    ASSERT_EQ(h.variants.size(), 1U);
+    EXPECT_EQ(h.variants[0].name, "Leave the write end open");
+    EXPECT_EQ(h.variants[0].params.size(), 2U);
+    const auto defaults = parseParams(h.params, {});
+    EXPECT_EQ(h.expectationFor(defaults).kind, ExpectedKind::Completes);
+    const auto open = parseParams(h.params, { { "close_unused", "false" } });
+    EXPECT_EQ(h.expectationFor(open).kind, ExpectedKind::Hangs);
+    EXPECT_EQ(h.expectationFor(open).words, "Process-1 waits in recv() for ever");
+}
+
+TEST(SceneHeaderTest, AnOrdinaryProgramHasNoHeader)
+{
+    EXPECT_FALSE(parseSceneHeader("\"\"\"A docstring of prose.\"\"\"\nimport os\n").present);
+    EXPECT_FALSE(parseSceneHeader("import multiprocessing\n").present);
+    EXPECT_FALSE(parseSceneHeader("").present);
+}
+
+TEST(SceneHeaderTest, AMalformedHeaderNamesTheLineAndTheField)
+{
+    struct Bad {
+        const char* line;
+        int at;
+        const char* says;
+    };
+    for (const Bad& bad : std::vector<Bad> {
+             { "difficulty: hard", 3, "scene header line 3: 'difficulty' must be 1, 2 or 3, not 'hard'" },
+             { "colour: red", 3, "'colour' is not a field" },
+             { "param n: int = 3 -- x", 3, "'param n' needs a range MIN..MAX" },
+             { "param n: integer 1..3 = 2", 3, "has type 'integer'" },
+             { "param n: int 1..3 = 9", 3, "'param n' has a bad default" },
+             { "variant: Try it | nosuch=1", 3, "'variant' unknown parameter 'nosuch'" },
+             { "expect: explodes", 3, "'expect' must be completes, hangs or loses updates, not 'explodes'" },
+             { "just words", 3, "needs 'field: value'" },
+         }) {
+        const std::string source = std::string("\"\"\"mpstage scene\ntitle: T\n") + bad.line + "\n\"\"\"\n";
+        try {
+            parseSceneHeader(source);
+            ADD_FAILURE() << "accepted: " << bad.line;
+        } catch (const SceneHeaderError& e) {
+            EXPECT_NE(std::string(e.what()).find(bad.says), std::string::npos) << e.what();
+            EXPECT_EQ(e.line(), bad.at) << e.what();
+        }
+    }
+    EXPECT_THROW(parseSceneHeader("\"\"\"mpstage scene\ntitle: T\n"), SceneHeaderError); // never closed
+    EXPECT_THROW(parseSceneHeader("\"\"\"mpstage scene\nsummary: no title\n\"\"\"\n"), SceneHeaderError);
+}
+
+} // namespace
