@@ -37,7 +37,7 @@ qint64 RunController::hostPid() const
     return m_host ? m_host->pid() : 0;
 }
 
-void RunController::setScene(const Scene* scene, std::vector<std::pair<std::string, std::string>> params)
+void RunController::setScene(const SceneInfo* scene, std::vector<std::pair<std::string, std::string>> params)
 {
     m_scene = scene;
     m_params = std::move(params);

@@ -12,7 +12,7 @@
 #include "run/run_state.h"
 
 #include <mp/telemetry/hang.h>
-#include <mpstage/scene.h>
+#include <mpstage/scene_info.h>
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -45,8 +45,8 @@ public:
     void setHostPath(const QString& path) { m_hostPath = path; }
     void setHostMissing(const QString& words) { m_hostMissing = words; } // what to say when there is no host
     // What the next Run starts. Refused (with a message) if a value is wrong for the scene.
-    void setScene(const Scene* scene, std::vector<std::pair<std::string, std::string>> params);
-    const Scene* scene() const { return m_scene; }
+    void setScene(const SceneInfo* scene, std::vector<std::pair<std::string, std::string>> params);
+    const SceneInfo* scene() const { return m_scene; }
 
     void run();
     // Starts the scene again with real processes, giving the gate grants of `schedule` (the host's
@@ -109,7 +109,7 @@ private:
 
     QString m_hostPath;
     QString m_hostMissing;
-    const Scene* m_scene = nullptr;
+    const SceneInfo* m_scene = nullptr;
     std::vector<std::pair<std::string, std::string>> m_params;
     QPointer<HostRun> m_host;
     std::unique_ptr<RunRecord> m_record;

@@ -9,7 +9,7 @@
 #include "ui/screenshot.h"
 #include "ui/transport.h"
 
-#include <mpstage/catalogue.h>
+#include <mpstage/scene_info.h>
 
 #include <QAction>
 #include <QApplication>

@@ -32,11 +32,11 @@ QString tagHeading(const std::string& tag)
     return s;
 }
 
-CatalogueModel::CatalogueModel(const std::vector<Scene>& scenes, QObject* parent)
+CatalogueModel::CatalogueModel(const std::vector<SceneInfo>& scenes, QObject* parent)
     : QAbstractItemModel(parent)
 {
-    std::map<std::pair<int, std::string>, std::vector<const Scene*>> groups;
-    for (const Scene& s : scenes) {
+    std::map<std::pair<int, std::string>, std::vector<const SceneInfo*>> groups;
+    for (const SceneInfo& s : scenes) {
         const std::string tag = s.tags.empty() ? std::string("other") : s.tags.front();
         groups[{ tagRank(tag), tag }].push_back(&s);
     }
@@ -90,7 +90,7 @@ QVariant CatalogueModel::data(const QModelIndex& index, int role) const
             return {};
         }
     }
-    const Scene& s = *m_groups[index.internalId() - 1].scenes[static_cast<std::size_t>(index.row())];
+    const SceneInfo& s = *m_groups[index.internalId() - 1].scenes[static_cast<std::size_t>(index.row())];
     switch (role) {
     case Qt::DisplayRole:
         return QString::fromStdString(s.title);

@@ -4,7 +4,7 @@
 // memory...), the scenes under it. Searching filters on the search-text role (id, title, summary, tags)
 // through a QSortFilterProxyModel with recursive filtering.
 
-#include <mpstage/scene.h>
+#include <mpstage/scene_info.h>
 
 #include <QAbstractItemModel>
 #include <QString>
@@ -19,7 +19,7 @@ class CatalogueModel : public QAbstractItemModel {
 public:
     enum Roles { SceneIdRole = Qt::UserRole + 1, SearchTextRole, IsGroupRole, DifficultyRole };
 
-    explicit CatalogueModel(const std::vector<Scene>& scenes, QObject* parent = nullptr);
+    explicit CatalogueModel(const std::vector<SceneInfo>& scenes, QObject* parent = nullptr);
 
     QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
     QModelIndex parent(const QModelIndex& child) const override;
@@ -33,7 +33,7 @@ public:
 private:
     struct Group {
         QString heading;
-        std::vector<const Scene*> scenes;
+        std::vector<const SceneInfo*> scenes;
     };
     std::vector<Group> m_groups;
 };

@@ -2,7 +2,7 @@
 #include "ui/catalogue_panel.h"
 #include "ui/catalogue_model.h"
 
-#include <mpstage/catalogue.h>
+#include <mpstage/scene_info.h>
 
 #include <QEvent>
 #include <QHeaderView>
@@ -49,7 +49,7 @@ CataloguePanel::CataloguePanel(QWidget* parent)
     : QWidget(parent)
     , m_search(new QLineEdit)
     , m_tree(new QTreeView)
-    , m_model(new CatalogueModel(catalogue(), this))
+    , m_model(new CatalogueModel(sceneInfos(), this))
     , m_proxy(new QSortFilterProxyModel(this))
 {
     auto* column = new QVBoxLayout(this);

@@ -15,11 +15,11 @@
 #include "ui/listing_model.h"
 #include "ui/params_form.h"
 #include "ui/run_files.h"
-#include "ui/scene_info.h"
+#include "ui/scene_info_panel.h"
 #include "ui/transport.h"
 
-#include <mpstage/catalogue.h>
 #include <mpstage/params.h>
+#include <mpstage/scene_info.h>
 
 #include <QAction>
 #include <QApplication>
@@ -179,7 +179,7 @@ QWidget* MainWindow::buildCentre()
 // the whole height of the middle.
 QWidget* MainWindow::buildListing()
 {
-    m_info = new SceneInfo;
+    m_info = new SceneInfoPanel;
     auto* infoScroll = new QScrollArea;
     infoScroll->setWidget(m_info);
     infoScroll->setWidgetResizable(true);
@@ -275,7 +275,7 @@ void MainWindow::setChartsVisible(bool visible)
 
 bool MainWindow::openScene(const QString& id, const std::vector<std::pair<std::string, std::string>>& params)
 {
-    const Scene* scene = findScene(id.toStdString());
+    const SceneInfo* scene = findSceneInfo(id.toStdString());
     if (!scene) {
         m_banner->setMessage(MessageKind::Error, QStringLiteral("There is no scene called '%1'.").arg(id));
         return false;
@@ -295,7 +295,7 @@ bool MainWindow::openScene(const QString& id, const std::vector<std::pair<std::s
 
 void MainWindow::sceneChosen(const QString& id)
 {
-    const Scene* scene = findScene(id.toStdString());
+    const SceneInfo* scene = findSceneInfo(id.toStdString());
     if (!scene || scene == m_scene)
         return;
     m_scene = scene;

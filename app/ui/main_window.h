@@ -7,7 +7,7 @@
 #include "stage/sync_context.h"
 #include "ui/settings.h"
 
-#include <mpstage/scene.h>
+#include <mpstage/scene_info.h>
 
 #include <QMainWindow>
 
@@ -29,7 +29,7 @@ class ConsoleModel;
 class ListingModel;
 class ParamsForm;
 class RunController;
-class SceneInfo;
+class SceneInfoPanel;
 class StageScene;
 class StageView;
 class Scrubber;
@@ -46,7 +46,7 @@ public:
     // Opens a scene with these parameters (the others at their defaults). On a wrong id or value, says why
     // in the banner and returns false.
     bool openScene(const QString& id, const std::vector<std::pair<std::string, std::string>>& params = {});
-    const Scene* scene() const { return m_scene; }
+    const SceneInfo* scene() const { return m_scene; }
 
     RunController& controller() const { return *m_controller; }
     StageScene& stage() const { return *m_stage; }
@@ -56,7 +56,7 @@ public:
     ConsoleModel& console() const { return *m_console; }
     ParamsForm& params() const { return *m_params; }
     CataloguePanel& cataloguePanel() const { return *m_catalogue; }
-    SceneInfo& sceneInfo() const { return *m_info; }
+    SceneInfoPanel& sceneInfo() const { return *m_info; }
     Transport& transport() const { return *m_transport; }
     ChartsPanel& charts() const { return *m_charts; }
     Scrubber& scrubber() const { return *m_scrubber; }
@@ -94,14 +94,14 @@ private:
     void updateCaption();
     void sceneChosen(const QString& id);
 
-    const Scene* m_scene = nullptr;
+    const SceneInfo* m_scene = nullptr;
     RunController* m_controller;
     StageScene* m_stage;
     StageView* m_view = nullptr;
     Transport* m_transport = nullptr;
     CataloguePanel* m_catalogue = nullptr;
     ParamsForm* m_params = nullptr;
-    SceneInfo* m_info = nullptr;
+    SceneInfoPanel* m_info = nullptr;
     Banner* m_banner = nullptr;
     ListingModel* m_listing;
     ConsoleModel* m_console;

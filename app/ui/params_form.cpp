@@ -82,7 +82,7 @@ QWidget* ParamsForm::makeEditor(const ParamSpec& spec)
     return nullptr;
 }
 
-void ParamsForm::setScene(const Scene* scene)
+void ParamsForm::setScene(const SceneInfo* scene)
 {
     m_scene = scene;
     m_fields.clear();

@@ -4,7 +4,7 @@
 // Int or a Float, a check box for a Bool, a combo box for a Choice; the help as a tooltip and a line under
 // the field. The scene's variants ("the consumer forgets to close its write end") are one click away.
 
-#include <mpstage/scene.h>
+#include <mpstage/scene_info.h>
 
 #include <QWidget>
 
@@ -23,7 +23,7 @@ class ParamsForm : public QWidget {
 public:
     explicit ParamsForm(QWidget* parent = nullptr);
 
-    void setScene(const Scene* scene);
+    void setScene(const SceneInfo* scene);
     // Every parameter as key=value text, in the scene's order (what the host is started with).
     std::vector<std::pair<std::string, std::string>> values() const;
     // Sets the given ones (others keep their value). Values must already be valid (see parseParams).
@@ -43,7 +43,7 @@ private:
     QWidget* makeEditor(const ParamSpec& spec);
     void setValue(Field& field, const std::string& value);
 
-    const Scene* m_scene = nullptr;
+    const SceneInfo* m_scene = nullptr;
     std::vector<Field> m_fields;
     QFormLayout* m_form = nullptr;
     QVBoxLayout* m_variants = nullptr;

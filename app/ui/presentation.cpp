@@ -12,10 +12,10 @@
 #include "ui/console_model.h"
 #include "ui/listing_delegate.h"
 #include "ui/main_window.h"
-#include "ui/scene_info.h"
+#include "ui/scene_info_panel.h"
 #include "ui/settings_dialog.h"
 
-#include <mpstage/catalogue.h>
+#include <mpstage/scene_info.h>
 
 #include <QAction>
 #include <QApplication>
@@ -90,7 +90,7 @@ void MainWindow::showSettingsDialog()
 
 void MainWindow::nextScene(int direction)
 {
-    const auto& scenes = catalogue();
+    const auto& scenes = sceneInfos();
     if (scenes.empty() || m_controller->active())
         return;
     std::size_t i = 0;

@@ -17,6 +17,8 @@ namespace mpstage::scenes {
 
 namespace {
 
+constexpr const char* ID = "bounded-queue";
+
 constexpr const char* LISTING = R"(import multiprocessing
 import queue
 import time
@@ -65,6 +67,55 @@ Listing listingFor(const ParamValues& p)
         { { "maxsize", std::to_string(p.integer("maxsize")) }, { "delay", pythonFloat(p.real("delay")) },
             { "timeout", pythonFloat(p.real("timeout")) } });
 }
+
+} // namespace
+
+#ifndef MPSTAGE_SCENE_BODIES // the scene as the app reads it (mpstage_scene_info)
+
+SceneInfo boundedQueueInfo()
+{
+    SceneInfo s;
+    s.id = ID;
+    s.title = "Queue(maxsize): put() waits for room";
+    s.summary = "A Queue built with maxsize holds at most that many items. Once it is full, put() waits until a "
+                "consumer gets one; put_nowait() and put(timeout=...) raise queue.Full instead of waiting, and on "
+                "an empty queue get_nowait() and get(timeout=...) raise queue.Empty. Without a consumer, the "
+                "blocking put() waits for ever.";
+    s.difficulty = 1;
+    s.tags = { "queue", "seed" };
+    s.params = {
+        { "maxsize", "maxsize", "how many items the queue may hold", ParamType::Int, "3", 1, 10 },
+        { "delay", "Consumer's delay (s)", "how long the consumer sleeps before it gets one item", ParamType::Float,
+            "0.5", 0.1, 3 },
+        { "timeout", "Timeout (s)", "the timeout given to put() and get()", ParamType::Float, "0.2", 0.05, 2 },
+        { "consumer", "Start the consumer", "start a process that gets one item after its delay", ParamType::Bool,
+            "true" },
+    };
+    s.listing = [](const ParamValues& p) { return listingFor(p).text; };
+    s.narration = {
+        "Watch the counter of free places on q: every put() takes one, every get() gives one back, whether or not "
+        "the item has reached the pipe yet.",
+        "The queue is full. What do put_nowait() and put() with a timeout do? And the plain put() after the consumer "
+        "has started?",
+        "maxsize counts items, not bytes: a semaphore that starts at maxsize. put_nowait() finds it at zero and "
+        "raises Full at once; put(timeout=0.2) waits 0.2 seconds first. The plain put() waits as long as it takes: "
+        "here until the consumer's get() gives a place back. With no consumer, nobody ever will, and it waits for "
+        "ever. On the way out, get(timeout=...) and get_nowait() raise Empty once the queue is drained.",
+    };
+    s.expected = [](const ParamValues& p) {
+        if (p.boolean("consumer"))
+            return Outcome { OutcomeKind::Completes,
+                "completes: the extra put() raises Full twice, then waits until the consumer gets 0, and the queue "
+                "drains to Empty" };
+        return Outcome { OutcomeKind::Hangs, "hangs: put() on the full queue waits for a get() that nobody will do" };
+    };
+    s.variants = { { "no consumer: put() waits for ever", { { "consumer", "false" } } } };
+    return s;
+}
+
+#else // what the host runs (mpstage_scenes)
+
+namespace {
 
 void run(const ParamValues& p)
 {
@@ -147,51 +198,19 @@ std::string expectedPrints(const ParamValues& p)
 
 } // namespace
 
-Scene boundedQueueScene()
+SceneBody boundedQueueBody()
 {
-    Scene s;
-    s.id = "bounded-queue";
-    s.title = "Queue(maxsize): put() waits for room";
-    s.summary = "A Queue built with maxsize holds at most that many items. Once it is full, put() waits until a "
-                "consumer gets one; put_nowait() and put(timeout=...) raise queue.Full instead of waiting, and on "
-                "an empty queue get_nowait() and get(timeout=...) raise queue.Empty. Without a consumer, the "
-                "blocking put() waits for ever.";
-    s.difficulty = 1;
-    s.tags = { "queue", "seed" };
-    s.params = {
-        { "maxsize", "maxsize", "how many items the queue may hold", ParamType::Int, "3", 1, 10 },
-        { "delay", "Consumer's delay (s)", "how long the consumer sleeps before it gets one item", ParamType::Float,
-            "0.5", 0.1, 3 },
-        { "timeout", "Timeout (s)", "the timeout given to put() and get()", ParamType::Float, "0.2", 0.05, 2 },
-        { "consumer", "Start the consumer", "start a process that gets one item after its delay", ParamType::Bool,
-            "true" },
-    };
-    s.listing = [](const ParamValues& p) { return listingFor(p).text; };
-    s.narration = {
-        "Watch the counter of free places on q: every put() takes one, every get() gives one back, whether or not "
-        "the item has reached the pipe yet.",
-        "The queue is full. What do put_nowait() and put() with a timeout do? And the plain put() after the consumer "
-        "has started?",
-        "maxsize counts items, not bytes: a semaphore that starts at maxsize. put_nowait() finds it at zero and "
-        "raises Full at once; put(timeout=0.2) waits 0.2 seconds first. The plain put() waits as long as it takes: "
-        "here until the consumer's get() gives a place back. With no consumer, nobody ever will, and it waits for "
-        "ever. On the way out, get(timeout=...) and get_nowait() raise Empty once the queue is drained.",
-    };
-    s.expected = [](const ParamValues& p) {
-        if (p.boolean("consumer"))
-            return Outcome { OutcomeKind::Completes,
-                "completes: the extra put() raises Full twice, then waits until the consumer gets 0, and the queue "
-                "drains to Empty" };
-        return Outcome { OutcomeKind::Hangs, "hangs: put() on the full queue waits for a get() that nobody will do" };
-    };
-    s.run = run;
-    s.check = [](const RunResult& r, const ParamValues& p) {
+    SceneBody b;
+    b.id = ID;
+    b.run = run;
+    b.check = [](const RunResult& r, const ParamValues& p) {
         if (p.boolean("consumer"))
             return expectPrinted(r, expectedPrints(p));
         return expectHang(r, { "put()", "full" });
     };
-    s.variants = { { "no consumer: put() waits for ever", { { "consumer", "false" } } } };
-    return s;
+    return b;
 }
+
+#endif
 
 } // namespace mpstage::scenes

@@ -16,6 +16,8 @@ namespace mpstage::scenes {
 
 namespace {
 
+constexpr const char* ID = "consumer-pool";
+
 constexpr const char* LISTING = R"(import multiprocessing
 
 
@@ -65,6 +67,51 @@ Listing listingFor(const ParamValues& p)
     return renderListing(LISTING, { { "enough", p.boolean("sentinel_each") } },
         { { "consumers", std::to_string(p.integer("consumers")) }, { "sequence", pythonRange(p.integer("items")) } });
 }
+
+} // namespace
+
+#ifndef MPSTAGE_SCENE_BODIES // the scene as the app reads it (mpstage_scene_info)
+
+SceneInfo consumerPoolInfo()
+{
+    SceneInfo s;
+    s.id = ID;
+    s.title = "A pool of consumers needs one sentinel each";
+    s.summary = "Several consumer processes get from one Queue. Each stops when it gets the sentinel (None), and "
+                "a sentinel is consumed by whoever gets it, so the producer must put one per consumer. With one too "
+                "few, the last consumer waits in get() for ever, and the producer's join() waits for it.";
+    s.difficulty = 2;
+    s.tags = { "queue", "pitfall", "seed" };
+    s.params = {
+        { "consumers", "Consumers", "how many consumer processes share the queue", ParamType::Int, "3", 2, 6 },
+        { "items", "Items", "how many items the producer puts", ParamType::Int, "6", 1, 20 },
+        { "sentinel_each", "One sentinel per consumer", "put as many sentinels as there are consumers (or one fewer)",
+            ParamType::Bool, "true" },
+    };
+    s.listing = [](const ParamValues& p) { return listingFor(p).text; };
+    s.narration = {
+        "Watch the items share themselves out among the consumers, and then the None tokens: each one stops the "
+        "consumer that gets it.",
+        "Three consumers, and the producer puts one None. How many consumers stop? How many None tokens does it take?",
+        "A Queue hands each item to exactly one get(): the sentinels are no exception. A None stops whichever "
+        "consumer takes it and is gone. So every consumer needs one of its own: one too few, and the consumer "
+        "left over waits in get() for an item that will never be put, while the producer waits in join() for it.",
+    };
+    s.expected = [](const ParamValues& p) {
+        if (p.boolean("sentinel_each"))
+            return Outcome { OutcomeKind::Completes,
+                "completes: every item is printed once, by one consumer or another, and every consumer prints "
+                "'Consumer done'" };
+        return Outcome { OutcomeKind::Hangs, "hangs: one consumer gets no sentinel and waits in get() for ever" };
+    };
+    s.variants = { { "one sentinel too few", { { "sentinel_each", "false" } } } };
+    s.parity = Parity::SameOutcome; // which consumer prints which item varies
+    return s;
+}
+
+#else // what the host runs (mpstage_scenes)
+
+namespace {
 
 void run(const ParamValues& p)
 {
@@ -126,47 +173,19 @@ Verdict everyItemOnce(const RunResult& r, const ParamValues& p)
 
 } // namespace
 
-Scene consumerPoolScene()
+SceneBody consumerPoolBody()
 {
-    Scene s;
-    s.id = "consumer-pool";
-    s.title = "A pool of consumers needs one sentinel each";
-    s.summary = "Several consumer processes get from one Queue. Each stops when it gets the sentinel (None), and "
-                "a sentinel is consumed by whoever gets it, so the producer must put one per consumer. With one too "
-                "few, the last consumer waits in get() for ever, and the producer's join() waits for it.";
-    s.difficulty = 2;
-    s.tags = { "queue", "pitfall", "seed" };
-    s.params = {
-        { "consumers", "Consumers", "how many consumer processes share the queue", ParamType::Int, "3", 2, 6 },
-        { "items", "Items", "how many items the producer puts", ParamType::Int, "6", 1, 20 },
-        { "sentinel_each", "One sentinel per consumer", "put as many sentinels as there are consumers (or one fewer)",
-            ParamType::Bool, "true" },
-    };
-    s.listing = [](const ParamValues& p) { return listingFor(p).text; };
-    s.narration = {
-        "Watch the items share themselves out among the consumers, and then the None tokens: each one stops the "
-        "consumer that gets it.",
-        "Three consumers, and the producer puts one None. How many consumers stop? How many None tokens does it take?",
-        "A Queue hands each item to exactly one get(): the sentinels are no exception. A None stops whichever "
-        "consumer takes it and is gone. So every consumer needs one of its own: one too few, and the consumer "
-        "left over waits in get() for an item that will never be put, while the producer waits in join() for it.",
-    };
-    s.expected = [](const ParamValues& p) {
-        if (p.boolean("sentinel_each"))
-            return Outcome { OutcomeKind::Completes,
-                "completes: every item is printed once, by one consumer or another, and every consumer prints "
-                "'Consumer done'" };
-        return Outcome { OutcomeKind::Hangs, "hangs: one consumer gets no sentinel and waits in get() for ever" };
-    };
-    s.run = run;
-    s.check = [](const RunResult& r, const ParamValues& p) {
+    SceneBody b;
+    b.id = ID;
+    b.run = run;
+    b.check = [](const RunResult& r, const ParamValues& p) {
         if (p.boolean("sentinel_each"))
             return everyItemOnce(r, p);
         return expectHang(r, { "get()", "too few" });
     };
-    s.variants = { { "one sentinel too few", { { "sentinel_each", "false" } } } };
-    s.parity = Parity::SameOutcome; // which consumer prints which item varies
-    return s;
+    return b;
 }
+
+#endif
 
 } // namespace mpstage::scenes

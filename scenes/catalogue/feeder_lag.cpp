@@ -16,6 +16,8 @@ namespace mpstage::scenes {
 
 namespace {
 
+constexpr const char* ID = "feeder-lag";
+
 constexpr const char* LISTING = R"(import multiprocessing
 import time
 
@@ -39,31 +41,14 @@ Listing listingFor(const ParamValues& p)
     return renderListing(LISTING, {}, { { "wait", seconds(p.real("wait")) } });
 }
 
-void run(const ParamValues& p)
-{
-    const Listing l = listingFor(p);
-    at(l, "queue");
-    mp::Queue q;
-    mp::telemetry::label(q.telemetry_id(), "q");
-    q.set_feeder_delay(p.real("feeder_delay"));
-    at(l, "put");
-    q.put("Hello");
-    at(l, "empty1");
-    print("empty() right after put:", q.empty());
-    at(l, "sleep");
-    std::this_thread::sleep_for(std::chrono::duration<double>(p.real("wait")));
-    at(l, "empty2");
-    print("empty() a moment later:", q.empty());
-    at(l, "get");
-    print("got", q.get());
-}
-
 } // namespace
 
-Scene feederLagScene()
+#ifndef MPSTAGE_SCENE_BODIES // the scene as the app reads it (mpstage_scene_info)
+
+SceneInfo feederLagInfo()
 {
-    Scene s;
-    s.id = "feeder-lag";
+    SceneInfo s;
+    s.id = ID;
     s.title = "empty() right after put() says True";
     s.summary = "put() does not write to the pipe: it appends the item to a buffer in the calling process, and a "
                 "feeder thread writes it to the pipe a moment later. empty() only looks at the pipe, so right after "
@@ -93,8 +78,42 @@ Scene feederLagScene()
             "completes: empty() usually says True right after put() (the feeder races it), and False once the feeder "
             "has written" };
     };
-    s.run = run;
-    s.check = [](const RunResult& r, const ParamValues& p) {
+    s.variants = { { "no slow motion: the feeder races empty()", { { "feeder_delay", "0" } } } };
+    s.parity = Parity::SameOutcome; // CPython says True in ~97% of runs, not always
+    return s;
+}
+
+#else // what the host runs (mpstage_scenes)
+
+namespace {
+
+void run(const ParamValues& p)
+{
+    const Listing l = listingFor(p);
+    at(l, "queue");
+    mp::Queue q;
+    mp::telemetry::label(q.telemetry_id(), "q");
+    q.set_feeder_delay(p.real("feeder_delay"));
+    at(l, "put");
+    q.put("Hello");
+    at(l, "empty1");
+    print("empty() right after put:", q.empty());
+    at(l, "sleep");
+    std::this_thread::sleep_for(std::chrono::duration<double>(p.real("wait")));
+    at(l, "empty2");
+    print("empty() a moment later:", q.empty());
+    at(l, "get");
+    print("got", q.get());
+}
+
+} // namespace
+
+SceneBody feederLagBody()
+{
+    SceneBody b;
+    b.id = ID;
+    b.run = run;
+    b.check = [](const RunResult& r, const ParamValues& p) {
         const bool slow = p.real("feeder_delay") > 0 && p.real("wait") > p.real("feeder_delay");
         if (slow)
             return expectPrinted(r, "empty() right after put: True\nempty() a moment later: False\ngot Hello\n");
@@ -104,9 +123,9 @@ Scene feederLagScene()
             return asTrue;
         return expectPrinted(r, "empty() right after put: False\nempty() a moment later: False\ngot Hello\n");
     };
-    s.variants = { { "no slow motion: the feeder races empty()", { { "feeder_delay", "0" } } } };
-    s.parity = Parity::SameOutcome; // CPython says True in ~97% of runs, not always
-    return s;
+    return b;
 }
+
+#endif
 
 } // namespace mpstage::scenes

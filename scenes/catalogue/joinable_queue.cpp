@@ -13,6 +13,8 @@ namespace mpstage::scenes {
 
 namespace {
 
+constexpr const char* ID = "joinable-queue";
+
 constexpr const char* LISTING = R"(import multiprocessing
 
 
@@ -59,6 +61,7 @@ bool forget(const ParamValues& p)
 {
     return p.choice("task_done") == "forgotten";
 }
+
 bool extra(const ParamValues& p)
 {
     return p.choice("task_done") == "one-too-many";
@@ -69,6 +72,61 @@ Listing listingFor(const ParamValues& p)
     return renderListing(LISTING, { { "forget", forget(p) }, { "extra", extra(p) } },
         { { "sequence", pythonRange(p.integer("items")) } });
 }
+
+} // namespace
+
+#ifndef MPSTAGE_SCENE_BODIES // the scene as the app reads it (mpstage_scene_info)
+
+SceneInfo joinableQueueInfo()
+{
+    SceneInfo s;
+    s.id = ID;
+    s.title = "JoinableQueue: join() waits for task_done()";
+    s.summary = "The consumer is a daemon that loops for ever; the producer does not wait for it to exit but for "
+                "its work to be done. A JoinableQueue counts every put(); task_done() counts one item down, and "
+                "q.join() returns when the count reaches zero. Forget task_done() and join() waits for ever; call it "
+                "once too often and it raises ValueError.";
+    s.difficulty = 2;
+    s.tags = { "queue", "pitfall", "seed" };
+    s.params = {
+        { "items", "Items", "how many items the producer puts", ParamType::Int, "4", 1, 20 },
+        { "task_done", "task_done() calls",
+            "once per item (each-item), never (forgotten), or once more after join() (one-too-many)", ParamType::Choice,
+            "each-item", 0, 0, { "each-item", "forgotten", "one-too-many" } },
+    };
+    s.listing = [](const ParamValues& p) { return listingFor(p).text; };
+    s.narration = {
+        "Watch the count of unfinished tasks on q: it goes up at every put() and down only at task_done(), not at "
+        "get().",
+        "When does q.join() return: when the queue is empty, or later? And what if the consumer never calls "
+        "task_done()?",
+        "join() waits for the count of unfinished tasks, not for the queue to be empty: the queue empties as soon as "
+        "the consumer has got the last item, but the count only reaches zero when it has said task_done() for it. "
+        "Without task_done() the count never falls and join() waits for ever. With one call too many there is "
+        "nothing left to count down, and task_done() raises ValueError. The daemon consumer itself never ends: it is "
+        "terminated when the main process exits.",
+    };
+    s.expected = [](const ParamValues& p) {
+        if (forget(p))
+            return Outcome { OutcomeKind::Hangs,
+                "hangs: q.join() waits for task_done() calls that never come, although the queue is empty" };
+        if (extra(p))
+            return Outcome { OutcomeKind::Completes,
+                "completes: the consumer prints every item, join() returns, and the extra task_done() raises "
+                "ValueError('task_done() called too many times')" };
+        return Outcome { OutcomeKind::Completes, "completes: the consumer prints every item, then join() returns" };
+    };
+    s.variants = {
+        { "the consumer forgets task_done()", { { "task_done", "forgotten" } } },
+        { "one task_done() too many", { { "task_done", "one-too-many" } } },
+    };
+    s.parity = Parity::SameOutcome; // the stage may lose the daemon consumer's last lines (see expectedPrints)
+    return s;
+}
+
+#else // what the host runs (mpstage_scenes)
+
+namespace {
 
 void run(const ParamValues& p)
 {
@@ -133,57 +191,19 @@ Verdict expectedPrints(const RunResult& r, const ParamValues& p)
 
 } // namespace
 
-Scene joinableQueueScene()
+SceneBody joinableQueueBody()
 {
-    Scene s;
-    s.id = "joinable-queue";
-    s.title = "JoinableQueue: join() waits for task_done()";
-    s.summary = "The consumer is a daemon that loops for ever; the producer does not wait for it to exit but for "
-                "its work to be done. A JoinableQueue counts every put(); task_done() counts one item down, and "
-                "q.join() returns when the count reaches zero. Forget task_done() and join() waits for ever; call it "
-                "once too often and it raises ValueError.";
-    s.difficulty = 2;
-    s.tags = { "queue", "pitfall", "seed" };
-    s.params = {
-        { "items", "Items", "how many items the producer puts", ParamType::Int, "4", 1, 20 },
-        { "task_done", "task_done() calls",
-            "once per item (each-item), never (forgotten), or once more after join() (one-too-many)", ParamType::Choice,
-            "each-item", 0, 0, { "each-item", "forgotten", "one-too-many" } },
-    };
-    s.listing = [](const ParamValues& p) { return listingFor(p).text; };
-    s.narration = {
-        "Watch the count of unfinished tasks on q: it goes up at every put() and down only at task_done(), not at "
-        "get().",
-        "When does q.join() return: when the queue is empty, or later? And what if the consumer never calls "
-        "task_done()?",
-        "join() waits for the count of unfinished tasks, not for the queue to be empty: the queue empties as soon as "
-        "the consumer has got the last item, but the count only reaches zero when it has said task_done() for it. "
-        "Without task_done() the count never falls and join() waits for ever. With one call too many there is "
-        "nothing left to count down, and task_done() raises ValueError. The daemon consumer itself never ends: it is "
-        "terminated when the main process exits.",
-    };
-    s.expected = [](const ParamValues& p) {
-        if (forget(p))
-            return Outcome { OutcomeKind::Hangs,
-                "hangs: q.join() waits for task_done() calls that never come, although the queue is empty" };
-        if (extra(p))
-            return Outcome { OutcomeKind::Completes,
-                "completes: the consumer prints every item, join() returns, and the extra task_done() raises "
-                "ValueError('task_done() called too many times')" };
-        return Outcome { OutcomeKind::Completes, "completes: the consumer prints every item, then join() returns" };
-    };
-    s.run = run;
-    s.check = [](const RunResult& r, const ParamValues& p) {
+    SceneBody b;
+    b.id = ID;
+    b.run = run;
+    b.check = [](const RunResult& r, const ParamValues& p) {
         if (forget(p))
             return expectHang(r, { "join()", "task_done()" });
         return expectedPrints(r, p);
     };
-    s.variants = {
-        { "the consumer forgets task_done()", { { "task_done", "forgotten" } } },
-        { "one task_done() too many", { { "task_done", "one-too-many" } } },
-    };
-    s.parity = Parity::SameOutcome; // the stage may lose the daemon consumer's last lines (see expectedPrints)
-    return s;
+    return b;
 }
+
+#endif
 
 } // namespace mpstage::scenes

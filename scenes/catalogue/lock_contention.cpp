@@ -18,6 +18,8 @@ namespace mpstage::scenes {
 
 namespace {
 
+constexpr const char* ID = "lock-contention";
+
 constexpr const char* LISTING = R"(import multiprocessing
 import time
 
@@ -48,6 +50,56 @@ Listing listingFor(const ParamValues& p)
         { { "workers", std::to_string(p.integer("workers")) }, { "rounds", std::to_string(p.integer("rounds")) },
             { "hold", pythonFloat(p.real("hold")) }, { "think", pythonFloat(p.real("think")) } });
 }
+
+} // namespace
+
+#ifndef MPSTAGE_SCENE_BODIES // the scene as the app reads it (mpstage_scene_info)
+
+SceneInfo lockContentionInfo()
+{
+    SceneInfo s;
+    s.id = ID;
+    s.title = "Lock contention: workers queue for one Value";
+    s.summary = "Several workers add 1 to one shared Value, each time holding the Value's lock across the read, a "
+                "short critical section and the write, then working without the lock for a while. The total is "
+                "always exact. How long the workers wait for the lock depends on the ratio of the two times: when "
+                "the critical section is long and the think time short, the lock is the bottleneck and the workers "
+                "take turns instead of running side by side.";
+    s.difficulty = 2;
+    s.tags = { "locks", "shared memory" };
+    s.params = {
+        { "workers", "Workers", "how many processes update the counter", ParamType::Int, "4", 1, 8 },
+        { "rounds", "Rounds", "how many times each worker adds 1", ParamType::Int, "50", 1, 1000 },
+        { "hold", "Critical section (s)", "how long a worker holds the lock each round", ParamType::Float, "0.002", 0,
+            0.1 },
+        { "think", "Think time (s)", "how long a worker works without the lock between rounds", ParamType::Float,
+            "0.002", 0, 0.5 },
+    };
+    s.listing = [](const ParamValues& p) { return listingFor(p).text; };
+    s.narration = {
+        "Watch the queue of workers in front of counter's lock, and how long each one waits before it gets in.",
+        "Four workers hold the lock for 2 ms and then think for 2 ms. How many are waiting for the lock at any "
+        "moment? What if the think time were zero?",
+        "While one worker holds the lock, the others that want it wait. With 2 ms inside and 2 ms outside, a worker "
+        "spends half its round needing the lock, so four of them need it twice over and there is usually a queue. "
+        "With no think time, everyone wants the lock all the time and the run becomes strictly one at a time: "
+        "adding workers adds waiting, not speed. Shorter critical sections are the cure, and the total is right "
+        "either way, because the lock is held across the whole update.",
+    };
+    s.expected = [](const ParamValues& p) {
+        return Outcome { OutcomeKind::Completes,
+            "completes: the counter is exactly " + std::to_string(p.integer("workers") * p.integer("rounds")) };
+    };
+    s.variants = {
+        { "no think time: every worker wants the lock all the time", { { "think", "0" } } },
+        { "a short critical section", { { "hold", "0.0002" } } },
+    };
+    return s;
+}
+
+#else // what the host runs (mpstage_scenes)
+
+namespace {
 
 void sleepFor(double seconds)
 {
@@ -96,50 +148,17 @@ void run(const ParamValues& p)
 
 } // namespace
 
-Scene lockContentionScene()
+SceneBody lockContentionBody()
 {
-    Scene s;
-    s.id = "lock-contention";
-    s.title = "Lock contention: workers queue for one Value";
-    s.summary = "Several workers add 1 to one shared Value, each time holding the Value's lock across the read, a "
-                "short critical section and the write, then working without the lock for a while. The total is "
-                "always exact. How long the workers wait for the lock depends on the ratio of the two times: when "
-                "the critical section is long and the think time short, the lock is the bottleneck and the workers "
-                "take turns instead of running side by side.";
-    s.difficulty = 2;
-    s.tags = { "locks", "shared memory" };
-    s.params = {
-        { "workers", "Workers", "how many processes update the counter", ParamType::Int, "4", 1, 8 },
-        { "rounds", "Rounds", "how many times each worker adds 1", ParamType::Int, "50", 1, 1000 },
-        { "hold", "Critical section (s)", "how long a worker holds the lock each round", ParamType::Float, "0.002", 0,
-            0.1 },
-        { "think", "Think time (s)", "how long a worker works without the lock between rounds", ParamType::Float,
-            "0.002", 0, 0.5 },
-    };
-    s.listing = [](const ParamValues& p) { return listingFor(p).text; };
-    s.narration = {
-        "Watch the queue of workers in front of counter's lock, and how long each one waits before it gets in.",
-        "Four workers hold the lock for 2 ms and then think for 2 ms. How many are waiting for the lock at any "
-        "moment? What if the think time were zero?",
-        "While one worker holds the lock, the others that want it wait. With 2 ms inside and 2 ms outside, a worker "
-        "spends half its round needing the lock, so four of them need it twice over and there is usually a queue. "
-        "With no think time, everyone wants the lock all the time and the run becomes strictly one at a time: "
-        "adding workers adds waiting, not speed. Shorter critical sections are the cure, and the total is right "
-        "either way, because the lock is held across the whole update.",
-    };
-    s.expected = [](const ParamValues& p) {
-        return Outcome { OutcomeKind::Completes,
-            "completes: the counter is exactly " + std::to_string(p.integer("workers") * p.integer("rounds")) };
-    };
-    s.run = run;
-    s.check = [](const RunResult& r, const ParamValues& p) {
+    SceneBody b;
+    b.id = ID;
+    b.run = run;
+    b.check = [](const RunResult& r, const ParamValues& p) {
         return expectPrinted(r, "counter: " + std::to_string(p.integer("workers") * p.integer("rounds")) + "\n");
     };
-    s.variants = {
-        { "no think time: every worker wants the lock all the time", { { "think", "0" } } },
-        { "a short critical section", { { "hold", "0.0002" } } },
-    };
-    return s;
+    return b;
 }
+
+#endif
 
 } // namespace mpstage::scenes

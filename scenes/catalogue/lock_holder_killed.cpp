@@ -20,6 +20,8 @@ namespace mpstage::scenes {
 
 namespace {
 
+constexpr const char* ID = "lock-holder-killed";
+
 constexpr const char* LISTING = R"(import multiprocessing
 import os
 import signal
@@ -58,6 +60,52 @@ Listing listingFor(const ParamValues& p)
     return renderListing(
         LISTING, { { "holding", p.boolean("die_holding") } }, { { "adders", std::to_string(p.integer("adders")) } });
 }
+
+} // namespace
+
+#ifndef MPSTAGE_SCENE_BODIES // the scene as the app reads it (mpstage_scene_info)
+
+SceneInfo lockHolderKilledInfo()
+{
+    SceneInfo s;
+    s.id = ID;
+    s.title = "Killed while holding a lock";
+    s.summary = "A process takes a Value's lock and is killed (SIGKILL) before it releases it. A killed process "
+                "runs no cleanup, and a multiprocessing lock does not know who holds it, so it stays taken for good: "
+                "every process that later wants the lock waits for ever. Killed after releasing, it harms nobody.";
+    s.difficulty = 3;
+    s.tags = { "locks", "shared memory", "pitfall" };
+    s.params = {
+        { "adders", "Adders", "how many processes want the lock after the holder has died", ParamType::Int, "3", 1, 8 },
+        { "die_holding", "Die holding the lock", "the holder is killed before it releases the lock (or just after)",
+            ParamType::Bool, "true" },
+    };
+    s.listing = [](const ParamValues& p) { return listingFor(p).text; };
+    s.narration = {
+        "Watch the padlock on counter: the holder takes it, then disappears, and the padlock stays shut.",
+        "The holder is dead and the parent has joined it. When the adders start, can any of them take the lock?",
+        "A multiprocessing Lock or RLock is a semaphore in shared memory: taking it lowers a count, releasing it "
+        "raises it again. SIGKILL gives the holder no chance to release, and nothing else ever will, so the "
+        "count stays at zero. Operating systems offer a remedy, the robust mutex: when its owner dies, the next "
+        "process to lock it is told so (EOWNERDEAD), takes it over and must repair whatever the dead owner left "
+        "half-written. Python's multiprocessing does not use them. The C++ engine behind this stage can "
+        "(mp::Lock(mp::DeadHolder::Recover)), but this scene keeps to what Python does.",
+    };
+    s.expected = [](const ParamValues& p) {
+        if (p.boolean("die_holding"))
+            return Outcome { OutcomeKind::Hangs,
+                "hangs: the holder was killed holding counter's lock, and the adders wait for it for ever" };
+        return Outcome { OutcomeKind::Completes,
+            "completes: the holder released the lock before it was killed, and "
+            "every adder adds 1" };
+    };
+    s.variants = { { "killed after releasing the lock", { { "die_holding", "false" } } } };
+    return s;
+}
+
+#else // what the host runs (mpstage_scenes)
+
+namespace {
 
 void run(const ParamValues& p)
 {
@@ -108,48 +156,19 @@ void run(const ParamValues& p)
 
 } // namespace
 
-Scene lockHolderKilledScene()
+SceneBody lockHolderKilledBody()
 {
-    Scene s;
-    s.id = "lock-holder-killed";
-    s.title = "Killed while holding a lock";
-    s.summary = "A process takes a Value's lock and is killed (SIGKILL) before it releases it. A killed process "
-                "runs no cleanup, and a multiprocessing lock does not know who holds it, so it stays taken for good: "
-                "every process that later wants the lock waits for ever. Killed after releasing, it harms nobody.";
-    s.difficulty = 3;
-    s.tags = { "locks", "shared memory", "pitfall" };
-    s.params = {
-        { "adders", "Adders", "how many processes want the lock after the holder has died", ParamType::Int, "3", 1, 8 },
-        { "die_holding", "Die holding the lock", "the holder is killed before it releases the lock (or just after)",
-            ParamType::Bool, "true" },
-    };
-    s.listing = [](const ParamValues& p) { return listingFor(p).text; };
-    s.narration = {
-        "Watch the padlock on counter: the holder takes it, then disappears, and the padlock stays shut.",
-        "The holder is dead and the parent has joined it. When the adders start, can any of them take the lock?",
-        "A multiprocessing Lock or RLock is a semaphore in shared memory: taking it lowers a count, releasing it "
-        "raises it again. SIGKILL gives the holder no chance to release, and nothing else ever will, so the "
-        "count stays at zero. Operating systems offer a remedy, the robust mutex: when its owner dies, the next "
-        "process to lock it is told so (EOWNERDEAD), takes it over and must repair whatever the dead owner left "
-        "half-written. Python's multiprocessing does not use them. The C++ engine behind this stage can "
-        "(mp::Lock(mp::DeadHolder::Recover)), but this scene keeps to what Python does.",
-    };
-    s.expected = [](const ParamValues& p) {
-        if (p.boolean("die_holding"))
-            return Outcome { OutcomeKind::Hangs,
-                "hangs: the holder was killed holding counter's lock, and the adders wait for it for ever" };
-        return Outcome { OutcomeKind::Completes,
-            "completes: the holder released the lock before it was killed, and "
-            "every adder adds 1" };
-    };
-    s.run = run;
-    s.check = [](const RunResult& r, const ParamValues& p) {
+    SceneBody b;
+    b.id = ID;
+    b.run = run;
+    b.check = [](const RunResult& r, const ParamValues& p) {
         if (p.boolean("die_holding"))
             return expectHang(r, { "acquire()", "killed", "whose holder died" });
         return expectPrinted(r, "holder exit code: -9\ncounter: " + std::to_string(p.integer("adders") + 1) + "\n");
     };
-    s.variants = { { "killed after releasing the lock", { { "die_holding", "false" } } } };
-    return s;
+    return b;
 }
+
+#endif
 
 } // namespace mpstage::scenes

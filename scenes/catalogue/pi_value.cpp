@@ -21,6 +21,8 @@ namespace mpstage::scenes {
 
 namespace {
 
+constexpr const char* ID = "pi-value";
+
 constexpr const char* LISTING = R"(import ctypes
 import math
 import multiprocessing
@@ -64,6 +66,55 @@ Listing listingFor(const ParamValues& p)
     return renderListing(LISTING, { { "shared", p.boolean("shared") } },
         { { "terms", std::to_string(p.integer("terms")) }, { "processes", std::to_string(p.integer("processes")) } });
 }
+
+} // namespace
+
+#ifndef MPSTAGE_SCENE_BODIES // the scene as the app reads it (mpstage_scene_info)
+
+SceneInfo piValueInfo()
+{
+    SceneInfo s;
+    s.id = ID;
+    s.title = "Pi from several processes, summed into one Value";
+    s.summary = "The book's pi program, for processes: the terms of the series pi = 4 (1 - 1/3 + 1/5 - ...) are "
+                "split among several processes, each adds up its share and then adds its partial sum into one "
+                "shared Value('d'), holding the Value's lock for the update. Processes share no variables, so "
+                "with a plain global instead each child adds into its own copy and the parent is left with 0.";
+    s.difficulty = 2;
+    s.tags = { "shared memory", "locks", "seed" };
+    s.params = {
+        { "terms", "Terms", "how many terms of the series are added in all", ParamType::Int, "2000000", 1000,
+            20000000 },
+        { "processes", "Processes", "how many processes share the terms", ParamType::Int, "4", 1, 8 },
+        { "shared", "Use a shared Value", "PI is a multiprocessing.Value (or a plain global float)", ParamType::Bool,
+            "true" },
+    };
+    s.listing = [](const ParamValues& p) { return listingFor(p).text; };
+    s.narration = {
+        "Watch the processes compute side by side without touching PI, then each take PI's lock once, briefly, to "
+        "add its share.",
+        "Four processes each add up half a million terms. What does the parent find in PI at the end? And if PI were "
+        "an ordinary global?",
+        "The long part, adding up terms, needs no sharing at all: each process works on local variables. Only the "
+        "last step touches shared memory, once per process, under the lock, because `PI.value += part` is a read "
+        "and a write that another process could slip between. A plain global would not do: fork copies it, each "
+        "child adds into its own copy, and the parent's stays 0.",
+    };
+    s.expected = [](const ParamValues& p) {
+        if (p.boolean("shared"))
+            return Outcome { OutcomeKind::Completes,
+                "completes: the parent prints pi to 8 places, as close as that "
+                "many terms get" };
+        return Outcome { OutcomeKind::Completes,
+            "completes, but the parent prints 0.00000000: each child added into its own copy of PI" };
+    };
+    s.variants = { { "a plain global instead of a Value", { { "shared", "false" } } } };
+    return s;
+}
+
+#else // what the host runs (mpstage_scenes)
+
+namespace {
 
 std::string fixed8(double x)
 {
@@ -139,47 +190,15 @@ std::string expectedPrints(const ParamValues& p)
 
 } // namespace
 
-Scene piValueScene()
+SceneBody piValueBody()
 {
-    Scene s;
-    s.id = "pi-value";
-    s.title = "Pi from several processes, summed into one Value";
-    s.summary = "The book's pi program, for processes: the terms of the series pi = 4 (1 - 1/3 + 1/5 - ...) are "
-                "split among several processes, each adds up its share and then adds its partial sum into one "
-                "shared Value('d'), holding the Value's lock for the update. Processes share no variables, so "
-                "with a plain global instead each child adds into its own copy and the parent is left with 0.";
-    s.difficulty = 2;
-    s.tags = { "shared memory", "locks", "seed" };
-    s.params = {
-        { "terms", "Terms", "how many terms of the series are added in all", ParamType::Int, "2000000", 1000,
-            20000000 },
-        { "processes", "Processes", "how many processes share the terms", ParamType::Int, "4", 1, 8 },
-        { "shared", "Use a shared Value", "PI is a multiprocessing.Value (or a plain global float)", ParamType::Bool,
-            "true" },
-    };
-    s.listing = [](const ParamValues& p) { return listingFor(p).text; };
-    s.narration = {
-        "Watch the processes compute side by side without touching PI, then each take PI's lock once, briefly, to "
-        "add its share.",
-        "Four processes each add up half a million terms. What does the parent find in PI at the end? And if PI were "
-        "an ordinary global?",
-        "The long part, adding up terms, needs no sharing at all: each process works on local variables. Only the "
-        "last step touches shared memory, once per process, under the lock, because `PI.value += part` is a read "
-        "and a write that another process could slip between. A plain global would not do: fork copies it, each "
-        "child adds into its own copy, and the parent's stays 0.",
-    };
-    s.expected = [](const ParamValues& p) {
-        if (p.boolean("shared"))
-            return Outcome { OutcomeKind::Completes,
-                "completes: the parent prints pi to 8 places, as close as that "
-                "many terms get" };
-        return Outcome { OutcomeKind::Completes,
-            "completes, but the parent prints 0.00000000: each child added into its own copy of PI" };
-    };
-    s.run = run;
-    s.check = [](const RunResult& r, const ParamValues& p) { return expectPrinted(r, expectedPrints(p)); };
-    s.variants = { { "a plain global instead of a Value", { { "shared", "false" } } } };
-    return s;
+    SceneBody b;
+    b.id = ID;
+    b.run = run;
+    b.check = [](const RunResult& r, const ParamValues& p) { return expectPrinted(r, expectedPrints(p)); };
+    return b;
 }
+
+#endif
 
 } // namespace mpstage::scenes

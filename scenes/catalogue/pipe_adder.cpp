@@ -13,6 +13,8 @@ namespace mpstage::scenes {
 
 namespace {
 
+constexpr const char* ID = "pipe-adder";
+
 constexpr const char* LISTING = R"(import multiprocessing
 
 
@@ -59,6 +61,54 @@ Listing listingFor(const ParamValues& p)
 {
     return renderListing(LISTING, { { "close", p.boolean("close_unused") } });
 }
+
+} // namespace
+
+#ifndef MPSTAGE_SCENE_BODIES // the scene as the app reads it (mpstage_scene_info)
+
+SceneInfo pipeAdderInfo()
+{
+    SceneInfo s;
+    s.id = ID;
+    s.title = "An adder server on a duplex Pipe";
+    s.summary = "A Pipe is two-way by default, so a process can serve requests on it: the client sends (3, 4) and "
+                "receives 7, sends ('Hello', 'World') and receives 'HelloWorld'. The server stops when recv() raises "
+                "EOFError, which needs every copy of the client's end closed, its own copy too.";
+    s.difficulty = 1;
+    s.tags = { "pipe", "seed" };
+    s.params = {
+        { "close_unused", "Server closes the client's end", "the server closes its copy of client_p first",
+            ParamType::Bool, "true" },
+    };
+    s.listing = [](const ParamValues& p) { return listingFor(p).text; };
+    s.narration = {
+        "Watch each request cross the pipe to the server and each answer come back on the same pipe, the other way.",
+        "What does the client print for (3, 4)? For ('Hello', 'World')? And how does the server know there are no "
+        "more requests?",
+        "The server does not know what it adds: 3 + 4 is 7 and 'Hello' + 'World' is 'HelloWorld', because x + y "
+        "means whatever it means for the objects that arrived. It stops when recv() raises EOFError, once the client "
+        "has closed its end. But after fork the server holds a copy of the client's end too: unless it closes it "
+        "first, the pipe never looks closed, and the server waits in recv() for ever.",
+    };
+    s.expected = [](const ParamValues& p) {
+        if (p.boolean("close_unused"))
+            return Outcome { OutcomeKind::Completes,
+                "completes: the client prints 7 and HelloWorld, the server prints "
+                "'Server done'" };
+        return Outcome { OutcomeKind::Hangs,
+            "hangs: after the two answers, the server waits in recv() because its own copy of client_p is still "
+            "open" };
+    };
+    s.variants = { { "the server forgets to close the client's end", { { "close_unused", "false" } } } };
+    // Python always prints 7, HelloWorld, then Server done. The stage orders the two processes' lines by when
+    // each process's output was collected, not when it was written, so under load 'Server done' can come first.
+    s.parity = Parity::SameOutcome;
+    return s;
+}
+
+#else // what the host runs (mpstage_scenes)
+
+namespace {
 
 // Python's x + y for the two kinds of request the client sends: numbers add, strings concatenate.
 mp::Object add(const mp::Object& x, const mp::Object& y)
@@ -119,50 +169,19 @@ void run(const ParamValues& p)
 
 } // namespace
 
-Scene pipeAdderScene()
+SceneBody pipeAdderBody()
 {
-    Scene s;
-    s.id = "pipe-adder";
-    s.title = "An adder server on a duplex Pipe";
-    s.summary = "A Pipe is two-way by default, so a process can serve requests on it: the client sends (3, 4) and "
-                "receives 7, sends ('Hello', 'World') and receives 'HelloWorld'. The server stops when recv() raises "
-                "EOFError, which needs every copy of the client's end closed, its own copy too.";
-    s.difficulty = 1;
-    s.tags = { "pipe", "seed" };
-    s.params = {
-        { "close_unused", "Server closes the client's end", "the server closes its copy of client_p first",
-            ParamType::Bool, "true" },
-    };
-    s.listing = [](const ParamValues& p) { return listingFor(p).text; };
-    s.narration = {
-        "Watch each request cross the pipe to the server and each answer come back on the same pipe, the other way.",
-        "What does the client print for (3, 4)? For ('Hello', 'World')? And how does the server know there are no "
-        "more requests?",
-        "The server does not know what it adds: 3 + 4 is 7 and 'Hello' + 'World' is 'HelloWorld', because x + y "
-        "means whatever it means for the objects that arrived. It stops when recv() raises EOFError, once the client "
-        "has closed its end. But after fork the server holds a copy of the client's end too: unless it closes it "
-        "first, the pipe never looks closed, and the server waits in recv() for ever.",
-    };
-    s.expected = [](const ParamValues& p) {
-        if (p.boolean("close_unused"))
-            return Outcome { OutcomeKind::Completes,
-                "completes: the client prints 7 and HelloWorld, the server prints "
-                "'Server done'" };
-        return Outcome { OutcomeKind::Hangs,
-            "hangs: after the two answers, the server waits in recv() because its own copy of client_p is still "
-            "open" };
-    };
-    s.run = run;
-    s.check = [](const RunResult& r, const ParamValues& p) {
+    SceneBody b;
+    b.id = ID;
+    b.run = run;
+    b.check = [](const RunResult& r, const ParamValues& p) {
         if (p.boolean("close_unused"))
             return expectPrintedBy(r, { { "MainProcess", "7\nHelloWorld\n" }, { "Process-1", "Server done\n" } });
         return expectHang(r, { "recv()", "Process-1 itself" });
     };
-    s.variants = { { "the server forgets to close the client's end", { { "close_unused", "false" } } } };
-    // Python always prints 7, HelloWorld, then Server done. The stage orders the two processes' lines by when
-    // each process's output was collected, not when it was written, so under load 'Server done' can come first.
-    s.parity = Parity::SameOutcome;
-    return s;
+    return b;
 }
+
+#endif
 
 } // namespace mpstage::scenes

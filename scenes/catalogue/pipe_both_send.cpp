@@ -15,6 +15,8 @@ namespace mpstage::scenes {
 
 namespace {
 
+constexpr const char* ID = "pipe-both-send";
+
 constexpr const char* LISTING = R"(import multiprocessing
 
 SIZE = {kib} * 1024
@@ -52,6 +54,60 @@ long kib(const ParamValues& p)
 {
     return std::stol(p.choice("kib"));
 }
+
+bool completes(const ParamValues& p)
+{
+    return p.boolean("child_receives_first") || kib(p) <= 64;
+}
+
+} // namespace
+
+#ifndef MPSTAGE_SCENE_BODIES // the scene as the app reads it (mpstage_scene_info)
+
+SceneInfo pipeBothSendInfo()
+{
+    SceneInfo s;
+    s.id = ID;
+    s.title = "Both ends send first: a Pipe deadlock";
+    s.summary = "Parent and child each send a message on a duplex Pipe and then receive the other's. That works "
+                "while the messages fit in the pipe, because send() returns once the bytes are buffered. A message "
+                "of a megabyte does not fit: send() waits for the other side to read, and the other side is waiting "
+                "in its own send(). Letting one side receive first, or sending less, breaks the cycle.";
+    s.difficulty = 3;
+    s.tags = { "pipe", "pitfall" };
+    s.params = {
+        { "kib", "Message size (KiB)", "how much each side sends", ParamType::Choice, "1024", 0, 0,
+            { "1", "16", "64", "1024", "4096" } },
+        { "child_receives_first", "Child receives first",
+            "the child receives the parent's message before it sends "
+            "its own",
+            ParamType::Bool, "false" },
+    };
+    s.listing = [](const ParamValues& p) { return listingFor(p).text; };
+    s.narration = {
+        "Watch the bytes pile up in each direction of the pipe until both directions are full.",
+        "Each side sends a megabyte, then receives. Small messages work this way; what happens with big ones?",
+        "A pipe is a buffer of a few hundred kilobytes in each direction, and send() only waits when the buffer is "
+        "full. With a megabyte, both sides fill their direction and wait for the other to read, but the other is "
+        "not reading: it is sending. Neither reaches recv(). Either one side must receive first, or messages must be "
+        "small enough to be buffered whole, or the sending must happen on another thread.",
+    };
+    s.expected = [](const ParamValues& p) {
+        if (completes(p))
+            return Outcome { OutcomeKind::Completes, "completes: each side receives the other's message" };
+        return Outcome { OutcomeKind::Hangs,
+            "hangs: both processes wait in send() for the other to read, and neither ever gets to recv()" };
+    };
+    s.variants = {
+        { "the child receives first", { { "child_receives_first", "true" } } },
+        { "small messages: 16 KiB", { { "kib", "16" } } },
+    };
+    return s;
+}
+
+#else // what the host runs (mpstage_scenes)
+
+namespace {
 
 void run(const ParamValues& p)
 {
@@ -91,60 +147,23 @@ void run(const ParamValues& p)
     print("parent got", static_cast<long>(data.size()), "bytes");
 }
 
-bool completes(const ParamValues& p)
-{
-    return p.boolean("child_receives_first") || kib(p) <= 64;
-}
-
 } // namespace
 
-Scene pipeBothSendScene()
+SceneBody pipeBothSendBody()
 {
-    Scene s;
-    s.id = "pipe-both-send";
-    s.title = "Both ends send first: a Pipe deadlock";
-    s.summary = "Parent and child each send a message on a duplex Pipe and then receive the other's. That works "
-                "while the messages fit in the pipe, because send() returns once the bytes are buffered. A message "
-                "of a megabyte does not fit: send() waits for the other side to read, and the other side is waiting "
-                "in its own send(). Letting one side receive first, or sending less, breaks the cycle.";
-    s.difficulty = 3;
-    s.tags = { "pipe", "pitfall" };
-    s.params = {
-        { "kib", "Message size (KiB)", "how much each side sends", ParamType::Choice, "1024", 0, 0,
-            { "1", "16", "64", "1024", "4096" } },
-        { "child_receives_first", "Child receives first",
-            "the child receives the parent's message before it sends "
-            "its own",
-            ParamType::Bool, "false" },
-    };
-    s.listing = [](const ParamValues& p) { return listingFor(p).text; };
-    s.narration = {
-        "Watch the bytes pile up in each direction of the pipe until both directions are full.",
-        "Each side sends a megabyte, then receives. Small messages work this way; what happens with big ones?",
-        "A pipe is a buffer of a few hundred kilobytes in each direction, and send() only waits when the buffer is "
-        "full. With a megabyte, both sides fill their direction and wait for the other to read, but the other is "
-        "not reading: it is sending. Neither reaches recv(). Either one side must receive first, or messages must be "
-        "small enough to be buffered whole, or the sending must happen on another thread.",
-    };
-    s.expected = [](const ParamValues& p) {
-        if (completes(p))
-            return Outcome { OutcomeKind::Completes, "completes: each side receives the other's message" };
-        return Outcome { OutcomeKind::Hangs,
-            "hangs: both processes wait in send() for the other to read, and neither ever gets to recv()" };
-    };
-    s.run = run;
-    s.check = [](const RunResult& r, const ParamValues& p) {
+    SceneBody b;
+    b.id = ID;
+    b.run = run;
+    b.check = [](const RunResult& r, const ParamValues& p) {
         if (completes(p)) {
             const std::string n = std::to_string(kib(p) * 1024);
             return expectPrinted(r, "child got " + n + " bytes\nparent got " + n + " bytes\n");
         }
         return expectHang(r, { "send()", "neither ever gets to recv()" });
     };
-    s.variants = {
-        { "the child receives first", { { "child_receives_first", "true" } } },
-        { "small messages: 16 KiB", { { "kib", "16" } } },
-    };
-    return s;
+    return b;
 }
+
+#endif
 
 } // namespace mpstage::scenes

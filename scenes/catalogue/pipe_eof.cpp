@@ -12,6 +12,8 @@ namespace mpstage::scenes {
 
 namespace {
 
+constexpr const char* ID = "pipe-eof";
+
 constexpr const char* LISTING = R"(import multiprocessing
 
 
@@ -65,6 +67,48 @@ Listing listingFor(const ParamValues& p)
         LISTING, { { "close", p.boolean("close_unused") } }, { { "sequence", pythonRange(p.integer("items")) } });
 }
 
+} // namespace
+
+#ifndef MPSTAGE_SCENE_BODIES // the scene as the app reads it (mpstage_scene_info)
+
+SceneInfo pipeEofInfo()
+{
+    SceneInfo s;
+    s.id = ID;
+    s.title = "A Pipe consumer that waits for end-of-file";
+    s.summary = "The consumer reads from a Pipe until recv() raises EOFError. That happens only once every copy "
+                "of the write end is closed, in every process: fork gave the consumer a copy too. If the consumer "
+                "forgets to close its own copy, it waits in recv() for ever, holding open the very end it waits on.";
+    s.difficulty = 2;
+    s.tags = { "pipe", "pitfall", "seed" };
+    s.params = {
+        { "items", "Items", "how many items the producer sends", ParamType::Int, "4", 1, 20 },
+        { "close_unused", "Consumer closes its write end", "the consumer closes its copy of input_p first",
+            ParamType::Bool, "true" },
+    };
+    s.listing = [](const ParamValues& p) { return listingFor(p).text; };
+    s.narration = {
+        "Watch the lines from each process to each end of the pipe: after fork, both processes hold both ends.",
+        "After the producer closes input_p, does the consumer see EOF? What if the consumer never closed its own "
+        "input_p?",
+        "The operating system counts open copies of the write end. The producer's close removes one copy; the "
+        "consumer's own copy keeps the pipe open, so recv() keeps waiting for data that can never come.",
+    };
+    s.expected = [](const ParamValues& p) {
+        if (p.boolean("close_unused"))
+            return Outcome { OutcomeKind::Completes,
+                "completes: the consumer prints every item, sees EOFError, prints 'Consumer done'" };
+        return Outcome { OutcomeKind::Hangs,
+            "hangs: the consumer waits in recv() because its own write end is still open" };
+    };
+    s.variants = { { "the consumer forgets to close its write end", { { "close_unused", "false" } } } };
+    return s;
+}
+
+#else // what the host runs (mpstage_scenes)
+
+namespace {
+
 void run(const ParamValues& p)
 {
     const Listing l = listingFor(p);
@@ -107,38 +151,12 @@ void run(const ParamValues& p)
 
 } // namespace
 
-Scene pipeEofScene()
+SceneBody pipeEofBody()
 {
-    Scene s;
-    s.id = "pipe-eof";
-    s.title = "A Pipe consumer that waits for end-of-file";
-    s.summary = "The consumer reads from a Pipe until recv() raises EOFError. That happens only once every copy "
-                "of the write end is closed, in every process: fork gave the consumer a copy too. If the consumer "
-                "forgets to close its own copy, it waits in recv() for ever, holding open the very end it waits on.";
-    s.difficulty = 2;
-    s.tags = { "pipe", "pitfall", "seed" };
-    s.params = {
-        { "items", "Items", "how many items the producer sends", ParamType::Int, "4", 1, 20 },
-        { "close_unused", "Consumer closes its write end", "the consumer closes its copy of input_p first",
-            ParamType::Bool, "true" },
-    };
-    s.listing = [](const ParamValues& p) { return listingFor(p).text; };
-    s.narration = {
-        "Watch the lines from each process to each end of the pipe: after fork, both processes hold both ends.",
-        "After the producer closes input_p, does the consumer see EOF? What if the consumer never closed its own "
-        "input_p?",
-        "The operating system counts open copies of the write end. The producer's close removes one copy; the "
-        "consumer's own copy keeps the pipe open, so recv() keeps waiting for data that can never come.",
-    };
-    s.expected = [](const ParamValues& p) {
-        if (p.boolean("close_unused"))
-            return Outcome { OutcomeKind::Completes,
-                "completes: the consumer prints every item, sees EOFError, prints 'Consumer done'" };
-        return Outcome { OutcomeKind::Hangs,
-            "hangs: the consumer waits in recv() because its own write end is still open" };
-    };
-    s.run = run;
-    s.check = [](const RunResult& r, const ParamValues& p) {
+    SceneBody b;
+    b.id = ID;
+    b.run = run;
+    b.check = [](const RunResult& r, const ParamValues& p) {
         if (p.boolean("close_unused")) {
             std::string out;
             for (long i = 1; i <= p.integer("items"); ++i)
@@ -147,8 +165,9 @@ Scene pipeEofScene()
         }
         return expectHang(r, { "recv()", "Process-1 itself" });
     };
-    s.variants = { { "the consumer forgets to close its write end", { { "close_unused", "false" } } } };
-    return s;
+    return b;
 }
+
+#endif
 
 } // namespace mpstage::scenes

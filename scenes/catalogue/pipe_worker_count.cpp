@@ -17,6 +17,8 @@ namespace mpstage::scenes {
 
 namespace {
 
+constexpr const char* ID = "pipe-worker-count";
+
 constexpr const char* LISTING = R"(from multiprocessing import Process, Pipe, current_process
 import time
 import os
@@ -61,6 +63,51 @@ Listing listingFor(const ParamValues& p)
     return renderListing(LISTING, { { "big", p.boolean("big") } },
         { { "count", std::to_string(p.integer("count")) }, { "copies", std::to_string(COPIES) } });
 }
+
+} // namespace
+
+#ifndef MPSTAGE_SCENE_BODIES // the scene as the app reads it (mpstage_scene_info)
+
+SceneInfo pipeWorkerCountInfo()
+{
+    SceneInfo s;
+    s.id = ID;
+    s.title = "A worker sends its count through a Pipe";
+    s.summary = "A worker process counts to N and sends the result through a Pipe; the parent joins the worker and "
+                "then receives. Joining first works here because the result is one small int, which the pipe holds "
+                "while nobody reads. Send a big result instead and the worker cannot finish its send() until "
+                "someone reads, while the parent waits in join() for the worker to finish: a deadlock.";
+    s.difficulty = 1;
+    s.tags = { "pipe", "seed" };
+    s.params = {
+        { "count", "Count to", "how far the worker counts (baseNum)", ParamType::Int, "1000000", 1, 100000000 },
+        { "big", "Send a big result", "send a list of 300000 copies of the count instead of the count", ParamType::Bool,
+            "false" },
+    };
+    s.listing = [](const ParamValues& p) { return listingFor(p).text; };
+    s.narration = {
+        "Watch the worker send its result into the pipe and end, while the result waits in the pipe for the parent.",
+        "The parent joins the worker before it receives. Does that matter? What if the result were half a megabyte?",
+        "send() returns as soon as the bytes are in the pipe, not when someone has read them, so a small result "
+        "waits there while the worker exits and the parent's join() returns. A pipe holds a limited amount, though: "
+        "a big result fills it, send() waits for a reader to make room, and the only reader is waiting in join() "
+        "for the sender to finish. Receive first, then join.",
+    };
+    s.expected = [](const ParamValues& p) {
+        if (p.boolean("big"))
+            return Outcome { OutcomeKind::Hangs,
+                "hangs: the worker waits in send() for a reader, the parent waits in "
+                "join() for the worker" };
+        return Outcome { OutcomeKind::Completes, "completes: the parent prints the worker's count after join()" };
+    };
+    s.variants = { { "a big result: join() before recv() deadlocks", { { "big", "true" } } } };
+    s.parity = Parity::SameOutcome; // pids and the time differ
+    return s;
+}
+
+#else // what the host runs (mpstage_scenes)
+
+namespace {
 
 double now()
 {
@@ -134,47 +181,19 @@ Verdict countsAreRight(const RunResult& r, const ParamValues& p)
 
 } // namespace
 
-Scene pipeWorkerCountScene()
+SceneBody pipeWorkerCountBody()
 {
-    Scene s;
-    s.id = "pipe-worker-count";
-    s.title = "A worker sends its count through a Pipe";
-    s.summary = "A worker process counts to N and sends the result through a Pipe; the parent joins the worker and "
-                "then receives. Joining first works here because the result is one small int, which the pipe holds "
-                "while nobody reads. Send a big result instead and the worker cannot finish its send() until "
-                "someone reads, while the parent waits in join() for the worker to finish: a deadlock.";
-    s.difficulty = 1;
-    s.tags = { "pipe", "seed" };
-    s.params = {
-        { "count", "Count to", "how far the worker counts (baseNum)", ParamType::Int, "1000000", 1, 100000000 },
-        { "big", "Send a big result", "send a list of 300000 copies of the count instead of the count", ParamType::Bool,
-            "false" },
-    };
-    s.listing = [](const ParamValues& p) { return listingFor(p).text; };
-    s.narration = {
-        "Watch the worker send its result into the pipe and end, while the result waits in the pipe for the parent.",
-        "The parent joins the worker before it receives. Does that matter? What if the result were half a megabyte?",
-        "send() returns as soon as the bytes are in the pipe, not when someone has read them, so a small result "
-        "waits there while the worker exits and the parent's join() returns. A pipe holds a limited amount, though: "
-        "a big result fills it, send() waits for a reader to make room, and the only reader is waiting in join() "
-        "for the sender to finish. Receive first, then join.",
-    };
-    s.expected = [](const ParamValues& p) {
-        if (p.boolean("big"))
-            return Outcome { OutcomeKind::Hangs,
-                "hangs: the worker waits in send() for a reader, the parent waits in "
-                "join() for the worker" };
-        return Outcome { OutcomeKind::Completes, "completes: the parent prints the worker's count after join()" };
-    };
-    s.run = run;
-    s.check = [](const RunResult& r, const ParamValues& p) {
+    SceneBody b;
+    b.id = ID;
+    b.run = run;
+    b.check = [](const RunResult& r, const ParamValues& p) {
         if (p.boolean("big"))
             return expectHang(r, { "send()", "join()" });
         return countsAreRight(r, p);
     };
-    s.variants = { { "a big result: join() before recv() deadlocks", { { "big", "true" } } } };
-    s.parity = Parity::SameOutcome; // pids and the time differ
-    return s;
+    return b;
 }
+
+#endif
 
 } // namespace mpstage::scenes

@@ -17,6 +17,8 @@ namespace mpstage::scenes {
 
 namespace {
 
+constexpr const char* ID = "qsize-vs-empty";
+
 constexpr const char* LISTING = R"(import multiprocessing
 import time
 
@@ -46,6 +48,64 @@ Listing listingFor(const ParamValues& p)
     return renderListing(
         LISTING, {}, { { "items", std::to_string(p.integer("items")) }, { "wait", pythonFloat(p.real("wait")) } });
 }
+
+bool slowMotion(const ParamValues& p)
+{
+    return p.real("feeder_delay") > 0 && p.real("wait") > p.real("feeder_delay");
+}
+
+} // namespace
+
+#ifndef MPSTAGE_SCENE_BODIES // the scene as the app reads it (mpstage_scene_info)
+
+SceneInfo qsizeVsEmptyInfo()
+{
+    SceneInfo s;
+    s.id = ID;
+    s.title = "qsize() says 3 while empty() says True";
+    s.summary = "A producer puts three items and signals that it is done; the parent asks the queue how long it is "
+                "and whether it is empty. qsize() counts what has been put, through a semaphore every process "
+                "shares, so it says 3 at once. empty() asks whether the pipe has anything to read, and the "
+                "producer's feeder thread has not written yet, so for a moment it says True. A moment later the two "
+                "agree.";
+    s.difficulty = 2;
+    s.tags = { "queue" };
+    s.params = {
+        { "items", "Items", "how many items the producer puts", ParamType::Int, "3", 1, 10 },
+        { "feeder_delay", "Feeder slow motion (s)",
+            "how long the feeder thread waits before each write, so the lag can be "
+            "seen (0 = as fast as Python)",
+            ParamType::Float, "0.3", 0, 2 },
+        { "wait", "Wait before asking again (s)", "time.sleep() between the first two questions", ParamType::Float,
+            "0.6", 0, 5 },
+    };
+    s.listing = [](const ParamValues& p) { return listingFor(p).text; };
+    s.narration = {
+        "Watch the three items sit in the producer's local buffer while the parent asks, then trickle into the pipe.",
+        "The producer has put three items and said so. What will qsize() answer? And empty()?",
+        "qsize() is maxsize minus the semaphore's value: put() took the semaphore in the producer, and the "
+        "semaphore is shared, so the parent sees 3 at once, even though the items are still in the producer's "
+        "buffer. empty() only sees the pipe, and the feeder thread has not written to it yet. Neither answer is "
+        "wrong, and neither can be trusted for long: both describe a moment that has already passed.",
+    };
+    s.expected = [](const ParamValues& p) {
+        const std::string n = std::to_string(p.integer("items"));
+        if (slowMotion(p))
+            return Outcome { OutcomeKind::Completes,
+                "completes: first qsize() says " + n + " while empty() says True; a moment later empty() says False" };
+        return Outcome { OutcomeKind::Completes,
+            "completes: qsize() says " + n
+                + " both times, and empty() says True or False depending on whether the "
+                  "feeder thread has written yet" };
+    };
+    s.variants = { { "no slow motion: the feeder races empty()", { { "feeder_delay", "0" } } } };
+    s.parity = Parity::SameOutcome; // in Python the feeder usually wins the race, so empty() mostly says False
+    return s;
+}
+
+#else // what the host runs (mpstage_scenes)
+
+namespace {
 
 void run(const ParamValues& p)
 {
@@ -87,11 +147,6 @@ void run(const ParamValues& p)
     producer.join();
 }
 
-bool slowMotion(const ParamValues& p)
-{
-    return p.real("feeder_delay") > 0 && p.real("wait") > p.real("feeder_delay");
-}
-
 std::string prints(const ParamValues& p, bool emptyAtFirst, bool emptyLater = false)
 {
     const std::string n = std::to_string(p.integer("items"));
@@ -105,48 +160,12 @@ std::string prints(const ParamValues& p, bool emptyAtFirst, bool emptyLater = fa
 
 } // namespace
 
-Scene qsizeVsEmptyScene()
+SceneBody qsizeVsEmptyBody()
 {
-    Scene s;
-    s.id = "qsize-vs-empty";
-    s.title = "qsize() says 3 while empty() says True";
-    s.summary = "A producer puts three items and signals that it is done; the parent asks the queue how long it is "
-                "and whether it is empty. qsize() counts what has been put, through a semaphore every process "
-                "shares, so it says 3 at once. empty() asks whether the pipe has anything to read, and the "
-                "producer's feeder thread has not written yet, so for a moment it says True. A moment later the two "
-                "agree.";
-    s.difficulty = 2;
-    s.tags = { "queue" };
-    s.params = {
-        { "items", "Items", "how many items the producer puts", ParamType::Int, "3", 1, 10 },
-        { "feeder_delay", "Feeder slow motion (s)",
-            "how long the feeder thread waits before each write, so the lag can be "
-            "seen (0 = as fast as Python)",
-            ParamType::Float, "0.3", 0, 2 },
-        { "wait", "Wait before asking again (s)", "time.sleep() between the first two questions", ParamType::Float,
-            "0.6", 0, 5 },
-    };
-    s.listing = [](const ParamValues& p) { return listingFor(p).text; };
-    s.narration = {
-        "Watch the three items sit in the producer's local buffer while the parent asks, then trickle into the pipe.",
-        "The producer has put three items and said so. What will qsize() answer? And empty()?",
-        "qsize() is maxsize minus the semaphore's value: put() took the semaphore in the producer, and the "
-        "semaphore is shared, so the parent sees 3 at once, even though the items are still in the producer's "
-        "buffer. empty() only sees the pipe, and the feeder thread has not written to it yet. Neither answer is "
-        "wrong, and neither can be trusted for long: both describe a moment that has already passed.",
-    };
-    s.expected = [](const ParamValues& p) {
-        const std::string n = std::to_string(p.integer("items"));
-        if (slowMotion(p))
-            return Outcome { OutcomeKind::Completes,
-                "completes: first qsize() says " + n + " while empty() says True; a moment later empty() says False" };
-        return Outcome { OutcomeKind::Completes,
-            "completes: qsize() says " + n
-                + " both times, and empty() says True or False depending on whether the "
-                  "feeder thread has written yet" };
-    };
-    s.run = run;
-    s.check = [](const RunResult& r, const ParamValues& p) {
+    SceneBody b;
+    b.id = ID;
+    b.run = run;
+    b.check = [](const RunResult& r, const ParamValues& p) {
         if (slowMotion(p))
             return expectPrinted(r, prints(p, true));
         for (const bool emptyAtFirst : { true, false })
@@ -155,9 +174,9 @@ Scene qsizeVsEmptyScene()
                     return v;
         return expectPrinted(r, prints(p, true));
     };
-    s.variants = { { "no slow motion: the feeder races empty()", { { "feeder_delay", "0" } } } };
-    s.parity = Parity::SameOutcome; // in Python the feeder usually wins the race, so empty() mostly says False
-    return s;
+    return b;
 }
+
+#endif
 
 } // namespace mpstage::scenes

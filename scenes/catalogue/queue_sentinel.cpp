@@ -12,6 +12,8 @@ namespace mpstage::scenes {
 
 namespace {
 
+constexpr const char* ID = "queue-sentinel";
+
 constexpr const char* LISTING = R"(import multiprocessing
 
 
@@ -56,6 +58,47 @@ Listing listingFor(const ParamValues& p)
         LISTING, { { "sentinel", p.boolean("sentinel") } }, { { "sequence", pythonRange(p.integer("items")) } });
 }
 
+} // namespace
+
+#ifndef MPSTAGE_SCENE_BODIES // the scene as the app reads it (mpstage_scene_info)
+
+SceneInfo queueSentinelInfo()
+{
+    SceneInfo s;
+    s.id = ID;
+    s.title = "A Queue producer and consumer, stopped by a sentinel";
+    s.summary = "The main process puts items on a Queue and a consumer process gets them one by one. "
+                "Nothing tells the consumer that the producer has finished except a special value, the "
+                "sentinel (None), put after the last item. Leave it out and the consumer waits in get() for ever.";
+    s.difficulty = 1;
+    s.tags = { "queue", "seed" };
+    s.params = {
+        { "items", "Items", "how many items the producer puts", ParamType::Int, "4", 1, 20 },
+        { "sentinel", "Send the sentinel", "put None after the last item", ParamType::Bool, "true" },
+    };
+    s.listing = [](const ParamValues& p) { return listingFor(p).text; };
+    s.narration = {
+        "Watch each item travel: into MainProcess's local buffer, through the pipe, to the consumer. The last token is "
+        "the None sentinel.",
+        "What does the consumer do once it has printed the last number? What if no sentinel is sent?",
+        "get() blocks while the queue is empty; the consumer only knows the producer is done when it receives the "
+        "sentinel. "
+        "Without it, it blocks for ever, and cons_p.join() in the main process waits for it for ever too.",
+    };
+    s.expected = [](const ParamValues& p) {
+        if (p.boolean("sentinel"))
+            return Outcome { OutcomeKind::Completes,
+                "completes: the consumer prints every item, then 'Consumer done'" };
+        return Outcome { OutcomeKind::Hangs, "hangs: the consumer waits in get() for a sentinel that never comes" };
+    };
+    s.variants = { { "the sentinel is forgotten", { { "sentinel", "false" } } } };
+    return s;
+}
+
+#else // what the host runs (mpstage_scenes)
+
+namespace {
+
 void run(const ParamValues& p)
 {
     const Listing l = listingFor(p);
@@ -98,43 +141,19 @@ std::string expectedPrints(const ParamValues& p)
 
 } // namespace
 
-Scene queueSentinelScene()
+SceneBody queueSentinelBody()
 {
-    Scene s;
-    s.id = "queue-sentinel";
-    s.title = "A Queue producer and consumer, stopped by a sentinel";
-    s.summary = "The main process puts items on a Queue and a consumer process gets them one by one. "
-                "Nothing tells the consumer that the producer has finished except a special value, the "
-                "sentinel (None), put after the last item. Leave it out and the consumer waits in get() for ever.";
-    s.difficulty = 1;
-    s.tags = { "queue", "seed" };
-    s.params = {
-        { "items", "Items", "how many items the producer puts", ParamType::Int, "4", 1, 20 },
-        { "sentinel", "Send the sentinel", "put None after the last item", ParamType::Bool, "true" },
-    };
-    s.listing = [](const ParamValues& p) { return listingFor(p).text; };
-    s.narration = {
-        "Watch each item travel: into MainProcess's local buffer, through the pipe, to the consumer. The last token is "
-        "the None sentinel.",
-        "What does the consumer do once it has printed the last number? What if no sentinel is sent?",
-        "get() blocks while the queue is empty; the consumer only knows the producer is done when it receives the "
-        "sentinel. "
-        "Without it, it blocks for ever, and cons_p.join() in the main process waits for it for ever too.",
-    };
-    s.expected = [](const ParamValues& p) {
-        if (p.boolean("sentinel"))
-            return Outcome { OutcomeKind::Completes,
-                "completes: the consumer prints every item, then 'Consumer done'" };
-        return Outcome { OutcomeKind::Hangs, "hangs: the consumer waits in get() for a sentinel that never comes" };
-    };
-    s.run = run;
-    s.check = [](const RunResult& r, const ParamValues& p) {
+    SceneBody b;
+    b.id = ID;
+    b.run = run;
+    b.check = [](const RunResult& r, const ParamValues& p) {
         if (p.boolean("sentinel"))
             return expectPrinted(r, expectedPrints(p));
         return expectHang(r, { "get()", "q" });
     };
-    s.variants = { { "the sentinel is forgotten", { { "sentinel", "false" } } } };
-    return s;
+    return b;
 }
+
+#endif
 
 } // namespace mpstage::scenes

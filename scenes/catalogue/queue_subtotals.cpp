@@ -17,6 +17,8 @@ namespace mpstage::scenes {
 
 namespace {
 
+constexpr const char* ID = "queue-subtotals";
+
 constexpr const char* LISTING = R"(from multiprocessing import Process, Queue, current_process
 import time
 import os
@@ -68,6 +70,51 @@ Listing listingFor(const ParamValues& p)
     return renderListing(LISTING, {},
         { { "workers", std::to_string(p.integer("workers")) }, { "count", std::to_string(p.integer("count")) } });
 }
+
+} // namespace
+
+#ifndef MPSTAGE_SCENE_BODIES // the scene as the app reads it (mpstage_scene_info)
+
+SceneInfo queueSubtotalsInfo()
+{
+    SceneInfo s;
+    s.id = ID;
+    s.title = "Five workers put their subtotals on one Queue";
+    s.summary = "Five worker processes each count to N and put their subtotal on one shared Queue; the parent waits "
+                "for them all, puts an 'exit' marker behind their results, and adds up everything before the marker: "
+                "5 x N. The work is CPU-bound and the queue carries one item per worker, so this scene is about "
+                "throughput, not about single events: run it at the counters detail level "
+                "(mpstage-host run queue-subtotals --detail counters) to see it as the app's charts do.";
+    s.difficulty = 1;
+    s.tags = { "queue", "seed" };
+    s.params = {
+        { "workers", "Workers", "how many worker processes count", ParamType::Int, "5", 1, 9 },
+        { "count", "Count to", "how far each worker counts (baseNum)", ParamType::Int, "1000000", 1, 100000000 },
+    };
+    s.listing = [](const ParamValues& p) { return listingFor(p).text; };
+    s.narration = {
+        "Watch the five workers count side by side, then five small items arrive on q, and last the parent's 'exit'.",
+        "The parent joins every worker before it gets a single item. Is that safe here? And will 'exit' come out "
+        "before any subtotal?",
+        "Each worker's subtotal is one small int, which fits in the pipe, so each worker can exit before anyone "
+        "reads it and join() returns. By then every subtotal is in the pipe, so the 'exit' the parent puts "
+        "afterwards comes out last, and the loop adds exactly five subtotals. With items too big for the pipe, "
+        "joining first would deadlock (see the join-before-drain scene).",
+    };
+    s.expected = [](const ParamValues& p) {
+        return Outcome { OutcomeKind::Completes,
+            "completes: every worker prints 'Result: " + std::to_string(p.integer("count"))
+                + "', and the parent prints the total count "
+                + std::to_string(p.integer("workers") * p.integer("count")) };
+    };
+    s.variants = { { "nine workers", { { "workers", "9" } } } };
+    s.parity = Parity::SameOutcome; // pids, the time and the order of the workers' lines differ
+    return s;
+}
+
+#else // what the host runs (mpstage_scenes)
+
+namespace {
 
 double now()
 {
@@ -156,43 +203,15 @@ Verdict totalIsRight(const RunResult& r, const ParamValues& p)
 
 } // namespace
 
-Scene queueSubtotalsScene()
+SceneBody queueSubtotalsBody()
 {
-    Scene s;
-    s.id = "queue-subtotals";
-    s.title = "Five workers put their subtotals on one Queue";
-    s.summary = "Five worker processes each count to N and put their subtotal on one shared Queue; the parent waits "
-                "for them all, puts an 'exit' marker behind their results, and adds up everything before the marker: "
-                "5 x N. The work is CPU-bound and the queue carries one item per worker, so this scene is about "
-                "throughput, not about single events: run it at the counters detail level "
-                "(mpstage-host run queue-subtotals --detail counters) to see it as the app's charts do.";
-    s.difficulty = 1;
-    s.tags = { "queue", "seed" };
-    s.params = {
-        { "workers", "Workers", "how many worker processes count", ParamType::Int, "5", 1, 9 },
-        { "count", "Count to", "how far each worker counts (baseNum)", ParamType::Int, "1000000", 1, 100000000 },
-    };
-    s.listing = [](const ParamValues& p) { return listingFor(p).text; };
-    s.narration = {
-        "Watch the five workers count side by side, then five small items arrive on q, and last the parent's 'exit'.",
-        "The parent joins every worker before it gets a single item. Is that safe here? And will 'exit' come out "
-        "before any subtotal?",
-        "Each worker's subtotal is one small int, which fits in the pipe, so each worker can exit before anyone "
-        "reads it and join() returns. By then every subtotal is in the pipe, so the 'exit' the parent puts "
-        "afterwards comes out last, and the loop adds exactly five subtotals. With items too big for the pipe, "
-        "joining first would deadlock (see the join-before-drain scene).",
-    };
-    s.expected = [](const ParamValues& p) {
-        return Outcome { OutcomeKind::Completes,
-            "completes: every worker prints 'Result: " + std::to_string(p.integer("count"))
-                + "', and the parent prints the total count "
-                + std::to_string(p.integer("workers") * p.integer("count")) };
-    };
-    s.run = run;
-    s.check = totalIsRight;
-    s.variants = { { "nine workers", { { "workers", "9" } } } };
-    s.parity = Parity::SameOutcome; // pids, the time and the order of the workers' lines differ
-    return s;
+    SceneBody b;
+    b.id = ID;
+    b.run = run;
+    b.check = totalIsRight;
+    return b;
 }
+
+#endif
 
 } // namespace mpstage::scenes

@@ -17,6 +17,8 @@ namespace mpstage::scenes {
 
 namespace {
 
+constexpr const char* ID = "recv-bytes-maxlength";
+
 constexpr const char* LISTING = R"(import multiprocessing
 
 
@@ -47,6 +49,54 @@ Listing listingFor(const ParamValues& p)
     return renderListing(LISTING, { { "duplex", p.boolean("duplex") } },
         { { "maxlength", std::to_string(p.integer("maxlength")) }, { "length", std::to_string(p.integer("length")) } });
 }
+
+} // namespace
+
+#ifndef MPSTAGE_SCENE_BODIES // the scene as the app reads it (mpstage_scene_info)
+
+SceneInfo recvBytesMaxlengthInfo()
+{
+    SceneInfo s;
+    s.id = ID;
+    s.title = "recv_bytes(maxlength): a message too long breaks the connection";
+    s.summary = "recv_bytes(maxlength) refuses a message longer than maxlength with OSError('bad message length'). "
+                "It has read the message's length but not the message, so whatever it read next would be the middle "
+                "of that message: the connection cannot be read any more. A read-only end is closed (the next "
+                "recv_bytes() says 'handle is closed'); a duplex end can still send but not receive ('connection "
+                "is write-only'). The shorter message queued behind is lost with it.";
+    s.difficulty = 2;
+    s.tags = { "pipe", "pitfall", "seed" };
+    s.params = {
+        { "length", "Message length", "how many bytes the first message holds", ParamType::Int, "100", 1, 10000 },
+        { "maxlength", "maxlength", "the most recv_bytes() will accept", ParamType::Int, "10", 1, 10000 },
+        { "duplex", "Duplex pipe", "Pipe() instead of Pipe(duplex=False)", ParamType::Bool, "false" },
+    };
+    s.listing = [](const ParamValues& p) { return listingFor(p).text; };
+    s.narration = {
+        "Watch the two messages waiting in the pipe, and what happens to the second one after the first is refused.",
+        "The first message is 100 bytes and maxlength is 10. What does recv_bytes() do? And can the receiver still "
+        "read the 'hello' behind it?",
+        "Each message travels as a length and then the bytes. recv_bytes() reads the length, sees 100 > 10 and stops "
+        "there, leaving the 100 bytes in the pipe. Reading on would take those bytes for the next length, so "
+        "Python makes the end unreadable instead: it closes a read-only end, and makes a duplex end write-only. "
+        "The 'hello' is still in the pipe, but nothing can read it any more.",
+    };
+    s.expected = [](const ParamValues& p) {
+        if (p.integer("length") <= p.integer("maxlength"))
+            return Outcome { OutcomeKind::Completes, "completes: both messages are received" };
+        return Outcome { OutcomeKind::Completes,
+            "completes: recv_bytes() raises OSError('bad message length'), and the next one raises OSError too" };
+    };
+    s.variants = {
+        { "maxlength big enough", { { "maxlength", "100" } } },
+        { "a duplex pipe: the end becomes write-only", { { "duplex", "true" } } },
+    };
+    return s;
+}
+
+#else // what the host runs (mpstage_scenes)
+
+namespace {
 
 void run(const ParamValues& p)
 {
@@ -93,46 +143,15 @@ std::string expectedPrints(const ParamValues& p)
 
 } // namespace
 
-Scene recvBytesMaxlengthScene()
+SceneBody recvBytesMaxlengthBody()
 {
-    Scene s;
-    s.id = "recv-bytes-maxlength";
-    s.title = "recv_bytes(maxlength): a message too long breaks the connection";
-    s.summary = "recv_bytes(maxlength) refuses a message longer than maxlength with OSError('bad message length'). "
-                "It has read the message's length but not the message, so whatever it read next would be the middle "
-                "of that message: the connection cannot be read any more. A read-only end is closed (the next "
-                "recv_bytes() says 'handle is closed'); a duplex end can still send but not receive ('connection "
-                "is write-only'). The shorter message queued behind is lost with it.";
-    s.difficulty = 2;
-    s.tags = { "pipe", "pitfall", "seed" };
-    s.params = {
-        { "length", "Message length", "how many bytes the first message holds", ParamType::Int, "100", 1, 10000 },
-        { "maxlength", "maxlength", "the most recv_bytes() will accept", ParamType::Int, "10", 1, 10000 },
-        { "duplex", "Duplex pipe", "Pipe() instead of Pipe(duplex=False)", ParamType::Bool, "false" },
-    };
-    s.listing = [](const ParamValues& p) { return listingFor(p).text; };
-    s.narration = {
-        "Watch the two messages waiting in the pipe, and what happens to the second one after the first is refused.",
-        "The first message is 100 bytes and maxlength is 10. What does recv_bytes() do? And can the receiver still "
-        "read the 'hello' behind it?",
-        "Each message travels as a length and then the bytes. recv_bytes() reads the length, sees 100 > 10 and stops "
-        "there, leaving the 100 bytes in the pipe. Reading on would take those bytes for the next length, so "
-        "Python makes the end unreadable instead: it closes a read-only end, and makes a duplex end write-only. "
-        "The 'hello' is still in the pipe, but nothing can read it any more.",
-    };
-    s.expected = [](const ParamValues& p) {
-        if (p.integer("length") <= p.integer("maxlength"))
-            return Outcome { OutcomeKind::Completes, "completes: both messages are received" };
-        return Outcome { OutcomeKind::Completes,
-            "completes: recv_bytes() raises OSError('bad message length'), and the next one raises OSError too" };
-    };
-    s.run = run;
-    s.check = [](const RunResult& r, const ParamValues& p) { return expectPrinted(r, expectedPrints(p)); };
-    s.variants = {
-        { "maxlength big enough", { { "maxlength", "100" } } },
-        { "a duplex pipe: the end becomes write-only", { { "duplex", "true" } } },
-    };
-    return s;
+    SceneBody b;
+    b.id = ID;
+    b.run = run;
+    b.check = [](const RunResult& r, const ParamValues& p) { return expectPrinted(r, expectedPrints(p)); };
+    return b;
 }
+
+#endif
 
 } // namespace mpstage::scenes

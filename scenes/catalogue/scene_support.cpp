@@ -5,6 +5,8 @@
 
 namespace mpstage::scenes {
 
+#ifndef MPSTAGE_SCENE_BODIES // mpstage_scene_info
+
 std::string pythonRange(long n)
 {
     std::string out = "[";
@@ -12,6 +14,15 @@ std::string pythonRange(long n)
         out += (i > 1 ? ", " : "") + std::to_string(i);
     return out + "]";
 }
+
+std::string pythonFloat(double value)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", value);
+    return buf;
+}
+
+#else // mpstage_scenes
 
 Verdict expectPrinted(const RunResult& result, const std::string& expected)
 {
@@ -84,11 +95,6 @@ Verdict expectPrintedBy(const RunResult& result, const std::map<std::string, std
     return { true, "completed, and every process printed what the Python program's does" };
 }
 
-std::string pythonFloat(double value)
-{
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%g", value);
-    return buf;
-}
+#endif
 
 } // namespace mpstage::scenes

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// Small helpers the scene bodies share: Python's print(), the listing-line marker, reading checks.
+// Small helpers the scenes share: for their listings (pythonRange, pythonFloat: mpstage_scene_info) and for
+// their bodies (Python's print(), the listing-line marker, reading checks: mpstage_scenes).
 
 #include <mpstage/listing.h>
 #include <mpstage/scene.h>

@@ -17,6 +17,8 @@ namespace mpstage::scenes {
 
 namespace {
 
+constexpr const char* ID = "shared-array";
+
 constexpr const char* LISTING = R"(from multiprocessing import Process, Array
 
 
@@ -45,6 +47,50 @@ Listing listingFor(const ParamValues& p)
     return renderListing(LISTING, { { "shared", p.boolean("shared") } },
         { { "size", std::to_string(p.integer("size")) }, { "processes", std::to_string(p.integer("processes")) } });
 }
+
+} // namespace
+
+#ifndef MPSTAGE_SCENE_BODIES // the scene as the app reads it (mpstage_scene_info)
+
+SceneInfo sharedArrayInfo()
+{
+    SceneInfo s;
+    s.id = ID;
+    s.title = "An Array that children change and the parent sees";
+    s.summary = "Array('i', range(50)) puts fifty C ints in shared memory. Each child doubles its own slice of it, "
+                "and once they are done the parent prints the whole array doubled: the children wrote into the very "
+                "memory the parent reads. Make it a plain list and each child doubles a private copy made at fork; "
+                "the parent's list never changes.";
+    s.difficulty = 1;
+    s.tags = { "shared memory", "seed" };
+    s.params = {
+        { "size", "Items", "how many ints the array holds", ParamType::Int, "50", 1, 200 },
+        { "processes", "Processes", "how many children share the work", ParamType::Int, "4", 1, 8 },
+        { "shared", "Use an Array", "share_numbers is a shared Array (or a plain list)", ParamType::Bool, "true" },
+    };
+    s.listing = [](const ParamValues& p) { return listingFor(p).text; };
+    s.narration = {
+        "Watch each child write its own part of share_numbers, and the parent read all of it at the end.",
+        "Four children each double a quarter of the numbers. What does the parent print? And if share_numbers were an "
+        "ordinary list?",
+        "fork gives each child a copy of the parent's memory, so changes to ordinary objects stay in the child that "
+        "made them. An Array's storage is the exception: it is mapped shared, so every process reads and writes the "
+        "same ints. The slices do not overlap, so no two children ever write the same item, and no lock is needed "
+        "beyond the one each item access takes anyway.",
+    };
+    s.expected = [](const ParamValues& p) {
+        if (p.boolean("shared"))
+            return Outcome { OutcomeKind::Completes, "completes: the parent prints every number doubled" };
+        return Outcome { OutcomeKind::Completes,
+            "completes: the parent prints the numbers unchanged, as each child doubled its own copy" };
+    };
+    s.variants = { { "a plain list: the children change their own copies", { { "shared", "false" } } } };
+    return s;
+}
+
+#else // what the host runs (mpstage_scenes)
+
+namespace {
 
 void run(const ParamValues& p)
 {
@@ -97,42 +143,15 @@ std::string expectedPrints(const ParamValues& p)
 
 } // namespace
 
-Scene sharedArrayScene()
+SceneBody sharedArrayBody()
 {
-    Scene s;
-    s.id = "shared-array";
-    s.title = "An Array that children change and the parent sees";
-    s.summary = "Array('i', range(50)) puts fifty C ints in shared memory. Each child doubles its own slice of it, "
-                "and once they are done the parent prints the whole array doubled: the children wrote into the very "
-                "memory the parent reads. Make it a plain list and each child doubles a private copy made at fork; "
-                "the parent's list never changes.";
-    s.difficulty = 1;
-    s.tags = { "shared memory", "seed" };
-    s.params = {
-        { "size", "Items", "how many ints the array holds", ParamType::Int, "50", 1, 200 },
-        { "processes", "Processes", "how many children share the work", ParamType::Int, "4", 1, 8 },
-        { "shared", "Use an Array", "share_numbers is a shared Array (or a plain list)", ParamType::Bool, "true" },
-    };
-    s.listing = [](const ParamValues& p) { return listingFor(p).text; };
-    s.narration = {
-        "Watch each child write its own part of share_numbers, and the parent read all of it at the end.",
-        "Four children each double a quarter of the numbers. What does the parent print? And if share_numbers were an "
-        "ordinary list?",
-        "fork gives each child a copy of the parent's memory, so changes to ordinary objects stay in the child that "
-        "made them. An Array's storage is the exception: it is mapped shared, so every process reads and writes the "
-        "same ints. The slices do not overlap, so no two children ever write the same item, and no lock is needed "
-        "beyond the one each item access takes anyway.",
-    };
-    s.expected = [](const ParamValues& p) {
-        if (p.boolean("shared"))
-            return Outcome { OutcomeKind::Completes, "completes: the parent prints every number doubled" };
-        return Outcome { OutcomeKind::Completes,
-            "completes: the parent prints the numbers unchanged, as each child doubled its own copy" };
-    };
-    s.run = run;
-    s.check = [](const RunResult& r, const ParamValues& p) { return expectPrinted(r, expectedPrints(p)); };
-    s.variants = { { "a plain list: the children change their own copies", { { "shared", "false" } } } };
-    return s;
+    SceneBody b;
+    b.id = ID;
+    b.run = run;
+    b.check = [](const RunResult& r, const ParamValues& p) { return expectPrinted(r, expectedPrints(p)); };
+    return b;
 }
+
+#endif
 
 } // namespace mpstage::scenes

@@ -18,6 +18,8 @@ namespace mpstage::scenes {
 
 namespace {
 
+constexpr const char* ID = "shared-memory-postbox";
+
 constexpr const char* LISTING = R"(from multiprocessing import Process, shared_memory
 
 
@@ -54,13 +56,60 @@ if __name__ == '__main__':
 [-unlink]     # (forgot: box.unlink())
 )";
 
-const std::string MESSAGE = "Hello from the writer";
-
 Listing listingFor(const ParamValues& p)
 {
     return renderListing(
         LISTING, { { "unlink", p.boolean("unlink") } }, { { "size", std::to_string(p.integer("size")) } });
 }
+
+} // namespace
+
+#ifndef MPSTAGE_SCENE_BODIES // the scene as the app reads it (mpstage_scene_info)
+
+SceneInfo sharedMemoryPostboxInfo()
+{
+    SceneInfo s;
+    s.id = ID;
+    s.title = "SharedMemory as a postbox";
+    s.summary = "A SharedMemory block is raw bytes with a name. The parent creates one, a writer process attaches "
+                "by name and leaves a message in it (its length in the first byte, then the bytes), and a reader "
+                "process attaches by the same name and reads it out. Closing detaches a process; only unlink() "
+                "removes the name. Forget it and the block outlives its use, until Python's resource tracker "
+                "removes it at shutdown with a warning about leaked shared_memory objects.";
+    s.difficulty = 2;
+    s.tags = { "shared memory", "seed" };
+    s.params = {
+        { "size", "Block size (bytes)", "how big a block the parent creates", ParamType::Int, "64", 32, 4096 },
+        { "unlink", "Unlink at the end", "the parent calls box.unlink() when the postbox is no longer needed",
+            ParamType::Bool, "true" },
+    };
+    s.listing = [](const ParamValues& p) { return listingFor(p).text; };
+    s.narration = {
+        "Watch the block: three processes map the same bytes, the writer fills them, the reader copies them out.",
+        "The writer has exited before the reader starts. Is the message still there? And after unlink(), can anyone "
+        "attach again?",
+        "The bytes live in the block, not in any process, so they outlast the writer. Nothing tells the reader what "
+        "the bytes mean: the two processes agreed on a layout, a length byte and then the message. close() only "
+        "unmaps the block from one process; unlink() removes its name, so nobody new can attach, and the memory goes "
+        "once the last mapping is closed.",
+    };
+    s.expected = [](const ParamValues& p) {
+        if (p.boolean("unlink"))
+            return Outcome { OutcomeKind::Completes,
+                "completes: the reader prints the writer's message, and after unlink() the name is gone" };
+        return Outcome { OutcomeKind::Completes,
+            "completes: the reader prints the writer's message, and at exit the forgotten block is removed with a "
+            "warning about a leaked shared_memory object" };
+    };
+    s.variants = { { "forget unlink()", { { "unlink", "false" } } } };
+    return s;
+}
+
+#else // what the host runs (mpstage_scenes)
+
+namespace {
+
+const std::string MESSAGE = "Hello from the writer";
 
 void run(const ParamValues& p)
 {
@@ -117,43 +166,12 @@ void run(const ParamValues& p)
 
 } // namespace
 
-Scene sharedMemoryPostboxScene()
+SceneBody sharedMemoryPostboxBody()
 {
-    Scene s;
-    s.id = "shared-memory-postbox";
-    s.title = "SharedMemory as a postbox";
-    s.summary = "A SharedMemory block is raw bytes with a name. The parent creates one, a writer process attaches "
-                "by name and leaves a message in it (its length in the first byte, then the bytes), and a reader "
-                "process attaches by the same name and reads it out. Closing detaches a process; only unlink() "
-                "removes the name. Forget it and the block outlives its use, until Python's resource tracker "
-                "removes it at shutdown with a warning about leaked shared_memory objects.";
-    s.difficulty = 2;
-    s.tags = { "shared memory", "seed" };
-    s.params = {
-        { "size", "Block size (bytes)", "how big a block the parent creates", ParamType::Int, "64", 32, 4096 },
-        { "unlink", "Unlink at the end", "the parent calls box.unlink() when the postbox is no longer needed",
-            ParamType::Bool, "true" },
-    };
-    s.listing = [](const ParamValues& p) { return listingFor(p).text; };
-    s.narration = {
-        "Watch the block: three processes map the same bytes, the writer fills them, the reader copies them out.",
-        "The writer has exited before the reader starts. Is the message still there? And after unlink(), can anyone "
-        "attach again?",
-        "The bytes live in the block, not in any process, so they outlast the writer. Nothing tells the reader what "
-        "the bytes mean: the two processes agreed on a layout, a length byte and then the message. close() only "
-        "unmaps the block from one process; unlink() removes its name, so nobody new can attach, and the memory goes "
-        "once the last mapping is closed.",
-    };
-    s.expected = [](const ParamValues& p) {
-        if (p.boolean("unlink"))
-            return Outcome { OutcomeKind::Completes,
-                "completes: the reader prints the writer's message, and after unlink() the name is gone" };
-        return Outcome { OutcomeKind::Completes,
-            "completes: the reader prints the writer's message, and at exit the forgotten block is removed with a "
-            "warning about a leaked shared_memory object" };
-    };
-    s.run = run;
-    s.check = [](const RunResult& r, const ParamValues& p) {
+    SceneBody b;
+    b.id = ID;
+    b.run = run;
+    b.check = [](const RunResult& r, const ParamValues& p) {
         const std::string out
             = "reader got b'" + MESSAGE + "'\nthe postbox had " + std::to_string(p.integer("size")) + " bytes\n";
         if (p.boolean("unlink"))
@@ -165,8 +183,9 @@ Scene sharedMemoryPostboxScene()
             return Verdict { false, "no warning about the leaked block" };
         return v;
     };
-    s.variants = { { "forget unlink()", { { "unlink", "false" } } } };
-    return s;
+    return b;
 }
+
+#endif
 
 } // namespace mpstage::scenes

@@ -13,6 +13,8 @@ namespace mpstage::scenes {
 
 namespace {
 
+constexpr const char* ID = "value-increment";
+
 constexpr const char* LISTING = R"(from multiprocessing import Process, current_process, Value
 
 
@@ -47,20 +49,14 @@ Listing listingFor(const ParamValues& p)
             { "processes", std::to_string(p.integer("processes")) } });
 }
 
-void run(const ParamValues& p)
-{
-    const Listing l = listingFor(p);
-    const long increments = p.integer("increments");
-    const bool locked = p.boolean("lock");
-    runValueIncrements(l, p.integer("processes"), increments, locked);
-}
-
 } // namespace
 
-Scene valueIncrementScene()
+#ifndef MPSTAGE_SCENE_BODIES // the scene as the app reads it (mpstage_scene_info)
+
+SceneInfo valueIncrementInfo()
 {
-    Scene s;
-    s.id = "value-increment";
+    SceneInfo s;
+    s.id = ID;
     s.title = "v.value += 1 from several processes loses updates";
     s.summary = "Every process adds 1 to a shared Value many times. Reading v.value takes the Value's lock and so "
                 "does writing it, but `v.value += 1` is a read and then a write: between them another process can "
@@ -86,8 +82,32 @@ Scene valueIncrementScene()
         return Outcome { OutcomeKind::LosesUpdates,
             "loses updates: the final value is less than " + std::to_string(total) };
     };
-    s.run = run;
-    s.check = [](const RunResult& r, const ParamValues& p) {
+    s.variants = { { "hold the lock around the update", { { "lock", "true" } } } };
+    s.race = true; // without the lock, a run where the processes happen to take turns loses nothing
+    s.parity = Parity::SameOutcome; // the order of the per-process lines, and how many updates are lost, vary
+    return s;
+}
+
+#else // what the host runs (mpstage_scenes)
+
+namespace {
+
+void run(const ParamValues& p)
+{
+    const Listing l = listingFor(p);
+    const long increments = p.integer("increments");
+    const bool locked = p.boolean("lock");
+    runValueIncrements(l, p.integer("processes"), increments, locked);
+}
+
+} // namespace
+
+SceneBody valueIncrementBody()
+{
+    SceneBody b;
+    b.id = ID;
+    b.run = run;
+    b.check = [](const RunResult& r, const ParamValues& p) {
         const long total = p.integer("processes") * p.integer("increments");
         const long got = printedFinalValue(r);
         if (got < 0)
@@ -99,10 +119,9 @@ Scene valueIncrementScene()
             words
                 + (got < total ? " (" + std::to_string(total - got) + " updates lost)" : ", nothing lost this time") };
     };
-    s.variants = { { "hold the lock around the update", { { "lock", "true" } } } };
-    s.race = true; // without the lock, a run where the processes happen to take turns loses nothing
-    s.parity = Parity::SameOutcome; // the order of the per-process lines, and how many updates are lost, vary
-    return s;
+    return b;
 }
+
+#endif
 
 } // namespace mpstage::scenes

@@ -18,6 +18,8 @@ namespace mpstage::scenes {
 
 namespace {
 
+constexpr const char* ID = "value-seed";
+
 constexpr const char* LISTING = R"(from multiprocessing import Process, current_process, Value, Array
 import os
 
@@ -48,30 +50,19 @@ if __name__ == '__main__':
     main()
 )";
 
-constexpr long PROCESSES = 9;
-constexpr long INCREMENTS = 50;
-constexpr long TOTAL = PROCESSES * INCREMENTS;
-
 Listing listingFor(const ParamValues& p)
 {
     return renderListing(LISTING, { { "lock", p.boolean("lock") } });
 }
 
-void run(const ParamValues& p)
-{
-    const Listing l = listingFor(p);
-    const bool locked = p.boolean("lock");
-    at(l, "parent");
-    print("Parent Process ID: " + std::to_string(::getpid()));
-    runValueIncrements(l, PROCESSES, INCREMENTS, locked);
-}
-
 } // namespace
 
-Scene valueSeedScene()
+#ifndef MPSTAGE_SCENE_BODIES // the scene as the app reads it (mpstage_scene_info)
+
+SceneInfo valueSeedInfo()
 {
-    Scene s;
-    s.id = "value-seed";
+    SceneInfo s;
+    s.id = ID;
     s.title = "Nine processes, fifty increments: the race that hides";
     s.summary = "The article's program: nine processes each do `v.value += 1` fifty times on one shared Value, and "
                 "the parent prints 450. The update is still a locked read followed by a separate locked write, so "
@@ -101,8 +92,39 @@ Scene valueSeedScene()
             "(about one run in twenty); on the stage, where every read and write is also reported, the processes "
             "overlap more and some runs lose updates" };
     };
-    s.run = run;
-    s.check = [](const RunResult& r, const ParamValues& p) {
+    s.variants = { { "hold the lock around the update", { { "lock", "true" } } } };
+    s.race = true; // the variants that lose updates may, on a busy machine, lose none
+    s.parity = Parity::SameOutcome; // the parent's pid differs, and the order of the lines can
+    return s;
+}
+
+#else // what the host runs (mpstage_scenes)
+
+namespace {
+
+constexpr long PROCESSES = 9;
+
+constexpr long INCREMENTS = 50;
+
+constexpr long TOTAL = PROCESSES * INCREMENTS;
+
+void run(const ParamValues& p)
+{
+    const Listing l = listingFor(p);
+    const bool locked = p.boolean("lock");
+    at(l, "parent");
+    print("Parent Process ID: " + std::to_string(::getpid()));
+    runValueIncrements(l, PROCESSES, INCREMENTS, locked);
+}
+
+} // namespace
+
+SceneBody valueSeedBody()
+{
+    SceneBody b;
+    b.id = ID;
+    b.run = run;
+    b.check = [](const RunResult& r, const ParamValues& p) {
         if (const Verdict done = expectCompleted(r); !done.ok)
             return done;
         const std::vector<std::string> lines = printedLines(r.allPrinted);
@@ -118,10 +140,9 @@ Scene valueSeedScene()
         return Verdict { got > 0 && got < TOTAL,
             words + " (" + std::to_string(TOTAL - got) + " updates lost this time)" };
     };
-    s.variants = { { "hold the lock around the update", { { "lock", "true" } } } };
-    s.race = true; // the variants that lose updates may, on a busy machine, lose none
-    s.parity = Parity::SameOutcome; // the parent's pid differs, and the order of the lines can
-    return s;
+    return b;
 }
+
+#endif
 
 } // namespace mpstage::scenes

@@ -3,34 +3,48 @@
 
 #include "../catalogue/scenes.h"
 
+#include <algorithm>
+#include <stdexcept>
+
 namespace mpstage {
 
 const std::vector<Scene>& catalogue()
 {
     static const std::vector<Scene> all = [] {
         using namespace scenes;
-        return std::vector<Scene> {
-            feederLagScene(),
-            qsizeVsEmptyScene(),
-            boundedQueueScene(),
-            queueSentinelScene(),
-            consumerPoolScene(),
-            joinableQueueScene(),
-            queueSubtotalsScene(),
-            joinBeforeDrainScene(),
-            pipeEofScene(),
-            pipeAdderScene(),
-            pipeWorkerCountScene(),
-            pipeBothSendScene(),
-            recvBytesMaxlengthScene(),
-            valueSeedScene(),
-            valueIncrementScene(),
-            sharedArrayScene(),
-            piValueScene(),
-            sharedMemoryPostboxScene(),
-            lockContentionScene(),
-            lockHolderKilledScene(),
+        std::vector<SceneBody> bodies {
+            feederLagBody(),
+            qsizeVsEmptyBody(),
+            boundedQueueBody(),
+            queueSentinelBody(),
+            consumerPoolBody(),
+            joinableQueueBody(),
+            queueSubtotalsBody(),
+            joinBeforeDrainBody(),
+            pipeEofBody(),
+            pipeAdderBody(),
+            pipeWorkerCountBody(),
+            pipeBothSendBody(),
+            recvBytesMaxlengthBody(),
+            valueSeedBody(),
+            valueIncrementBody(),
+            sharedArrayBody(),
+            piValueBody(),
+            sharedMemoryPostboxBody(),
+            lockContentionBody(),
+            lockHolderKilledBody(),
         };
+        std::vector<Scene> out;
+        for (const SceneInfo& info : sceneInfos()) {
+            auto body = std::find_if(bodies.begin(), bodies.end(), [&](const SceneBody& b) { return b.id == info.id; });
+            if (body == bodies.end())
+                throw std::logic_error("the scene " + info.id + " has no body in src/catalogue.cpp");
+            out.push_back(Scene { info, std::move(body->run), std::move(body->check) });
+            bodies.erase(body);
+        }
+        if (!bodies.empty())
+            throw std::logic_error("the body " + bodies.front().id + " has no metadata in src/scene_infos.cpp");
+        return out;
     }();
     return all;
 }

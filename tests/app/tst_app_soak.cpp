@@ -9,7 +9,7 @@
 #include "ui/main_window.h"
 #include "ui/transport.h"
 
-#include <mpstage/catalogue.h>
+#include <mpstage/scene_info.h>
 
 #include <QTest>
 
@@ -78,7 +78,7 @@ private Q_SLOTS:
         const long runs = qEnvironmentVariableIsSet("MPSTAGE_APP_SOAK_RUNS")
             ? qEnvironmentVariableIntValue("MPSTAGE_APP_SOAK_RUNS")
             : 40;
-        const auto& scenes = mpstage::catalogue();
+        const auto& scenes = mpstage::sceneInfos();
         std::mt19937 random(20261123);
         const std::set<std::string> shmBefore = mptest::shmEntries();
         MainWindow w;

@@ -10,7 +10,7 @@
 #include "ui/main_window.h"
 #include "ui/transport.h"
 
-#include <mpstage/catalogue.h>
+#include <mpstage/scene_info.h>
 
 #include <QAction>
 #include <QDir>
@@ -250,7 +250,7 @@ private Q_SLOTS:
         QFETCH(QString, words);
         RunController sut;
         sut.setHostPath(host);
-        sut.setScene(mpstage::findScene("queue-sentinel"), {});
+        sut.setScene(mpstage::findSceneInfo("queue-sentinel"), {});
 
         sut.run();
 
@@ -263,7 +263,7 @@ private Q_SLOTS:
     {
         RunController sut;
         sut.setHostPath(QString::fromUtf8(MPSTAGE_HOST_BIN));
-        sut.setScene(mpstage::findScene("queue-sentinel"), {});
+        sut.setScene(mpstage::findSceneInfo("queue-sentinel"), {});
         sut.step(); // started, paused
         QTRY_VERIFY_WITH_TIMEOUT(sut.hostPid() > 0 && sut.state().world().actor(MAIN), 10000);
 

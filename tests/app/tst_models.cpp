@@ -8,7 +8,7 @@
 #include "ui/console_model.h"
 #include "ui/listing_model.h"
 
-#include <mpstage/catalogue.h>
+#include <mpstage/scene_info.h>
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -36,10 +36,10 @@ class TestModels : public QObject {
 private Q_SLOTS:
     void catalogueHoldsEverySceneOnceUnderItsPrimaryTag()
     {
-        CatalogueModel sut(mpstage::catalogue());
+        CatalogueModel sut(mpstage::sceneInfos());
         QAbstractItemModelTester tester(&sut, QAbstractItemModelTester::FailureReportingMode::QtTest);
 
-        QCOMPARE(countScenes(sut), static_cast<int>(mpstage::catalogue().size()));
+        QCOMPARE(countScenes(sut), static_cast<int>(mpstage::sceneInfos().size()));
         const QModelIndex pipeEof = sut.indexOfScene(QStringLiteral("pipe-eof"));
         QVERIFY(pipeEof.isValid());
         QCOMPARE(pipeEof.parent().data().toString(), QStringLiteral("Pipes"));
@@ -67,7 +67,7 @@ private Q_SLOTS:
         QFETCH(QString, text);
         QFETCH(QString, mustFind);
         QFETCH(QString, mustNotFind);
-        CatalogueModel source(mpstage::catalogue());
+        CatalogueModel source(mpstage::sceneInfos());
         QSortFilterProxyModel sut;
         sut.setSourceModel(&source);
         sut.setRecursiveFilteringEnabled(true);

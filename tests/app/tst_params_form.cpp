@@ -3,8 +3,8 @@
 
 #include "ui/params_form.h"
 
-#include <mpstage/catalogue.h>
 #include <mpstage/params.h>
+#include <mpstage/scene_info.h>
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -19,9 +19,9 @@ using namespace mpstage::app;
 
 namespace {
 
-Scene formScene()
+SceneInfo formScene()
 {
-    Scene s;
+    SceneInfo s;
     s.id = "form-test";
     s.params = {
         { "items", "Items", "how many items", ParamType::Int, "4", 1, 20 },
@@ -49,7 +49,7 @@ class TestParamsForm : public QObject {
 private Q_SLOTS:
     void oneEditorPerParameterWithItsRangeAndHelp()
     {
-        const Scene scene = formScene();
+        const SceneInfo scene = formScene();
         ParamsForm sut;
         sut.setScene(&scene);
 
@@ -68,7 +68,7 @@ private Q_SLOTS:
 
     void valuesRoundTripAndParse()
     {
-        const Scene scene = formScene();
+        const SceneInfo scene = formScene();
         ParamsForm sut;
         sut.setScene(&scene);
         QSignalSpy changed(&sut, &ParamsForm::changed);
@@ -87,7 +87,7 @@ private Q_SLOTS:
 
     void everySceneStartsAtItsOwnDefaults()
     {
-        for (const Scene& scene : mpstage::catalogue()) {
+        for (const SceneInfo& scene : mpstage::sceneInfos()) {
             ParamsForm sut;
             sut.setScene(&scene);
             const ParamValues fromForm = parseParams(scene.params, sut.values());
@@ -106,7 +106,7 @@ private Q_SLOTS:
 
     void aVariantIsOneClick()
     {
-        const Scene scene = formScene();
+        const SceneInfo scene = formScene();
         ParamsForm sut;
         sut.setScene(&scene);
         sut.setValues({ { "delay", "2" } });

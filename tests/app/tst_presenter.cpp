@@ -11,7 +11,7 @@
 #include "ui/params_form.h"
 #include "ui/settings.h"
 
-#include <mpstage/catalogue.h>
+#include <mpstage/scene_info.h>
 
 #include <QApplication>
 #include <QSettings>
@@ -93,7 +93,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(w.controller().phase(), RunPhase::Ended, 30000);
         QVERIFY(w.captionText().contains(QStringLiteral("Why:")));
         // and change scene
-        const mpstage::Scene* before = w.scene();
+        const mpstage::SceneInfo* before = w.scene();
         QTest::keyClick(&w, Qt::Key_PageDown);
         QVERIFY(w.scene() != before);
         QTest::keyClick(&w, Qt::Key_PageUp);
@@ -109,14 +109,14 @@ private Q_SLOTS:
     void everySceneCanBeReachedWithPageDown()
     {
         MainWindow w;
-        QVERIFY(w.openScene(QString::fromStdString(mpstage::catalogue().front().id)));
-        std::set<const mpstage::Scene*> seen;
-        for (std::size_t i = 0; i < mpstage::catalogue().size(); ++i) {
+        QVERIFY(w.openScene(QString::fromStdString(mpstage::sceneInfos().front().id)));
+        std::set<const mpstage::SceneInfo*> seen;
+        for (std::size_t i = 0; i < mpstage::sceneInfos().size(); ++i) {
             seen.insert(w.scene());
             w.nextScene(+1);
         }
-        QCOMPARE(seen.size(), mpstage::catalogue().size());
-        QCOMPARE(w.scene(), &mpstage::catalogue().front());
+        QCOMPARE(seen.size(), mpstage::sceneInfos().size());
+        QCOMPARE(w.scene(), &mpstage::sceneInfos().front());
     }
 };
 

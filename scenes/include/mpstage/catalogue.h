@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// The scene catalogue: a table of {id, title, factory}, not an enum with a switch.
+// The scene catalogue as the host runs it: every scene's metadata (sceneInfos(), scene_info.h) joined with
+// its body, in the same order. A table, not an enum with a switch.
 
 #include <mpstage/scene.h>
 
@@ -9,9 +10,8 @@
 
 namespace mpstage {
 
+// Throws std::logic_error naming a scene that has no body, or a body that has no metadata.
 const std::vector<Scene>& catalogue();
 const Scene* findScene(std::string_view id);
-// The scene ./dev run opens on.
-inline constexpr std::string_view DEFAULT_SCENE = "feeder-lag";
 
 } // namespace mpstage

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "ui/scene_info.h"
+#include "ui/scene_info_panel.h"
 #include "stage/theme.h"
 
 #include <QLabel>
@@ -17,7 +17,7 @@ QString html(const std::string& s)
 
 } // namespace
 
-SceneInfo::SceneInfo(QWidget* parent)
+SceneInfoPanel::SceneInfoPanel(QWidget* parent)
     : QWidget(parent)
     , m_title(new QLabel)
     , m_body(new QLabel)
@@ -34,14 +34,14 @@ SceneInfo::SceneInfo(QWidget* parent)
     column->addStretch(1);
 }
 
-void SceneInfo::setScene(const Scene* scene)
+void SceneInfoPanel::setScene(const SceneInfo* scene)
 {
     m_scene = scene;
     m_revealed = false;
     refresh();
 }
 
-void SceneInfo::setRevealed(bool revealed)
+void SceneInfoPanel::setRevealed(bool revealed)
 {
     if (revealed != m_revealed) {
         m_revealed = revealed;
@@ -49,7 +49,7 @@ void SceneInfo::setRevealed(bool revealed)
     }
 }
 
-void SceneInfo::refresh()
+void SceneInfoPanel::refresh()
 {
     if (!m_scene) {
         m_title->clear();
@@ -70,7 +70,7 @@ void SceneInfo::refresh()
     m_body->setText(body);
 }
 
-QString SceneInfo::plainText() const
+QString SceneInfoPanel::plainText() const
 {
     QTextDocument doc;
     doc.setHtml(m_body->text());

@@ -3,7 +3,7 @@
 // The chosen scene in words, above the stage: its title and summary, what to look at, what to predict
 // before pressing Run, and (once the run has ended) why it happened.
 
-#include <mpstage/scene.h>
+#include <mpstage/scene_info.h>
 
 #include <QWidget>
 
@@ -11,20 +11,20 @@ class QLabel;
 
 namespace mpstage::app {
 
-class SceneInfo : public QWidget {
+class SceneInfoPanel : public QWidget {
     Q_OBJECT
 
 public:
-    explicit SceneInfo(QWidget* parent = nullptr);
+    explicit SceneInfoPanel(QWidget* parent = nullptr);
 
-    void setScene(const Scene* scene);
+    void setScene(const SceneInfo* scene);
     void setRevealed(bool revealed); // show "Why"
     QString plainText() const; // for tests
 
 private:
     void refresh();
 
-    const Scene* m_scene = nullptr;
+    const SceneInfo* m_scene = nullptr;
     bool m_revealed = false;
     QLabel* m_title;
     QLabel* m_body;
