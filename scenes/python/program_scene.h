@@ -4,6 +4,8 @@
 // embeds (with the engine's multiprocessing), and it shows what it should when it runs to its end with exit
 // code 0. mpstage-host takes a FILE.py wherever it takes a scene id.
 
+#include "program_info.h"
+
 #include <mpstage/scene.h>
 
 #include <memory>
@@ -15,7 +17,6 @@ namespace mpstage {
 // on stderr naming the call and its line); mpstage-host exits with it too.
 inline constexpr int NOT_SUPPORTED_EXIT = 2;
 
-bool isProgramPath(const std::string& arg);
 // Throws std::runtime_error naming the file when it cannot be read.
 std::unique_ptr<Scene> programScene(const std::string& path);
 
