@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "charts/charts_panel.h"
 
-#include "charts/chart_series.h"
-#include "run/run_state.h"
-#include "stage/theme.h"
+#include "look/theme.h"
+#include "model/chart_series.h"
+#include "model/run_state.h"
 
 #include <QAreaSeries>
 #include <QBarCategoryAxis>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "run/run_controller.h"
+#include "model/monotonic.h"
+#include "model/wording.h"
 #include "run/control_lines.h"
 #include "run/host_run.h"
-#include "run/monotonic.h"
-#include "run/wording.h"
 
 #include <mpstage/params.h>
 

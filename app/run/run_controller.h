@@ -6,10 +6,10 @@
 // analyser, on a timer, whether the run has stopped moving. Every failure is reported in words through
 // message(); nothing throws into the event loop.
 
+#include "model/run_record.h"
+#include "model/run_state.h"
 #include "replay/run_file.h"
 #include "run/frame_stats.h"
-#include "run/run_record.h"
-#include "run/run_state.h"
 
 #include <mp/telemetry/hang.h>
 #include <mpstage/scene_info.h>

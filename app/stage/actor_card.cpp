@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "stage/actor_card.h"
-#include "run/wording.h"
+#include "model/wording.h"
 
 namespace mpstage::app {
 

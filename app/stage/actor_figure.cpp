@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "stage/actor_figure.h"
+#include "look/theme.h"
 #include "stage/paint_kit.h"
-#include "stage/theme.h"
 
 #include <QCursor>
 #include <QFontMetricsF>

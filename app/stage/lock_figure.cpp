@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "stage/lock_figure.h"
-#include "run/wording.h"
+#include "look/theme.h"
+#include "model/wording.h"
 #include "stage/paint_kit.h"
-#include "stage/theme.h"
 #include "stage/value_figure.h"
 
 #include <QPainter>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "stage/paint_kit.h"
-#include "stage/theme.h"
+#include "look/theme.h"
 
 #include <QFontMetricsF>
 #include <QPainter>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "stage/queue_figure.h"
-#include "run/wording.h"
+#include "look/theme.h"
+#include "model/wording.h"
 #include "stage/paint_kit.h"
-#include "stage/theme.h"
 
 #include <QFontMetricsF>
 #include <QLineF>

@@ -5,7 +5,7 @@
 // got. Items are tokens that travel between them; the None sentinel is a stop sign. Below, the last answers
 // of empty(), qsize() and full() stand beside what the queue really held when they were given.
 
-#include "run/queue_words.h"
+#include "model/queue_words.h"
 #include "stage/object_geometry.h"
 #include "stage/stage_item.h"
 #include "stage/sync_context.h"

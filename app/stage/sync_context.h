@@ -2,7 +2,7 @@
 #pragma once
 // What every stage item reads when it catches up with the run, once per frame.
 
-#include "run/run_state.h"
+#include "model/run_state.h"
 
 #include <mp/telemetry/hang.h>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "stage/token_item.h"
+#include "look/theme.h"
 #include "stage/object_geometry.h"
 #include "stage/paint_kit.h"
-#include "stage/theme.h"
 
 #include <QPainter>
 #include <QPolygonF>

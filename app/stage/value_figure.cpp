@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "stage/value_figure.h"
-#include "run/wording.h"
+#include "look/theme.h"
+#include "model/wording.h"
 #include "stage/object_geometry.h"
 #include "stage/paint_kit.h"
-#include "stage/theme.h"
 
 #include <QPainter>
 

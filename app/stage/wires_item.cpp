@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "stage/wires_item.h"
-#include "stage/theme.h"
+#include "look/theme.h"
 
 #include <QPainter>
 

@@ -5,7 +5,7 @@
 // a chosen multiple of its recorded pace. While it looks back, a live run goes on being recorded; "live"
 // returns to it. It reads the RunController's record and changes nothing in it.
 
-#include "run/run_state.h"
+#include "model/run_state.h"
 
 #include <QElapsedTimer>
 #include <QObject>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "timeline/timeline_panel.h"
+#include "look/theme.h"
 #include "run/run_controller.h"
-#include "stage/theme.h"
 #include "timeline/scrubber.h"
 #include "timeline/timeline_view.h"
 

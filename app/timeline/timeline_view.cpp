@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "timeline/timeline_view.h"
+#include "look/theme.h"
+#include "model/wording.h"
 #include "run/run_controller.h"
-#include "stage/theme.h"
 #include "timeline/scrubber.h"
 #include "ui/listing_model.h"
 
@@ -192,7 +193,7 @@ void TimelineView::paintEvent(QPaintEvent*)
         bold.setBold(true);
         p.setFont(bold);
         p.drawText(QRectF(6, top, gutterWidth - 10, lh), Qt::AlignVCenter | Qt::AlignLeft,
-            shortActorName(QString::fromStdString(lane.name)));
+            QString::fromStdString(shortActorName(lane.name)));
         p.setFont(font());
         // alive: a band in the process's colour
         const double from = sc.x(lane.started);

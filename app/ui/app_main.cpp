@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ui/app_main.h"
+#include "look/appearance.h"
 #include "run/run_controller.h"
 #include "ui/app_options.h"
-#include "ui/appearance.h"
 #include "ui/banner.h"
 #include "ui/main_window.h"
 #include "ui/run_files.h"

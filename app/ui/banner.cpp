@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "ui/banner.h"
-#include "stage/theme.h"
+#include "look/theme.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "ui/console_model.h"
-#include "stage/theme.h"
+#include "look/theme.h"
 
 #include <algorithm>
 

@@ -3,7 +3,7 @@
 // What the processes printed, one row per line, each in its process's colour: the bounded console of
 // RunState, caught up once per frame (rows appended at the end, the oldest dropped at the front).
 
-#include "run/run_state.h"
+#include "model/run_state.h"
 
 #include <QAbstractListModel>
 #include <QColor>

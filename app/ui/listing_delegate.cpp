@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "ui/listing_delegate.h"
-#include "stage/theme.h"
+#include "look/theme.h"
 #include "ui/listing_model.h"
 
 #include <QApplication>

@@ -1,13 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ui/listing_model.h"
-#include "run/wording.h"
+#include "model/wording.h"
 
 namespace mpstage::app {
-
-QString shortActorName(const QString& name)
-{
-    return QString::fromStdString(shortActorName(name.toStdString()));
-}
 
 void ListingModel::setListing(const QString& text)
 {

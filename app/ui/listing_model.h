@@ -40,7 +40,4 @@ private:
     std::vector<std::vector<ListingMarker>> m_markers; // per row
 };
 
-// "MainProcess" -> "Main", "Process-3" -> "P-3"
-QString shortActorName(const QString& name);
-
 } // namespace mpstage::app

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "ui/main_window.h"
 #include "charts/charts_panel.h"
+#include "look/theme.h"
+#include "model/wording.h"
 #include "run/host_locator.h"
 #include "run/run_controller.h"
 #include "stage/stage_scene.h"
 #include "stage/stage_view.h"
-#include "stage/theme.h"
 #include "timeline/scrubber.h"
 #include "timeline/timeline_panel.h"
 #include "ui/banner.h"
@@ -366,7 +367,7 @@ void MainWindow::showState()
     for (const auto* a : state.world().actors())
         if (a->live() && a->line > 0)
             markers.push_back(ListingMarker {
-                static_cast<int>(a->line), shortActorName(QString::fromStdString(a->name)), theme().actor(a->id) });
+                static_cast<int>(a->line), QString::fromStdString(shortActorName(a->name)), theme().actor(a->id) });
     m_listing->setMarkers(markers);
     if (const auto* a = state.world().actor(m_transport->chosenActor()); a && a->line > 0)
         m_listingView->scrollTo(m_listing->index(static_cast<int>(a->line - 1)));

@@ -2,11 +2,11 @@
 // How the window looks and what it shows a class: the palettes and type scale (from the settings), presenter
 // mode with its caption strip, and changing scene from the keyboard.
 #include "charts/charts_panel.h"
+#include "look/appearance.h"
+#include "look/theme.h"
 #include "run/run_controller.h"
 #include "stage/stage_scene.h"
-#include "stage/theme.h"
 #include "timeline/timeline_panel.h"
-#include "ui/appearance.h"
 #include "ui/banner.h"
 #include "ui/catalogue_panel.h"
 #include "ui/console_model.h"

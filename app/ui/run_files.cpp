@@ -2,10 +2,10 @@
 #include "ui/run_files.h"
 
 #include "charts/charts_panel.h"
+#include "look/theme.h"
 #include "replay/run_file.h"
 #include "run/run_controller.h"
 #include "stage/stage_scene.h"
-#include "stage/theme.h"
 #include "ui/main_window.h"
 
 #include <QAction>

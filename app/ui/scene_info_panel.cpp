@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "ui/scene_info_panel.h"
-#include "stage/theme.h"
+#include "look/theme.h"
 
 #include <QLabel>
 #include <QTextDocument>

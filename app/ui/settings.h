@@ -3,7 +3,7 @@
 // What mpstage remembers between sessions (QSettings, ~/.config/mpstage/mpstage.conf): the type scale and
 // palette of the window and of presenter mode, and whether to open in presenter mode.
 
-#include "stage/theme.h"
+#include "look/theme.h"
 
 class QSettings;
 

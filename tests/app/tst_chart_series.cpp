@@ -2,9 +2,9 @@
 // The charts' data from hand-built telemetry: a queue's depth split into feeder buffers and pipe, a lock's
 // wait histogram, a shared counter's expected against actual value, decimation and the CSV export.
 
-#include "charts/chart_series.h"
 #include "event_script.h"
-#include "run/run_state.h"
+#include "model/chart_series.h"
+#include "model/run_state.h"
 
 #include <QTest>
 

@@ -3,9 +3,9 @@
 // None on a Queue, one consumer gets them): its chart series hold the points that run had, its timeline the
 // lanes, and its Chrome trace parses as JSON with a track per process and a flow arrow per item.
 
+#include "model/lanes.h"
+#include "model/run_state.h"
 #include "replay/run_file.h"
-#include "run/run_state.h"
-#include "timeline/lanes.h"
 
 #include <mp/telemetry/wire.h>
 

@@ -3,7 +3,8 @@
 // with its per-process markers, and the console of prints.
 
 #include "event_script.h"
-#include "run/run_state.h"
+#include "model/run_state.h"
+#include "model/wording.h"
 #include "ui/catalogue_model.h"
 #include "ui/console_model.h"
 #include "ui/listing_model.h"
@@ -109,8 +110,8 @@ private Q_SLOTS:
 
     void shortNames()
     {
-        QCOMPARE(shortActorName(QStringLiteral("MainProcess")), QStringLiteral("Main"));
-        QCOMPARE(shortActorName(QStringLiteral("Process-12")), QStringLiteral("P-12"));
+        QCOMPARE(QString::fromStdString(shortActorName("MainProcess")), QStringLiteral("Main"));
+        QCOMPARE(QString::fromStdString(shortActorName("Process-12")), QStringLiteral("P-12"));
     }
 
     void consoleKeepsLinesInOrderInTheirColoursAndBounded()

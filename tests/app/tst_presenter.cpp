@@ -3,9 +3,9 @@
 // scale and palette and shows the scene's narration as captions; the keys alone run a scene and change
 // scenes; the settings survive a restart and bad stored values fall back to the defaults.
 
+#include "look/appearance.h"
+#include "look/theme.h"
 #include "run/run_controller.h"
-#include "stage/theme.h"
-#include "ui/appearance.h"
 #include "ui/catalogue_panel.h"
 #include "ui/main_window.h"
 #include "ui/params_form.h"

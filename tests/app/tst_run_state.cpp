@@ -3,11 +3,11 @@
 // words for a process's state, the queue call-outs; and the control lines and the command line.
 
 #include "event_script.h"
+#include "model/queue_words.h"
+#include "model/run_state.h"
+#include "model/wording.h"
 #include "run/control_lines.h"
 #include "run/frame_stats.h"
-#include "run/queue_words.h"
-#include "run/run_state.h"
-#include "run/wording.h"
 #include "stage/actor_card.h"
 #include "ui/app_options.h"
 

@@ -3,9 +3,9 @@
 // --screenshot --at-end` does. The PNGs land in MPSTAGE_SCREENSHOT_DIR for a person to look at (README's Screenshots
 // come from here).
 
+#include "look/appearance.h"
 #include "run/run_controller.h"
 #include "timeline/scrubber.h"
-#include "ui/appearance.h"
 #include "ui/banner.h"
 #include "ui/main_window.h"
 #include "ui/screenshot.h"

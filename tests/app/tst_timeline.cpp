@@ -5,10 +5,10 @@
 
 #include "charts/charts_panel.h"
 #include "event_script.h"
+#include "model/lanes.h"
 #include "run/run_controller.h"
 #include "stage/actor_figure.h"
 #include "stage/stage_scene.h"
-#include "timeline/lanes.h"
 #include "timeline/scrubber.h"
 #include "timeline/timeline_panel.h"
 #include "timeline/timeline_view.h"

@@ -3,7 +3,7 @@
 
 #include "hang_rules.h"
 #include "object_kinds.h"
-#include "wording.h"
+#include <mp/telemetry/wording.h>
 
 #include <algorithm>
 

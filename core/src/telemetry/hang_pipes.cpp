@@ -2,7 +2,7 @@
 // Hang rules for pipes: a reader that can never see end-of-file, and two writers that fill a pipe each
 // while neither reads (connection.py; pipe(7): EOF comes only once every write end is closed).
 #include "hang_rules.h"
-#include "wording.h"
+#include <mp/telemetry/wording.h>
 
 namespace mp::telemetry::hang {
 

@@ -3,7 +3,7 @@
 // queue nobody drains, a JoinableQueue.join() missing task_done() calls, and a process that cannot exit
 // because its feeder thread still has items for a full pipe.
 #include "hang_rules.h"
-#include "wording.h"
+#include <mp/telemetry/wording.h>
 
 #include <climits>
 

@@ -3,7 +3,7 @@
 // finish, acquire() on a lock held by a dead or waiting process, and wait() on an Event, Condition or
 // Barrier nobody will complete.
 #include "hang_rules.h"
-#include "wording.h"
+#include <mp/telemetry/wording.h>
 
 namespace mp::telemetry::hang {
 

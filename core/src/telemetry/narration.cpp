@@ -4,7 +4,7 @@
 
 #include "narration_parts.h"
 #include "object_kinds.h"
-#include "wording.h"
+#include <mp/telemetry/wording.h>
 
 #include <climits>
 #include <cstdio>

@@ -2,7 +2,7 @@
 // Narration of queue events, with the truth beside empty()/qsize()/full() answers: what was still in the
 // producers' feeder buffers and in the pipe when the question was answered.
 #include "narration_parts.h"
-#include "wording.h"
+#include <mp/telemetry/wording.h>
 
 namespace mp::telemetry::narration {
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Narration of pipes, locks, shared values and blocking.
 #include "narration_parts.h"
-#include "wording.h"
+#include <mp/telemetry/wording.h>
 
 #include <cstdio>
 

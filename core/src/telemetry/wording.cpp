@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "wording.h"
+#include <mp/telemetry/wording.h>
 
 namespace mp::telemetry::wording {
 

@@ -9,8 +9,9 @@
 
 namespace mpstage::app {
 
-std::string signalName(int signal); // "SIGKILL", or "signal 42"
-std::string exitWords(std::int64_t code); // "exited, code 0", "killed by SIGTERM"
+// How a process ended, in the stage's short form: "exited, code 0", "killed by SIGTERM" (the signal named by
+// the core's mp::telemetry::wording::signalName; the narration's sentences use wording::exitWords).
+std::string exitWords(std::int64_t code);
 // "running", "blocked in get() on q", "paused before put", "exited, code 0"...
 std::string actorStateWords(const mp::telemetry::World& world, const mp::telemetry::Actor& actor);
 // Why this actor cannot take a step now, or empty if it can (running or at a gate).

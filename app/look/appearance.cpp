@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include "ui/appearance.h"
-#include "stage/theme.h"
+#include "look/appearance.h"
+#include "look/theme.h"
 
 #include <QApplication>
 #include <QStyleFactory>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "run/run_state.h"
+#include "model/run_state.h"
 
 namespace mpstage::app {
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "stage/theme.h"
+#include "look/theme.h"
 
 #include <array>
 

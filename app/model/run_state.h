@@ -5,8 +5,8 @@
 // bounded, ordered console, every pipe end ever held, and how the run ended. Plain C++: no Qt, no clock,
 // testable by feeding events.
 
-#include "charts/chart_series.h"
-#include "run/queue_words.h"
+#include "model/chart_series.h"
+#include "model/queue_words.h"
 
 #include <mp/telemetry/world.h>
 

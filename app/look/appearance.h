@@ -4,7 +4,7 @@
 // type scale the teacher chose), the palette from the theme, and a style sheet for headings, the transport
 // bar and the caption strip.
 
-#include "stage/theme.h"
+#include "look/theme.h"
 
 class QApplication;
 

@@ -4,8 +4,8 @@
 // can be put back at any event, and the timeline's lanes. Both keep the first MAX_EVENTS events; a longer
 // run goes on live and the timeline ends there (History::complete() turns false).
 
-#include "run/run_state.h"
-#include "timeline/lanes.h"
+#include "model/lanes.h"
+#include "model/run_state.h"
 
 #include <mp/telemetry/timeline.h>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "run/queue_words.h"
+#include "model/queue_words.h"
 
 namespace mpstage::app {
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "timeline/lanes.h"
+#include "model/lanes.h"
 
 #include <algorithm>
 

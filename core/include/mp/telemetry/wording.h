@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// Small pieces of English shared by the hang analyser and the narration.
+// Small pieces of English shared by the hang analyser, the narration and the app (signalName, exitWords: one
+// vocabulary for how a process ended).
 
 #include <mp/telemetry/world.h>
 

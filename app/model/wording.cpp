@@ -1,41 +1,18 @@
 // SPDX-License-Identifier: MIT
-#include "run/wording.h"
+#include "model/wording.h"
 
-#include <csignal>
+#include <mp/telemetry/wording.h>
+
 #include <cstdio>
 
 namespace mpstage::app {
 
 using namespace mp::telemetry;
 
-std::string signalName(int signal)
-{
-    switch (signal) {
-    case SIGKILL:
-        return "SIGKILL";
-    case SIGTERM:
-        return "SIGTERM";
-    case SIGINT:
-        return "SIGINT";
-    case SIGSEGV:
-        return "SIGSEGV";
-    case SIGABRT:
-        return "SIGABRT";
-    case SIGPIPE:
-        return "SIGPIPE";
-    case SIGBUS:
-        return "SIGBUS";
-    case SIGHUP:
-        return "SIGHUP";
-    default:
-        return "signal " + std::to_string(signal);
-    }
-}
-
 std::string exitWords(std::int64_t code)
 {
     if (code < 0)
-        return "killed by " + signalName(static_cast<int>(-code));
+        return "killed by " + mp::telemetry::wording::signalName(-code);
     return "exited, code " + std::to_string(code);
 }
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "charts/chart_series.h"
+#include "model/chart_series.h"
 
 #include <algorithm>
 #include <cstdio>
