@@ -6,6 +6,7 @@
 #include <mp/telemetry/wording.h>
 
 #include <algorithm>
+#include <cctype>
 
 namespace mp::telemetry {
 
@@ -40,14 +41,94 @@ HangSentence explainWait(const World& world, ActorId id)
     return hang::generic(world, *a);
 }
 
+namespace {
+
+// `name` replaced by `with` wherever it stands as a whole name ("Process-1" but not inside "Process-12").
+std::string replaceName(const std::string& text, const std::string& name, const std::string& with)
+{
+    std::string out;
+    std::size_t from = 0;
+    for (std::size_t at = text.find(name); at != std::string::npos; at = text.find(name, at + name.size())) {
+        const std::size_t end = at + name.size();
+        if (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end])))
+            continue;
+        out += text.substr(from, at - from) + with;
+        from = end;
+    }
+    return out + text.substr(from);
+}
+
+std::string swapNames(const std::string& text, const std::string& a, const std::string& b)
+{
+    const std::string mark = "\x01";
+    return replaceName(replaceName(replaceName(text, a, mark), b, a), mark, b);
+}
+
+void absorb(HangSentence& into, const HangSentence& other)
+{
+    auto add = [](auto& to, const auto& from) {
+        for (const auto& x : from)
+            if (std::find(to.begin(), to.end(), x) == to.end())
+                to.push_back(x);
+    };
+    add(into.objects, other.objects);
+    add(into.endpoints, other.endpoints);
+    std::vector<ActorId> named = other.actors;
+    named.push_back(other.actor);
+    std::erase(named, into.actor); // the sentence's own subject is not one of the others it names
+    add(into.actors, named);
+}
+
+} // namespace
+
 std::vector<HangSentence> explainHang(const World& world, std::uint64_t nowNs, std::uint64_t quietNs)
 {
     std::vector<HangSentence> out;
     if (!isHung(world, nowNs, quietNs))
         return out;
-    for (const Actor* a : world.actors())
-        if (a->live())
-            out.push_back(explainWait(world, a->id));
+    // One cycle, one sentence: processes waiting for the same reason share a sentence ("Process-2, Process-3
+    // and Process-4 wait in acquire() on ..."), and a sentence that already tells the other side of a cycle
+    // ("A waits in send() while B waits in send() on its other end") is not told again from B's side.
+    struct Group {
+        HangSentence sentence;
+        std::vector<std::string> subjects;
+        std::string tail; // what follows the subject: " waits in acquire() on ..."
+    };
+    std::vector<Group> groups;
+    for (const Actor* a : world.actors()) {
+        if (!a->live())
+            continue;
+        HangSentence s = explainWait(world, a->id);
+        if (s.text.empty())
+            continue;
+        const std::string subject = world.actorName(a->id);
+        const std::string tail = s.text.starts_with(subject + " waits ") ? s.text.substr(subject.size()) : "";
+        bool merged = false;
+        for (Group& g : groups) {
+            const std::string other = g.subjects.front();
+            if (!tail.empty() && tail == g.tail) {
+                g.subjects.push_back(subject);
+                absorb(g.sentence, s);
+                merged = true;
+            } else if (g.subjects.size() == 1 && swapNames(s.text, subject, other) == g.sentence.text) {
+                absorb(g.sentence, s);
+                merged = true;
+            }
+            if (merged)
+                break;
+        }
+        if (!merged)
+            groups.push_back({ s, { subject }, tail });
+    }
+    for (Group& g : groups) {
+        if (g.subjects.size() > 1) {
+            std::string names;
+            for (std::size_t i = 0; i < g.subjects.size(); ++i)
+                names += (i == 0 ? "" : i + 1 == g.subjects.size() ? " and " : ", ") + g.subjects[i];
+            g.sentence.text = names + " wait " + g.tail.substr(std::string(" waits ").size());
+        }
+        out.push_back(std::move(g.sentence));
+    }
     return out;
 }
 
