@@ -194,6 +194,18 @@ RawArray::RawArray(char typecode, const Object& sizeOrInitializer)
 {
 }
 
+std::size_t ctypes_sizeof(const RawArray& obj)
+{
+    return obj.m_obj->info->size * obj.m_obj->length;
+}
+
+std::size_t ctypes_sizeof(const Array& obj)
+{
+    if (obj.m_obj->lock) // ctypes.sizeof(SynchronizedArray) finds no C type behind the wrapper
+        throw TypeError("this type has no size");
+    return obj.m_obj->info->size * obj.m_obj->length;
+}
+
 std::string RawArray::repr() const
 {
     return rawRepr();

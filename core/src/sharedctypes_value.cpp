@@ -49,6 +49,18 @@ RawValue& RawValue::operator=(const RawValue& other)
     return *this;
 }
 
+std::size_t ctypes_sizeof(const RawValue& obj)
+{
+    return obj.m_obj->info->size;
+}
+
+std::size_t ctypes_sizeof(const Value& obj)
+{
+    if (obj.m_obj->lock) // ctypes.sizeof(Synchronized) finds no C type behind the wrapper
+        throw TypeError("this type has no size");
+    return obj.m_obj->info->size;
+}
+
 std::string RawValue::repr() const
 {
     return detail::reprElement(*m_obj->info, m_obj->data);

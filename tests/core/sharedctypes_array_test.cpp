@@ -129,6 +129,26 @@ TEST_F(SharedArrayTest, SliceAssignmentKeepsTheLengthAndWritesItemByItem)
     EXPECT_EQ(sut.get_slice(), mp::Object(ints({ 1, 0, 0 }))); // ctypes stored the item before the bad one
 }
 
+// ctypes.sizeof(RawArray('i', 5)) == 20: the item's size times the length; 0 for an empty array.
+TEST_F(SharedArrayTest, CtypesSizeofIsItemSizeTimesLength)
+{
+    EXPECT_EQ(mp::ctypes_sizeof(mp::RawArray('i', 5)), 20u);
+    EXPECT_EQ(mp::ctypes_sizeof(mp::RawArray('u', 5)), 20u);
+    EXPECT_EQ(mp::ctypes_sizeof(mp::RawArray('c', 5)), 5u);
+    EXPECT_EQ(mp::ctypes_sizeof(mp::RawArray('d', { 1.0, 2.0, 3.0 })), 24u);
+    EXPECT_EQ(mp::ctypes_sizeof(mp::RawArray('Q', 0)), 0u);
+    EXPECT_EQ(mp::ctypes_sizeof(mp::Array('h', 5).get_obj()), 10u);
+    EXPECT_EQ(mp::ctypes_sizeof(mp::Array('d', 3, false)), 24u);
+}
+
+// ctypes.sizeof(multiprocessing.Array('i', 3)) raises TypeError: SynchronizedArray and SynchronizedString are
+// wrappers, not ctypes objects.
+TEST_F(SharedArrayTest, CtypesSizeofOfTheSynchronizedWrapperHasNoSize)
+{
+    EXPECT_EQ(messageOf<mp::TypeError>([] { mp::ctypes_sizeof(mp::Array('i', 3)); }), "this type has no size");
+    EXPECT_EQ(messageOf<mp::TypeError>([] { mp::ctypes_sizeof(mp::Array('c', 3)); }), "this type has no size");
+}
+
 TEST_F(SharedArrayTest, IterationReadsEveryItem)
 {
     mp::Array sut('b', { 300, -1, 5 });

@@ -129,6 +129,30 @@ TEST_F(SharedValueTest, UnknownTypecodeHasNoSize)
     EXPECT_EQ(messageOf<mp::TypeError>([] { mp::RawValue('z'); }), "this type has no size");
 }
 
+// for c in "cubBhHiIlLqQfd": print(c, ctypes.sizeof(multiprocessing.RawValue(c)))  (CPython 3.11, x86-64 Linux)
+TEST_F(SharedValueTest, CtypesSizeofIsTheCSizeOfEachTypecode)
+{
+    const std::vector<std::pair<char, std::size_t>> sizes { { 'c', 1 }, { 'u', 4 }, { 'b', 1 }, { 'B', 1 }, { 'h', 2 },
+        { 'H', 2 }, { 'i', 4 }, { 'I', 4 }, { 'l', 8 }, { 'L', 8 }, { 'q', 8 }, { 'Q', 8 }, { 'f', 4 }, { 'd', 8 } };
+
+    for (const auto& [code, size] : sizes) {
+        EXPECT_EQ(mp::ctypes_sizeof(mp::RawValue(code)), size) << code;
+        EXPECT_EQ(mp::ctypes_sizeof(mp::Value(code).get_obj()), size) << code;
+    }
+    EXPECT_EQ(mp::ctypes_sizeof(mp::Value('h', 0, false)), 2u); // lock=False: the bare c_short
+}
+
+// ctypes.sizeof(multiprocessing.Value('d')) raises TypeError('this type has no size'): the Synchronized
+// wrapper is not a ctypes object.
+TEST_F(SharedValueTest, CtypesSizeofOfTheSynchronizedWrapperHasNoSize)
+{
+    mp::Value sut('d');
+    mp::Value withLock('i', 0, mp::Lock());
+
+    EXPECT_EQ(messageOf<mp::TypeError>([&] { mp::ctypes_sizeof(sut); }), "this type has no size");
+    EXPECT_EQ(messageOf<mp::TypeError>([&] { mp::ctypes_sizeof(withLock); }), "this type has no size");
+}
+
 TEST_F(SharedValueTest, UnsignedValuesBeyondObjectIntReadExactlyAsCTypes)
 {
     mp::Value sut('Q', -1);

@@ -50,6 +50,7 @@ public:
 
 private:
     friend class Value;
+    friend std::size_t ctypes_sizeof(const RawValue& obj);
     explicit RawValue(std::shared_ptr<detail::CtypeObject> obj);
     std::shared_ptr<detail::CtypeObject> m_obj;
 };
@@ -78,6 +79,7 @@ public:
     telemetry::ObjectId telemetry_id() const;
 
 private:
+    friend std::size_t ctypes_sizeof(const Value& obj);
     explicit Value(std::shared_ptr<detail::CtypeObject> obj);
     std::shared_ptr<detail::CtypeObject> m_obj;
 };
@@ -174,6 +176,7 @@ public:
 
 private:
     friend class Array;
+    friend std::size_t ctypes_sizeof(const RawArray& obj);
     explicit RawArray(std::shared_ptr<detail::CtypeObject> obj);
 };
 
@@ -199,6 +202,21 @@ public:
     void unlock() { release(); }
     // <SynchronizedArray wrapper for <multiprocessing.sharedctypes.c_int_Array_5 object at 0x...>>
     std::string repr() const;
+
+private:
+    friend std::size_t ctypes_sizeof(const Array& obj);
 };
+
+// ctypes.sizeof(obj): the size in bytes of the C object, as ctypes reports it on Linux x86-64:
+// 'c' 'b' 'B' 1, 'h' 'H' 2, 'i' 'I' 'f' 4, 'u' (wchar_t) 4, 'l' 'L' 'q' 'Q' 'd' 8; an array's is the item's size
+// times its length (ctypes.sizeof(RawArray('i', 5)) == 20).
+// Python's ctypes.sizeof() takes only the bare ctypes object: given the Synchronized wrapper that Value() and
+// Array() return by default it raises TypeError('this type has no size'), and so do these. Ask the object
+// under the wrapper, as in Python: `mp::ctypes_sizeof(v.get_obj())` is `ctypes.sizeof(v.get_obj())`. A
+// Value or Array made with lock=false is the bare object, so it answers directly.
+std::size_t ctypes_sizeof(const RawValue& obj);
+std::size_t ctypes_sizeof(const Value& obj);
+std::size_t ctypes_sizeof(const RawArray& obj);
+std::size_t ctypes_sizeof(const Array& obj);
 
 } // namespace mp
