@@ -74,15 +74,6 @@ std::shared_ptr<detail::CtypeObject> newArray(char typecode, const Object& sizeO
     return newArray(typecode, *items, lock);
 }
 
-// Python's slice clamping for a step of 1.
-std::size_t clampIndex(std::int64_t i, std::size_t length)
-{
-    const auto n = static_cast<std::int64_t>(length);
-    if (i < 0)
-        i = std::max<std::int64_t>(i + n, 0);
-    return static_cast<std::size_t>(std::min(i, n));
-}
-
 } // namespace
 
 namespace detail {
@@ -129,39 +120,60 @@ Object ArrayBase::Iterator::operator*() const
 
 Object ArrayBase::get_slice(std::int64_t start, std::int64_t stop) const
 {
-    const std::size_t from = clampIndex(start, m_obj->length);
-    const std::size_t to = std::max(from, clampIndex(stop, m_obj->length));
+    return get_slice(mp::slice { start, stop });
+}
+
+Object ArrayBase::get_slice(const mp::slice& range) const
+{
+    const auto [from, to, step] = range.indices(m_obj->length); // ValueError for step 0 comes first
+    const std::size_t count = range.length(m_obj->length);
+    auto at = [&, from = from, step = step](std::size_t k) {
+        return m_obj->at(static_cast<std::size_t>(from + static_cast<std::int64_t>(k) * step));
+    };
     const CtypeInfo& info = *m_obj->info;
     CtypeLockGuard hold(*m_obj);
     if (info.kind == CtypeKind::Char || info.kind == CtypeKind::WideChar) {
         std::string out;
-        for (std::size_t i = from; i < to; ++i)
-            out += info.kind == CtypeKind::Char ? std::string(1, static_cast<char>(loadBits(m_obj->at(i), 1)))
-                                                : encodeUtf8(static_cast<char32_t>(loadBits(m_obj->at(i), 4)));
+        for (std::size_t k = 0; k < count; ++k)
+            out += info.kind == CtypeKind::Char ? std::string(1, static_cast<char>(loadBits(at(k), 1)))
+                                                : encodeUtf8(static_cast<char32_t>(loadBits(at(k), 4)));
         return info.kind == CtypeKind::Char ? Object(Bytes(std::move(out))) : Object(std::move(out));
     }
     list out;
-    for (std::size_t i = from; i < to; ++i)
-        out.push_back(checkedForObject(info, loadElement(info, m_obj->at(i))));
+    out.reserve(count);
+    for (std::size_t k = 0; k < count; ++k)
+        out.push_back(checkedForObject(info, loadElement(info, at(k))));
     return out;
 }
 
 void ArrayBase::set_slice(std::int64_t start, std::int64_t stop, const Object& values)
 {
-    const std::size_t from = clampIndex(start, m_obj->length);
-    const std::size_t to = std::max(from, clampIndex(stop, m_obj->length));
+    set_slice(mp::slice { start, stop }, values);
+}
+
+void ArrayBase::set_slice(const mp::slice& range, const Object& values)
+{
+    const auto [from, to, step] = range.indices(m_obj->length);
+    const std::size_t count = range.length(m_obj->length);
     CtypeLockGuard hold(*m_obj);
+    // ctypes' Array_ass_subscript says the same for a step of 1 or not, and for a value with no length.
     const auto items = itemsOf(values);
-    if (!items || items->size() != to - from)
+    if (!items || items->size() != count)
         throw ValueError("Can only assign sequence of same size");
     // Item by item, as ctypes does: a bad item raises with the items before it already written.
-    for (std::size_t i = from; i < to; ++i)
-        storeElement(*m_obj->info, m_obj->at(i), (*items)[i - from]);
+    for (std::size_t k = 0; k < count; ++k)
+        storeElement(
+            *m_obj->info, m_obj->at(static_cast<std::size_t>(from + static_cast<std::int64_t>(k) * step)), (*items)[k]);
 }
 
 void ArrayBase::set_slice(std::int64_t start, std::int64_t stop, std::initializer_list<Object> values)
 {
-    set_slice(start, stop, list(values));
+    set_slice(mp::slice { start, stop }, list(values));
+}
+
+void ArrayBase::set_slice(const mp::slice& range, std::initializer_list<Object> values)
+{
+    set_slice(range, list(values));
 }
 
 std::string ArrayBase::rawRepr() const

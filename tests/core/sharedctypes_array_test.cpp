@@ -8,7 +8,9 @@
 #include "raises.h"
 
 #include <numeric>
+#include <optional>
 #include <regex>
+#include <tuple>
 #include <vector>
 
 namespace {
@@ -127,6 +129,125 @@ TEST_F(SharedArrayTest, SliceAssignmentKeepsTheLengthAndWritesItemByItem)
     }),
         "'str' object cannot be interpreted as an integer");
     EXPECT_EQ(sut.get_slice(), mp::Object(ints({ 1, 0, 0 }))); // ctypes stored the item before the bad one
+}
+
+// a = Array('i', range(8)) (or RawArray): a[::2], a[1:5:2], a[::-1], a[5:1:-2], a[-100:100:3], a[100:-100:-3],
+// a[3:3:2], a[5:1:2] in CPython 3.11.
+template <typename A> void expectSteppedSlices()
+{
+    A sut('i', { 0, 1, 2, 3, 4, 5, 6, 7 });
+
+    EXPECT_EQ(sut.get_slice({ .step = 2 }), mp::Object(ints({ 0, 2, 4, 6 })));
+    EXPECT_EQ(sut.get_slice({ 1, 5, 2 }), mp::Object(ints({ 1, 3 })));
+    EXPECT_EQ(sut.get_slice({ .step = -1 }), mp::Object(ints({ 7, 6, 5, 4, 3, 2, 1, 0 })));
+    EXPECT_EQ(sut.get_slice({ 5, 1, -2 }), mp::Object(ints({ 5, 3 })));
+    EXPECT_EQ(sut.get_slice({ -100, 100, 3 }), mp::Object(ints({ 0, 3, 6 })));
+    EXPECT_EQ(sut.get_slice({ 100, -100, -3 }), mp::Object(ints({ 7, 4, 1 })));
+    EXPECT_EQ(sut.get_slice({ 3, 3, 2 }), mp::Object(mp::list {}));
+    EXPECT_EQ(sut.get_slice({ 5, 1, 2 }), mp::Object(mp::list {}));
+    EXPECT_EQ(sut.get_slice({ 1, 3 }), sut.get_slice(1, 3));
+}
+
+TEST_F(SharedArrayTest, SteppedSlicesFollowPython)
+{
+    expectSteppedSlices<mp::Array>();
+    expectSteppedSlices<mp::RawArray>();
+}
+
+// a[::2] = [10, 20, 30, 40]; a[::-3] = [7, 8, 9]; a[1::3] = (5, 6, 7) on range(8).
+template <typename A> void expectSteppedAssignment()
+{
+    A sut('i', { 0, 1, 2, 3, 4, 5, 6, 7 });
+
+    sut.set_slice({ .step = 2 }, { 10, 20, 30, 40 });
+    EXPECT_EQ(sut.get_slice(), mp::Object(ints({ 10, 1, 20, 3, 30, 5, 40, 7 })));
+    sut.set_slice({ .step = -3 }, { 7, 8, 9 });
+    EXPECT_EQ(sut.get_slice(), mp::Object(ints({ 10, 9, 20, 3, 8, 5, 40, 7 })));
+    sut.set_slice({ 1, std::nullopt, 3 }, mp::tuple { 5, 6, 7 });
+    EXPECT_EQ(sut.get_slice(), mp::Object(ints({ 10, 5, 20, 3, 6, 5, 40, 7 })));
+}
+
+TEST_F(SharedArrayTest, SteppedSliceAssignmentWritesEveryStepthItem)
+{
+    expectSteppedAssignment<mp::Array>();
+    expectSteppedAssignment<mp::RawArray>();
+}
+
+// a = Array('i', 8); a[::2] = [1]: ValueError('Can only assign sequence of same size'), the same words from the
+// SynchronizedArray and from the raw c_int_Array_8 (ctypes raises it, the wrapper passes it on); a step of 0
+// raises before any length is compared, and a[::2] = [1, 'x', 3, 4] stores the 1 before the TypeError.
+template <typename A> void expectSteppedSliceErrors()
+{
+    A sut('i', 8);
+    constexpr const char* sameSize = "Can only assign sequence of same size";
+
+    EXPECT_EQ(messageOf<mp::ValueError>([&] { sut.set_slice({ .step = 2 }, { 1 }); }), sameSize);
+    EXPECT_EQ(messageOf<mp::ValueError>([&] { sut.set_slice({ .step = 2 }, { 1, 2, 3, 4, 5 }); }), sameSize);
+    EXPECT_EQ(messageOf<mp::ValueError>([&] { sut.set_slice({ .step = -1 }, { 1 }); }), sameSize);
+    EXPECT_EQ(messageOf<mp::ValueError>([&] { sut.set_slice({ .step = 2 }, 5); }), sameSize);
+    EXPECT_EQ(messageOf<mp::ValueError>([&] { sut.set_slice({ .step = 2 }, "ab"); }), sameSize);
+    EXPECT_EQ(messageOf<mp::ValueError>([&] { sut.get_slice({ .step = 0 }); }), "slice step cannot be zero");
+    EXPECT_EQ(messageOf<mp::ValueError>([&] { sut.set_slice({ .step = 0 }, { 1 }); }), "slice step cannot be zero");
+    EXPECT_EQ(messageOf<mp::TypeError>([&] {
+        sut.set_slice({ .step = 2 }, { 1, "x", 3, 4 });
+    }),
+        "'str' object cannot be interpreted as an integer");
+    EXPECT_EQ(sut.get_slice(), mp::Object(ints({ 1, 0, 0, 0, 0, 0, 0, 0 })));
+}
+
+TEST_F(SharedArrayTest, SteppedSliceErrorsAreCtypesErrors)
+{
+    expectSteppedSliceErrors<mp::Array>();
+    expectSteppedSliceErrors<mp::RawArray>();
+}
+
+// c = Array('c', b'abcdef'), u = Array('u', 'héllo!'): c[::2] b'ace', c[::-1] b'fedcba', c[4:0:-2] b'ec',
+// u[::2] 'hlo', u[::-1] '!olléh', u[5:1:-2] '!l'; c[::2] = b'XYZ' gives b'XbYdZf', u[::-2] = 'XYZ' gives 'hZlYoX'.
+template <typename A> void expectSteppedCharSlices()
+{
+    A c('c', mp::Bytes("abcdef"));
+    A u('u', "h\xc3\xa9llo!");
+
+    EXPECT_EQ(c.get_slice({ .step = 2 }), mp::Object(mp::Bytes("ace")));
+    EXPECT_EQ(c.get_slice({ .step = -1 }), mp::Object(mp::Bytes("fedcba")));
+    EXPECT_EQ(c.get_slice({ 4, 0, -2 }), mp::Object(mp::Bytes("ec")));
+    EXPECT_EQ(c.get_slice({ 1, 1, 2 }), mp::Object(mp::Bytes("")));
+    EXPECT_EQ(u.get_slice({ .step = 2 }), mp::Object("hlo"));
+    EXPECT_EQ(u.get_slice({ .step = -1 }), mp::Object("!oll\xc3\xa9h"));
+    EXPECT_EQ(u.get_slice({ 5, 1, -2 }), mp::Object("!l"));
+    EXPECT_EQ(u.get_slice({ 3, 1, 1 }), mp::Object(""));
+
+    c.set_slice({ .step = 2 }, mp::Bytes("XYZ"));
+    EXPECT_EQ(c.get_slice(), mp::Object(mp::Bytes("XbYdZf")));
+    u.set_slice({ .step = -2 }, "XYZ");
+    EXPECT_EQ(u.get_slice(), mp::Object("hZlYoX"));
+    // c[::2] = 'XYZ' and u[::2] = b'XYZ': the items are of the wrong type for the array.
+    EXPECT_EQ(messageOf<mp::TypeError>([&] { c.set_slice({ .step = 2 }, "XYZ"); }),
+        "one character bytes, bytearray or integer expected");
+    EXPECT_EQ(messageOf<mp::TypeError>([&] { u.set_slice({ .step = 2 }, mp::Bytes("XYZ")); }),
+        "unicode string expected instead of int instance");
+}
+
+TEST_F(SharedArrayTest, SteppedSlicesOfCharArraysAreBytesAndOfWideCharArraysStr)
+{
+    expectSteppedCharSlices<mp::Array>();
+    expectSteppedCharSlices<mp::RawArray>();
+}
+
+// slice(...).indices(8) in CPython: the bounds after clamping, and how many items they pick.
+TEST_F(SharedArrayTest, SliceIndicesAreSliceDotIndices)
+{
+    using Indices = std::tuple<std::int64_t, std::int64_t, std::int64_t>;
+
+    EXPECT_EQ((mp::slice {}.indices(8)), (Indices { 0, 8, 1 }));
+    EXPECT_EQ((mp::slice { .step = -1 }.indices(8)), (Indices { 7, -1, -1 }));
+    EXPECT_EQ((mp::slice { -100, 100, 3 }.indices(8)), (Indices { 0, 8, 3 }));
+    EXPECT_EQ((mp::slice { 100, -100, -3 }.indices(8)), (Indices { 7, -1, -3 }));
+    EXPECT_EQ((mp::slice { -3, std::nullopt, std::nullopt }.indices(8)), (Indices { 5, 8, 1 }));
+    EXPECT_EQ((mp::slice { .step = -1 }.indices(0)), (Indices { -1, -1, -1 }));
+    EXPECT_EQ((mp::slice { 5, 1, -2 }.length(8)), 2u);
+    EXPECT_EQ((mp::slice { 5, 1, 2 }.length(8)), 0u);
+    EXPECT_EQ(messageOf<mp::ValueError>([] { mp::slice { .step = 0 }.indices(8); }), "slice step cannot be zero");
 }
 
 // ctypes.sizeof(RawArray('i', 5)) == 20: the item's size times the length; 0 for an empty array.

@@ -13,5 +13,6 @@
 #include <mp/shared_memory.h>
 #include <mp/shared_ref.h>
 #include <mp/sharedctypes.h>
+#include <mp/slice.h>
 #include <mp/synchronize.h>
 #include <mp/timeout.h>

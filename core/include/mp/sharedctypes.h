@@ -19,6 +19,7 @@
 #include <mp/errors.h>
 #include <mp/object.h>
 #include <mp/shared_ref.h>
+#include <mp/slice.h>
 #include <mp/telemetry/ids.h>
 #include <mp/timeout.h>
 
@@ -125,9 +126,17 @@ public:
     SharedRef operator[](std::int64_t index) const;
     // a[start:stop] with Python's clamping: a list, bytes for 'c', str for 'u'.
     Object get_slice(std::int64_t start = 0, std::int64_t stop = std::numeric_limits<std::int64_t>::max()) const;
-    // a[start:stop] = values; values is a list, tuple, bytes or str of exactly the slice's length.
+    // a[start:stop:step] (mp/slice.h): a.get_slice({.step = 2}) is a[::2], a.get_slice({5, 1, -2}) is
+    // a[5:1:-2]. Bounds clamp as slice.indices() clamps them; a step of 0 raises
+    // ValueError('slice step cannot be zero'). One critical section for the whole slice.
+    Object get_slice(const mp::slice& range) const;
+    // a[start:stop] = values; values is a list, tuple, bytes or str of exactly the slice's length, or
+    // ValueError('Can only assign sequence of same size') (the wrapper and the raw array word it alike).
     void set_slice(std::int64_t start, std::int64_t stop, const Object& values);
     void set_slice(std::int64_t start, std::int64_t stop, std::initializer_list<Object> values);
+    // a[start:stop:step] = values, with the same rules: a.set_slice({.step = -1}, {3, 2, 1}) is a[::-1] = [3, 2, 1].
+    void set_slice(const mp::slice& range, const Object& values);
+    void set_slice(const mp::slice& range, std::initializer_list<Object> values);
     Iterator begin() const { return Iterator(this, 0); }
     Iterator end() const { return Iterator(this, size()); }
 
