@@ -7,8 +7,6 @@
 
 #include <mpstage/params.h>
 
-#include <QFile>
-
 namespace mpstage::app {
 
 using namespace mp::telemetry;
@@ -17,7 +15,6 @@ namespace {
 constexpr qint64 FRAME_BUDGET_NS = 10'000'000; // apply events for at most this long per frame
 constexpr qint64 HANG_CHECK_NS = 250'000'000;
 constexpr qint64 IDLE_REDRAW_NS = 250'000'000;
-constexpr qint64 STEP_PATIENCE_NS = 1'500'000'000; // how long a step waits for a process to reach a gate
 } // namespace
 
 RunController::RunController(QObject* parent)
@@ -51,11 +48,11 @@ void RunController::clear()
         m_host = nullptr;
     }
     m_backlog.clear();
-    m_recording.reset();
+    m_keeper.clear();
     m_replaying = false;
     m_record = std::make_unique<RunRecord>();
-    m_hang.clear();
-    m_pendingStep = 0;
+    m_hangWatch.clear();
+    m_step.clear();
     setMessage(MessageKind::None, {});
     setPhase(RunPhase::Idle);
     Q_EMIT runReset();
@@ -83,14 +80,9 @@ bool RunController::start(const QString& schedulePath)
     connect(host, &HostRun::failed, this, &RunController::fail);
     connect(host, &HostRun::finished, this, &RunController::onFinished);
     connect(host, &HostRun::finished, host, &QObject::deleteLater);
-    m_recording = std::make_shared<replay::Recording>();
-    m_recordedScene = m_scene->id;
-    m_recordedParams = m_params;
-    host->setRecording(m_recording);
+    host->setRecording(m_keeper.beginLive(m_scene->id, m_params));
     HostOptions options;
-    if (m_scratch.isValid())
-        options.recordSchedulePath = m_recordPath
-            = m_scratch.filePath(QStringLiteral("grants-%1.jsonl").arg(++m_runNumber));
+    options.recordSchedulePath = m_keeper.nextGrantsPath();
     options.schedulePath = schedulePath;
     options.paused = schedulePath.isEmpty(); // a schedule is replayed at once, and then the run goes freely
     host->start(m_hostPath, QString::fromStdString(m_scene->id), m_params, options);
@@ -106,10 +98,7 @@ bool RunController::start(const QString& schedulePath)
 void RunController::replay(replay::LoadedRun run)
 {
     clear();
-    m_recording = std::make_shared<replay::Recording>();
-    m_recording->add(run.stream);
-    m_recordedScene = run.scene;
-    m_recordedParams = run.params;
+    m_keeper.beginReplay(run);
     m_replaying = true;
     m_backlog.assign(std::make_move_iterator(run.events.begin()), std::make_move_iterator(run.events.end()));
     setPhase(RunPhase::Running);
@@ -123,35 +112,18 @@ void RunController::replay(replay::LoadedRun run)
 
 void RunController::runSchedule(const std::string& schedule)
 {
-    if (!m_scratch.isValid()) {
-        setMessage(MessageKind::Error, QStringLiteral("Cannot write the schedule: no temporary folder."));
+    QString error;
+    const QString path = m_keeper.writeSchedule(schedule, &error);
+    if (path.isEmpty()) {
+        setMessage(MessageKind::Error, error);
         return;
     }
-    const QString path = m_scratch.filePath(QStringLiteral("schedule-%1.jsonl").arg(m_runNumber + 1));
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)
-        || file.write(schedule.data(), static_cast<qint64>(schedule.size())) != static_cast<qint64>(schedule.size())) {
-        setMessage(MessageKind::Error, QStringLiteral("Cannot write the schedule to ") + path);
-        return;
-    }
-    file.close();
     start(path);
 }
 
 std::optional<replay::RunFile> RunController::savedRun(QString* why) const
 {
-    if (!m_recording || m_recording->bytes().empty()) {
-        if (why)
-            *why = QStringLiteral("There is no run to save yet: run the scene first.");
-        return std::nullopt;
-    }
-    if (m_recording->overflowed()) {
-        if (why)
-            *why = QStringLiteral("This run streamed more than %1 MB of telemetry, too much to keep for saving.")
-                       .arg(replay::Recording::LIMIT >> 20);
-        return std::nullopt;
-    }
-    return replay::RunFile { m_recordedScene, m_recordedParams, m_recording->bytes() };
+    return m_keeper.savedRun(why);
 }
 
 void RunController::send(const std::string& line)
@@ -166,7 +138,7 @@ void RunController::run()
         return;
     send(resumeLine());
     m_paused = false;
-    m_pendingStep = 0;
+    m_step.clear();
     setPhase(RunPhase::Running);
 }
 
@@ -207,39 +179,29 @@ void RunController::stepActor(ActorId actor)
             }
         }
     }
-    m_pendingStep = actor.value;
-    m_pendingSince = m_clock.nsecsElapsed();
+    m_step.ask(actor.value, m_clock.nsecsElapsed());
     serveStep();
 }
 
 // Grants the pending step as soon as a process can take it.
 void RunController::serveStep()
 {
-    if (!m_pendingStep || !active())
+    if (!m_step.pending() || !active())
         return;
     const World& world = state().world();
-    const Actor* chosen = nullptr;
-    if (m_pendingStep == ANY_ACTOR) {
-        for (const Actor* a : world.actors())
-            if (a->live() && a->pausedAnywhere() && (!chosen || a->gate.sinceNs < chosen->gate.sinceNs))
-                chosen = a;
-    } else if (const Actor* a = world.actor(ActorId { m_pendingStep }); a && a->live()) {
-        chosen = a;
-    }
-    if (chosen) {
+    if (const Actor* chosen = m_step.chosen(world)) {
         send(stepLine(chosen->id.value, m_micro));
-        m_pendingStep = 0;
+        m_step.clear();
         if (m_messageKind == MessageKind::Hint)
             setMessage(MessageKind::None, {});
         return;
     }
-    if (m_clock.nsecsElapsed() - m_pendingSince > STEP_PATIENCE_NS) {
+    if (m_step.expired(m_clock.nsecsElapsed())) {
         setMessage(MessageKind::Hint,
-            m_pendingStep == ANY_ACTOR
-                ? QStringLiteral("No process is waiting at a gate: each one is blocked or has exited.")
-                : QStringLiteral("%1 has not reached a gate yet.")
-                      .arg(QString::fromStdString(world.actorName(ActorId { m_pendingStep }))));
-        m_pendingStep = 0;
+            m_step.anyActor() ? QStringLiteral("No process is waiting at a gate: each one is blocked or has exited.")
+                              : QStringLiteral("%1 has not reached a gate yet.")
+                                    .arg(QString::fromStdString(world.actorName(ActorId { m_step.actor() }))));
+        m_step.clear();
     }
 }
 
@@ -305,7 +267,7 @@ void RunController::drain()
             setPhase(RunPhase::Ended);
             setMessage(state().outcome().rfind("error: ", 0) == 0 ? MessageKind::Error
                     : state().asDeclared()                        ? MessageKind::Success
-                    : state().outcome() == "stopped" ? (m_hang.empty() ? MessageKind::Hint : MessageKind::Hang)
+                    : state().outcome() == "stopped" ? (m_hangWatch.hung() ? MessageKind::Hang : MessageKind::Hint)
                                                      : MessageKind::Unexpected,
                 describeOutcome());
             Q_EMIT ended();
@@ -322,12 +284,9 @@ QString RunController::describeOutcome() const
 {
     const QString outcome = QString::fromStdString(state().outcome());
     if (outcome == QStringLiteral("stopped")) {
-        if (m_hang.empty())
+        if (!m_hangWatch.hung())
             return QStringLiteral("Stopped.");
-        QStringList sentences;
-        for (const HangSentence& s : m_hang)
-            sentences << QString::fromStdString(s.text);
-        return QStringLiteral("Stopped while hung: ") + sentences.join(QLatin1Char(' '));
+        return QStringLiteral("Stopped while hung: ") + m_hangWatch.words();
     }
     if (outcome.startsWith(QStringLiteral("error: ")))
         return QStringLiteral("The run failed: ") + outcome.mid(7);
@@ -342,17 +301,11 @@ void RunController::checkHang()
 {
     if (!active() || !m_scene || m_replaying) // a replay's clock is the recorded one, not now
         return;
-    const auto quiet = static_cast<std::uint64_t>(m_scene->hangAfter * 1e9);
-    std::vector<HangSentence> hang = explainHang(state().world(), monotonicNs(), quiet);
-    if (hang == m_hang)
+    if (!m_hangWatch.check(state().world(), monotonicNs(), m_scene->hangAfter))
         return;
-    m_hang = std::move(hang);
-    if (!m_hang.empty()) {
+    if (m_hangWatch.hung()) {
         m_record->lanes.markHang();
-        QStringList sentences;
-        for (const HangSentence& s : m_hang)
-            sentences << QString::fromStdString(s.text);
-        setMessage(MessageKind::Hang, QStringLiteral("Hung: ") + sentences.join(QLatin1Char(' ')));
+        setMessage(MessageKind::Hang, QStringLiteral("Hung: ") + m_hangWatch.words());
     } else if (m_messageKind == MessageKind::Hang) {
         setMessage(MessageKind::None, {});
     }
@@ -365,10 +318,7 @@ void RunController::onFinished(bool clean, const QString& words)
         return;
     while (backlog() > 0) // what is left of the stream, whatever the budget
         drain();
-    if (!m_recordPath.isEmpty()) {
-        QFile grants(m_recordPath);
-        m_lastSchedule = grants.open(QIODevice::ReadOnly) ? grants.readAll().toStdString() : std::string {};
-    }
+    m_keeper.readGrants();
     Q_EMIT frame();
     if (!state().ended()) {
         fail(clean ? QStringLiteral("The scene runner ended without saying how the run ended.") : words);

@@ -4,21 +4,24 @@
 // and restarts it, and pumps its events into a RunState once per frame (never once per event), so a scene
 // streaming hundreds of thousands of events a second costs one stage update per frame. It also asks the hang
 // analyser, on a timer, whether the run has stopped moving. Every failure is reported in words through
-// message(); nothing throws into the event loop.
+// message(); nothing throws into the event loop. The pieces it drives are classes of their own: a step
+// waiting for a gate (StepRequest), the hang check (HangWatch), what is kept of the run for saving and the
+// schedule files (RunKeeper); the host process and its stream are HostRun.
 
 #include "model/run_record.h"
 #include "model/run_state.h"
 #include "replay/run_file.h"
 #include "run/frame_stats.h"
+#include "run/hang_watch.h"
+#include "run/run_keeper.h"
+#include "run/step_request.h"
 
-#include <mp/telemetry/hang.h>
 #include <mpstage/scene_info.h>
 
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QString>
-#include <QTemporaryDir>
 #include <QTimer>
 
 #include <deque>
@@ -54,7 +57,7 @@ public:
     // happens again; the processes the schedule does not name run freely.
     void runSchedule(const std::string& schedule);
     // The gate grants of the last run that has finished (empty if it had none, or none has finished).
-    const std::string& lastSchedule() const { return m_lastSchedule; }
+    const std::string& lastSchedule() const { return m_keeper.lastSchedule(); }
     void pause();
     void togglePause();
     void step(); // the process that has waited longest at a gate takes one step
@@ -78,7 +81,7 @@ public:
     const RunState& state() const { return m_record->live(); }
     // The run so far, kept for scrubbing and the timeline.
     const RunRecord& record() const { return *m_record; }
-    const std::vector<mp::telemetry::HangSentence>& hang() const { return m_hang; }
+    const std::vector<mp::telemetry::HangSentence>& hang() const { return m_hangWatch.sentences(); }
     MessageKind messageKind() const { return m_messageKind; }
     const QString& messageText() const { return m_messageText; }
     const FrameStats& stats() const { return m_stats; }
@@ -116,11 +119,9 @@ private:
     RunPhase m_phase = RunPhase::Idle;
     bool m_paused = true;
     bool m_micro = false;
-    // A step asked for before any process could take it: 0 = none, ANY = whichever, else that actor.
-    std::uint32_t m_pendingStep = 0;
-    qint64 m_pendingSince = 0;
+    StepRequest m_step;
     std::deque<mp::telemetry::Event> m_backlog;
-    std::vector<mp::telemetry::HangSentence> m_hang;
+    HangWatch m_hangWatch;
     MessageKind m_messageKind = MessageKind::None;
     QString m_messageText;
     QTimer m_frameTimer;
@@ -129,16 +130,8 @@ private:
     qint64 m_lastHangCheckNs = 0;
     qint64 m_lastFrameNs = 0;
     FrameStats m_stats;
-    std::shared_ptr<replay::Recording> m_recording;
-    std::string m_recordedScene;
-    std::vector<std::pair<std::string, std::string>> m_recordedParams;
+    RunKeeper m_keeper;
     bool m_replaying = false;
-    QTemporaryDir m_scratch; // schedules written and read by the host
-    int m_runNumber = 0;
-    QString m_recordPath; // where the live run's host writes its grants
-    std::string m_lastSchedule;
 };
-
-inline constexpr std::uint32_t ANY_ACTOR = 0xffffffffu;
 
 } // namespace mpstage::app
