@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <string_view>
+
 namespace {
 
 using mp::Object;
@@ -61,6 +64,21 @@ TEST(ObjectTest, StrLeavesStringsUnquoted)
 {
     EXPECT_EQ(mp::str(Object("HelloWorld")), "HelloWorld");
     EXPECT_EQ(mp::str(Object(7)), "7");
+}
+
+// b = bytes(memoryview(b'a\x00b')); len(b) == 3: the octets, NULs included, seen without a copy.
+TEST(ObjectTest, BytesHaveAViewASizeAndAStringViewConstructor)
+{
+    const std::string_view octets("a\0b", 3);
+
+    const mp::Bytes sut(octets);
+
+    EXPECT_EQ(sut.size(), 3u);
+    EXPECT_EQ(sut.view(), octets);
+    EXPECT_EQ(sut.view().data(), sut.data.data()); // a view of the member, not a copy
+    EXPECT_EQ(mp::Bytes("ab"), mp::Bytes(std::string("ab")));
+    EXPECT_EQ(mp::Bytes("ab").view(), "ab");
+    EXPECT_EQ(mp::repr(Object(sut)), "b'a\\x00b'");
 }
 
 } // namespace

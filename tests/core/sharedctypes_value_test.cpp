@@ -13,6 +13,7 @@
 #include <csignal>
 #include <cstdint>
 #include <limits>
+#include <type_traits>
 #include <vector>
 
 namespace {
@@ -121,6 +122,40 @@ TEST_F(SharedValueTest, ReadsGivePythonTypes)
     EXPECT_EQ(mp::Value('c', 1).value.get(), mp::Object(mp::Bytes("\x01")));
     EXPECT_EQ(mp::Value('u', "\xf0\x9f\x98\x80").value.get(), mp::Object("\xf0\x9f\x98\x80")); // U+1F600
     EXPECT_TRUE(mp::Value('I', 7).value.get().is_int());
+}
+
+// x = v.value; v.value = 6; x is still 5: a Python name holds the value read, not the shared memory.
+TEST_F(SharedValueTest, AnObjectInitialisedFromValueHoldsACopy)
+{
+    static_assert(std::is_convertible_v<const mp::SharedRef&, mp::Object>);
+    static_assert(!std::is_copy_constructible_v<mp::SharedRef>); // `auto x = v.value;` does not compile
+    mp::Value sut('i', 5);
+
+    mp::Object x = sut.value;
+    const mp::Object y(sut.value);
+    auto z = sut.value.get();
+    sut.value = 6;
+
+    EXPECT_EQ(x, mp::Object(5));
+    EXPECT_EQ(y, mp::Object(5));
+    EXPECT_EQ(z, mp::Object(5));
+    EXPECT_TRUE(x.is_int());
+    mp::Object c = mp::Value('c', mp::Bytes("a")).value;
+    EXPECT_EQ(c, mp::Object(mp::Bytes("a")));
+}
+
+// What C++ cannot make Pythonic: `auto item = a[0];` names the element itself (a SharedRef), so it sees later
+// writes; `mp::Object item = a[0];` or `a[0].get()` is Python's `item = a[0]`.
+TEST_F(SharedValueTest, AutoFromAnArrayItemIsALiveReferenceAndObjectIsACopy)
+{
+    mp::Array sut('i', { 1, 2 });
+
+    auto live = sut[0];
+    mp::Object copy = sut[0];
+    sut[0] = 9;
+
+    EXPECT_EQ(live, 9);
+    EXPECT_EQ(copy, mp::Object(1));
 }
 
 TEST_F(SharedValueTest, UnknownTypecodeHasNoSize)

@@ -37,6 +37,12 @@ struct NoneType {
 inline constexpr NoneType None {};
 
 // Python bytes: raw octets, kept in a std::string for cheap moves and views.
+//
+// The octets are the public member `data` (a std::string), so `b.data.data()` is the pointer, and `b.view()`
+// and `b.size()` are what a reader looks for first (Python's memoryview(b) and len(b)). A data() accessor
+// cannot sit beside a member of the same name, and renaming the member would break every program that reads
+// `.data` (some thirty uses in the engine, its tests and the Python module) for no change in behaviour, so the
+// member stays and these are added beside it.
 struct Bytes {
     std::string data;
     Bytes() = default;
@@ -44,10 +50,20 @@ struct Bytes {
         : data(std::move(d))
     {
     }
+    explicit Bytes(std::string_view d)
+        : data(d)
+    {
+    }
+    // A C string up to its first NUL (so that Bytes("abc") chooses neither of the two above).
+    explicit Bytes(const char* s)
+        : data(s)
+    {
+    }
     Bytes(const void* p, std::size_t n)
         : data(static_cast<const char*>(p), n)
     {
     }
+    std::string_view view() const noexcept { return data; }
     std::size_t size() const noexcept { return data.size(); }
     friend bool operator==(const Bytes&, const Bytes&) = default;
 };

@@ -29,8 +29,13 @@ concept SharedNumber
           char> && !std::same_as<T, signed char> && !std::same_as<T, unsigned char> && !std::same_as<T, wchar_t> && !std::same_as<T, char8_t> && !std::same_as<T, char16_t> && !std::same_as<T, char32_t>;
 
 // One element of shared ctypes storage: Value::value, or what Array[i] returns. Reading and writing it
-// takes the owner's lock (if any) each time. Not copyable, so that `auto x = v.value;` does not compile into
-// a live reference by mistake; write `auto x = v.value.get();`.
+// takes the owner's lock (if any) each time.
+//
+// Python's `x = v.value` reads the value once; so does `mp::Object x = v.value;` (or `auto x = v.value.get();`,
+// or `std::int64_t x = v.value;`): x is a copy and later writes to v do not change it. SharedRef is not
+// copyable, so that `auto x = v.value;` does not compile into a live reference by mistake. One case C++ cannot
+// stop: `auto x = a[i];` on an Array is the element itself, a SharedRef that reads the shared memory each time
+// it is used; write `mp::Object x = a[i];` or `auto x = a[i].get();` for Python's `x = a[i]`.
 class SharedRef {
 public:
     // Python's value: int for integer codes, float for 'f'/'d', bytes of length 1 for 'c', str for 'u'.
