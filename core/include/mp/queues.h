@@ -9,6 +9,18 @@
 // written them (unless cancel_join_thread() was called): join a child before draining and you can deadlock,
 // exactly as CPython's programming guidelines warn.
 //
+// How often empty() says true right after a put differs from CPython, and is left so. CPython's feeder needs
+// the GIL to write, which the putting thread keeps until its next blocking call or for the 5 ms switch
+// interval; here the feeder is a native thread that writes as soon as it runs. Measured over 1,000 fresh
+// queues, put(1) then empty() at once (2 vCPUs with other work running): CPython 3.11 says true 917-1000
+// times (972-988 with every thread on one CPU), this engine 417-943 (693-979 on one CPU). After a put to a
+// queue whose feeder is already running and idle the order turns round: CPython 271-475 (218-267 on one
+// CPU), this engine 420-564 (472-484). Both are races a program must not rely on (Python's docs call empty()
+// unreliable), and giving the C++ engine CPython's odds would mean holding back every wake-up of the feeder
+// by a GIL-like delay, which each request and reply through a Queue would then pay. Python programs run on
+// the engine hold the real GIL: there empty() right after the first put() said true 1000 times in 1000, as
+// under CPython (and after a put to an idle feeder also 1000 in 1000, more often than CPython's 271-475).
+//
 // One deliberate difference: when a Queue handle's last copy in a process is destroyed, its feeder is told
 // to finish and is joined there and then (CPython lets it run on until interpreter exit); a C++ thread
 // cannot outlive the state it feeds from.
