@@ -6,6 +6,7 @@
 #include "ui/banner.h"
 #include "ui/main_window.h"
 #include "ui/run_files.h"
+#include "ui/scene_library.h"
 #include "ui/screenshot.h"
 #include "ui/transport.h"
 
@@ -33,7 +34,9 @@ int runApp(QApplication& app)
     if (options.dark)
         settings.window.palette = PaletteKind::Dark;
     applyAppearance(app, settings.window.palette, settings.window.percent);
-    MainWindow window;
+    QStringList folders = SceneLibrary::defaultFolders();
+    folders << options.sceneFolders;
+    MainWindow window(nullptr, folders);
     window.setSettings(settings, false);
     if (options.present || (options.screenshot.isEmpty() && settings.startPresenting))
         window.setPresenting(true);

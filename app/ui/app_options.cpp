@@ -4,6 +4,7 @@
 #include <mpstage/params.h>
 
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QRegularExpression>
 
 namespace mpstage::app {
@@ -36,8 +37,12 @@ AppOptions parseAppOptions(const QStringList& arguments)
     const QCommandLineOption run(QStringLiteral("run"), QStringLiteral("Start running the scene at once."));
     const QCommandLineOption perf(
         QStringLiteral("perf"), QStringLiteral("Run the scene, print frame times and memory when it ends, and quit."));
-    parser.addOptions(
-        { scene, param, screenshot, atEnd, steps, size, dark, charts, present, openRun, exportTrace, run, perf });
+    const QCommandLineOption scenes(QStringLiteral("scenes"),
+        QStringLiteral("Also list the Python scene files in DIR (repeatable; ~/.local/share/mpstage/scenes is "
+                       "always listed)."),
+        QStringLiteral("DIR"));
+    parser.addOptions({ scene, param, screenshot, atEnd, steps, size, dark, charts, present, openRun, exportTrace, run,
+        perf, scenes });
 
     AppOptions out;
     if (!parser.parse(arguments)) {
@@ -53,6 +58,8 @@ AppOptions parseAppOptions(const QStringList& arguments)
         return out;
     }
     out.scene = parser.value(scene);
+    for (const QString& dir : parser.values(scenes))
+        out.sceneFolders << QFileInfo(dir).absoluteFilePath();
     try {
         for (const QString& p : parser.values(param))
             out.params.push_back(splitAssignment(p.toStdString()));

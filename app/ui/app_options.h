@@ -31,6 +31,7 @@ struct AppOptions {
     QString exportTrace; // with openRun: write its Chrome trace here and quit
     bool run = false;
     bool perf = false;
+    QStringList sceneFolders; // --scenes DIR (repeatable): Python scene files for the catalogue
     QString error; // set if the command line was wrong
 };
 

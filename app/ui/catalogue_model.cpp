@@ -32,16 +32,36 @@ QString tagHeading(const std::string& tag)
     return s;
 }
 
+namespace {
+
+std::vector<const SceneInfo*> pointers(const std::vector<SceneInfo>& scenes)
+{
+    std::vector<const SceneInfo*> out;
+    for (const SceneInfo& s : scenes)
+        out.push_back(&s);
+    return out;
+}
+
+} // namespace
+
 CatalogueModel::CatalogueModel(const std::vector<SceneInfo>& scenes, QObject* parent)
+    : CatalogueModel(pointers(scenes), {}, parent)
+{
+}
+
+CatalogueModel::CatalogueModel(
+    const std::vector<const SceneInfo*>& scenes, const std::vector<BrokenScene>& broken, QObject* parent)
     : QAbstractItemModel(parent)
 {
     std::map<std::pair<int, std::string>, std::vector<const SceneInfo*>> groups;
-    for (const SceneInfo& s : scenes) {
-        const std::string tag = s.tags.empty() ? std::string("other") : s.tags.front();
-        groups[{ tagRank(tag), tag }].push_back(&s);
+    for (const SceneInfo* s : scenes) {
+        const std::string tag = s->tags.empty() ? std::string("other") : s->tags.front();
+        groups[{ tagRank(tag), tag }].push_back(s);
     }
     for (auto& [key, list] : groups)
-        m_groups.push_back(Group { tagHeading(key.second), std::move(list) });
+        m_groups.push_back(Group { tagHeading(key.second), std::move(list), {} });
+    if (!broken.empty())
+        m_groups.push_back(Group { QStringLiteral("Broken scene files"), {}, broken });
 }
 
 QModelIndex CatalogueModel::index(int row, int column, const QModelIndex& parent) const
@@ -66,7 +86,7 @@ int CatalogueModel::rowCount(const QModelIndex& parent) const
         return static_cast<int>(m_groups.size());
     if (parent.internalId() != 0 || parent.column() != 0)
         return 0;
-    return static_cast<int>(m_groups[static_cast<std::size_t>(parent.row())].scenes.size());
+    return static_cast<int>(m_groups[static_cast<std::size_t>(parent.row())].size());
 }
 
 int CatalogueModel::columnCount(const QModelIndex&) const
@@ -90,7 +110,24 @@ QVariant CatalogueModel::data(const QModelIndex& index, int role) const
             return {};
         }
     }
-    const SceneInfo& s = *m_groups[index.internalId() - 1].scenes[static_cast<std::size_t>(index.row())];
+    const Group& group = m_groups[index.internalId() - 1];
+    const auto row = static_cast<std::size_t>(index.row());
+    if (row >= group.scenes.size()) { // a broken scene file: its name, and why it cannot be opened
+        const BrokenScene& b = group.broken[row - group.scenes.size()];
+        switch (role) {
+        case Qt::DisplayRole:
+            return QString(b.path.section(QLatin1Char('/'), -1) + QStringLiteral(" — ")
+                + b.error.section(QStringLiteral(": "), 1));
+        case Qt::ToolTipRole:
+        case SearchTextRole:
+            return b.error;
+        case IsGroupRole:
+            return false;
+        default:
+            return {};
+        }
+    }
+    const SceneInfo& s = *group.scenes[row];
     switch (role) {
     case Qt::DisplayRole:
         return QString::fromStdString(s.title);
@@ -117,7 +154,12 @@ Qt::ItemFlags CatalogueModel::flags(const QModelIndex& index) const
 {
     if (!index.isValid())
         return Qt::NoItemFlags;
-    return index.internalId() == 0 ? Qt::ItemIsEnabled : Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    if (index.internalId() == 0)
+        return Qt::ItemIsEnabled;
+    const Group& group = m_groups[index.internalId() - 1];
+    if (static_cast<std::size_t>(index.row()) >= group.scenes.size())
+        return Qt::ItemIsEnabled; // a broken scene file: shown, never opened
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable;
 }
 
 QModelIndex CatalogueModel::indexOfScene(const QString& id) const

@@ -4,6 +4,8 @@
 // memory...), the scenes under it. Searching filters on the search-text role (id, title, summary, tags)
 // through a QSortFilterProxyModel with recursive filtering.
 
+#include "ui/scene_library.h"
+
 #include <mpstage/scene_info.h>
 
 #include <QAbstractItemModel>
@@ -20,6 +22,10 @@ public:
     enum Roles { SceneIdRole = Qt::UserRole + 1, SearchTextRole, IsGroupRole, DifficultyRole };
 
     explicit CatalogueModel(const std::vector<SceneInfo>& scenes, QObject* parent = nullptr);
+    // Scene files whose header is malformed are listed under "Broken scene files", with their sentence,
+    // and cannot be opened.
+    CatalogueModel(
+        const std::vector<const SceneInfo*>& scenes, const std::vector<BrokenScene>& broken, QObject* parent = nullptr);
 
     QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
     QModelIndex parent(const QModelIndex& child) const override;
@@ -34,6 +40,8 @@ private:
     struct Group {
         QString heading;
         std::vector<const SceneInfo*> scenes;
+        std::vector<BrokenScene> broken;
+        std::size_t size() const { return scenes.size() + broken.size(); }
     };
     std::vector<Group> m_groups;
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/catalogue_panel.h"
 #include "ui/catalogue_model.h"
+#include "ui/scene_library.h"
 
 #include <mpstage/scene_info.h>
 
@@ -97,6 +98,18 @@ bool CataloguePanel::eventFilter(QObject* watched, QEvent* event)
                 tree->scrollTo(tree->currentIndex());
         });
     return QWidget::eventFilter(watched, event);
+}
+
+void CataloguePanel::setLibrary(const SceneLibrary& library)
+{
+    const QString current = m_tree->currentIndex().data(CatalogueModel::SceneIdRole).toString();
+    CatalogueModel* old = m_model;
+    m_model = new CatalogueModel(library.scenes(), library.broken(), this);
+    m_proxy->setSourceModel(m_model);
+    delete old;
+    m_tree->expandAll();
+    if (!current.isEmpty())
+        select(current);
 }
 
 void CataloguePanel::select(const QString& sceneId)

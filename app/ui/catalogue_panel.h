@@ -11,6 +11,7 @@ class QTreeView;
 namespace mpstage::app {
 
 class CatalogueModel;
+class SceneLibrary;
 
 class CataloguePanel : public QWidget {
     Q_OBJECT
@@ -19,6 +20,8 @@ public:
     explicit CataloguePanel(QWidget* parent = nullptr);
 
     void select(const QString& sceneId);
+    // Lists the library's scenes (and broken scene files) instead of the built-in catalogue alone.
+    void setLibrary(const SceneLibrary& library);
     CatalogueModel* model() const { return m_model; }
     QSortFilterProxyModel* proxy() const { return m_proxy; }
     QLineEdit* search() const { return m_search; }

@@ -15,8 +15,10 @@
 #include "ui/listing_delegate.h"
 #include "ui/listing_model.h"
 #include "ui/params_form.h"
+#include "ui/program_editor.h"
 #include "ui/run_files.h"
 #include "ui/scene_info_panel.h"
+#include "ui/scene_library.h"
 #include "ui/transport.h"
 
 #include <mpstage/params.h>
@@ -31,6 +33,8 @@
 #include <QListView>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QStackedWidget>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -39,14 +43,17 @@ namespace mpstage::app {
 
 using mp::telemetry::ActorId;
 
-MainWindow::MainWindow(QWidget* parent)
+MainWindow::MainWindow(QWidget* parent, QStringList sceneFolders)
     : QMainWindow(parent)
     , m_controller(new RunController(this))
     , m_stage(new StageScene(this))
     , m_listing(new ListingModel(this))
     , m_console(new ConsoleModel(400, this))
+    , m_library(new SceneLibrary(sceneFolders.isEmpty() ? SceneLibrary::defaultFolders() : sceneFolders, this))
+    , m_runDir(new QTemporaryDir)
     , m_scrubber(new Scrubber(*m_controller, this))
 {
+    setAcceptDrops(true);
     setWindowTitle(QStringLiteral("mpstage"));
     const HostLookup host = findHost(QCoreApplication::applicationDirPath());
     m_controller->setHostPath(host.path);
@@ -101,6 +108,17 @@ MainWindow::MainWindow(QWidget* parent)
     m_chartsDock->hide();
     buildViewActions();
     addFileMenu(*this);
+    addProgramMenu();
+    m_catalogue->setLibrary(*m_library);
+    connect(m_library, &SceneLibrary::changed, this, [this] {
+        // a scene file changed on disk: the catalogue again, and the open scene (if it is one) read anew
+        const std::string id = m_scene ? m_scene->id : std::string();
+        m_catalogue->setLibrary(*m_library);
+        if (!id.empty() && m_programPath.isEmpty()) {
+            m_scene = nullptr;
+            sceneChosen(QString::fromStdString(id));
+        }
+    });
 
     connect(m_catalogue, &CataloguePanel::sceneChosen, this, &MainWindow::sceneChosen);
     connect(m_params, &ParamsForm::changed, this, [this] {
@@ -140,7 +158,10 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_controller, &RunController::ended, m_charts, &ChartsPanel::refresh);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    delete m_runDir;
+}
 
 QWidget* MainWindow::buildCentre()
 {
@@ -202,7 +223,12 @@ QWidget* MainWindow::buildListing()
     m_listingView->setSelectionMode(QAbstractItemView::NoSelection);
     m_listingView->setFocusPolicy(Qt::NoFocus);
     m_listingView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    column->addWidget(m_listingView, 1);
+    m_editor = new ProgramEditor;
+    m_editor->setObjectName(QStringLiteral("editor"));
+    m_listingStack = new QStackedWidget;
+    m_listingStack->addWidget(m_listingView);
+    m_listingStack->addWidget(m_editor);
+    column->addWidget(m_listingStack, 1);
     m_infoScroll = infoScroll;
     auto* right = new QSplitter(Qt::Vertical);
     right->addWidget(infoScroll);
@@ -276,13 +302,17 @@ void MainWindow::setChartsVisible(bool visible)
 
 bool MainWindow::openScene(const QString& id, const std::vector<std::pair<std::string, std::string>>& params)
 {
-    const SceneInfo* scene = findSceneInfo(id.toStdString());
+    if (id.endsWith(QStringLiteral(".py")) && !m_library->find(id.toStdString()) && !openProgram(id))
+        return false;
+    const SceneInfo* scene = m_library->find(id.toStdString());
+    if (!scene && id.endsWith(QStringLiteral(".py")))
+        scene = m_scene;
     if (!scene) {
         m_banner->setMessage(MessageKind::Error, QStringLiteral("There is no scene called '%1'.").arg(id));
         return false;
     }
-    sceneChosen(id);
-    m_catalogue->select(id);
+    sceneChosen(QString::fromStdString(scene->id));
+    m_catalogue->select(QString::fromStdString(scene->id));
     try {
         parseParams(scene->params, params);
     } catch (const std::exception& e) {
@@ -296,15 +326,25 @@ bool MainWindow::openScene(const QString& id, const std::vector<std::pair<std::s
 
 void MainWindow::sceneChosen(const QString& id)
 {
-    const SceneInfo* scene = findSceneInfo(id.toStdString());
+    const SceneInfo* scene = m_library->find(id.toStdString());
     if (!scene || scene == m_scene)
         return;
     m_scene = scene;
+    if (scene->program) { // a scene file from the catalogue, or a program opened by hand: the editor
+        if (QString::fromStdString(scene->id) != m_runPath)
+            m_programPath = QString::fromStdString(scene->id);
+        m_editor->setProgram(QString::fromStdString(scene->listing({})));
+        m_listingStack->setCurrentWidget(m_editor);
+    } else {
+        m_programPath.clear();
+        m_listingStack->setCurrentWidget(m_listingView);
+    }
     m_controller->clear();
     m_params->setScene(scene);
     m_info->setScene(scene);
-    m_listingTitle->setText(
-        QString::fromStdString(scene->id).replace(QLatin1Char('-'), QLatin1Char('_')) + QStringLiteral(".py"));
+    m_listingTitle->setText(scene->program
+            ? QString::fromStdString(scene->id).section(QLatin1Char('/'), -1)
+            : QString::fromStdString(scene->id).replace(QLatin1Char('-'), QLatin1Char('_')) + QStringLiteral(".py"));
     chooseActor(ActorId { 1 });
     applyParams();
     updateCaption();
@@ -321,6 +361,8 @@ void MainWindow::applyParams()
 {
     if (!m_scene)
         return;
+    if (!m_programPath.isEmpty())
+        prepareProgramRun();
     m_controller->setScene(m_scene, m_params->values());
     refreshListing();
 }
@@ -369,6 +411,7 @@ void MainWindow::showState()
             markers.push_back(ListingMarker {
                 static_cast<int>(a->line), QString::fromStdString(shortActorName(a->name)), theme().actor(a->id) });
     m_listing->setMarkers(markers);
+    m_editor->setMarkers(markers);
     if (const auto* a = state.world().actor(m_transport->chosenActor()); a && a->line > 0)
         m_listingView->scrollTo(m_listing->index(static_cast<int>(a->line - 1)));
 }
@@ -388,6 +431,9 @@ void MainWindow::onMessage()
             QStringLiteral("Looking back: %1. Press End (or Live ▶|) to return to %2.")
                 .arg(m_timeline->where(),
                     m_controller->active() ? QStringLiteral("the live run") : QStringLiteral("the end of the run")));
+    else if (!m_controller->active() && m_editor->errorLine() > 0) // the program failed: where, and why
+        m_banner->setMessage(
+            MessageKind::Error, QStringLiteral("Line %1: %2").arg(m_editor->errorLine()).arg(m_editor->errorWords()));
     else
         m_banner->setMessage(m_controller->messageKind(), m_controller->messageText());
 }
@@ -397,6 +443,9 @@ void MainWindow::onPhase()
     updateCaption();
     m_info->setRevealed(m_controller->phase() == RunPhase::Ended);
     m_params->setEnabled(!m_controller->active());
+    m_editor->setReadOnly(m_controller->active());
+    if (m_controller->phase() == RunPhase::Ended && !m_programPath.isEmpty())
+        showProgramError();
 }
 
 void MainWindow::chooseActor(ActorId actor)

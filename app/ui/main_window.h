@@ -10,6 +10,7 @@
 #include <mpstage/scene_info.h>
 
 #include <QMainWindow>
+#include <QStringList>
 
 #include <string>
 #include <utility>
@@ -19,6 +20,8 @@ class QDockWidget;
 class QLabel;
 class QListView;
 class QSplitter;
+class QStackedWidget;
+class QTemporaryDir;
 
 namespace mpstage::app {
 
@@ -28,6 +31,8 @@ class CataloguePanel;
 class ConsoleModel;
 class ListingModel;
 class ParamsForm;
+class ProgramEditor;
+class SceneLibrary;
 class RunController;
 class SceneInfoPanel;
 class StageScene;
@@ -40,13 +45,25 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:
-    explicit MainWindow(QWidget* parent = nullptr);
+    // sceneFolders: the folders of Python scene files the catalogue lists (SceneLibrary::defaultFolders()
+    // and each --scenes DIR).
+    explicit MainWindow(QWidget* parent = nullptr, QStringList sceneFolders = {});
     ~MainWindow() override;
 
     // Opens a scene with these parameters (the others at their defaults). On a wrong id or value, says why
     // in the banner and returns false.
     bool openScene(const QString& id, const std::vector<std::pair<std::string, std::string>>& params = {});
     const SceneInfo* scene() const { return m_scene; }
+
+    // A Python program (a scene file or an ordinary one) from a file: File → Open program…, drag and drop,
+    // --scene FILE.py, the recent files. Its listing becomes an editor; Run runs what the editor holds.
+    bool openProgram(const QString& path);
+    // Writes the editor's text; asScene: with a scene header (one is added if the program has none).
+    QString saveProgram(const QString& path, bool asScene);
+    const QString& programPath() const { return m_programPath; }
+    ProgramEditor& editor() const { return *m_editor; }
+    SceneLibrary& library() const { return *m_library; }
+    QStringList recentPrograms() const;
 
     RunController& controller() const { return *m_controller; }
     StageScene& stage() const { return *m_stage; }
@@ -78,7 +95,15 @@ public:
     void showSettingsDialog();
     void nextScene(int direction);
 
+protected:
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
 private:
+    void addProgramMenu();
+    void prepareProgramRun(); // the editor's text, written where the host runs it from
+    void showProgramError(); // the line a traceback or a syntax error points at, in the editor
+    void rememberProgram(const QString& path);
     QWidget* buildCentre();
     QWidget* buildListing();
     void buildViewActions();
@@ -106,6 +131,12 @@ private:
     ListingModel* m_listing;
     ConsoleModel* m_console;
     QListView* m_listingView = nullptr;
+    QStackedWidget* m_listingStack = nullptr; // the listing, or the program editor
+    ProgramEditor* m_editor = nullptr;
+    SceneLibrary* m_library;
+    QTemporaryDir* m_runDir; // where an edited program is written for the host to run it
+    QString m_programPath; // the program file open in the editor (empty for a built-in scene)
+    QString m_runPath; // the file the host runs: m_runDir's copy of the editor's text
     QListView* m_consoleView = nullptr;
     QLabel* m_listingTitle = nullptr;
     QLabel* m_title = nullptr;

@@ -78,6 +78,7 @@ template <typename Q, typename C> void defineQueueMethods(C& cls)
         .def("empty",
             [](Q& self) {
                 reportLine();
+                Unlocked unlocked; // CPython's empty() polls the pipe with the GIL let go: a waiting feeder may run
                 return self.q.empty();
             })
         .def("full",
