@@ -56,6 +56,8 @@ std::string shortActorName(const std::string& name)
         return "Main";
     if (name.rfind("Process-", 0) == 0)
         return "P-" + name.substr(8);
+    if (name.rfind("ForkPoolWorker-", 0) == 0) // a Pool's workers
+        return "W-" + name.substr(15);
     return name.substr(0, 6);
 }
 

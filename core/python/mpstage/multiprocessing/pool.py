@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: MIT
-"""multiprocessing.pool.Pool on the engine: worker processes (daemons named ForkPoolWorker-N) take tasks from a
-SimpleQueue and put results on another, which a thread of the pool's owner reads, as in CPython; both queues
-and every worker are on the stage."""
+"""multiprocessing.pool.Pool on the engine: worker processes (daemons named ForkPoolWorker-N) take tasks from one
+queue and put results on another, which a thread of the pool's owner reads, as in CPython. CPython's two queues
+are SimpleQueues; here they are Queues, which the stage draws whole (a SimpleQueue shows as its pipe and its
+two locks), and which behave the same to the pool's user: tasks in order, every result once."""
 
 import itertools
 import os
@@ -9,7 +10,7 @@ import threading
 
 from mpstage._errors import TimeoutError, not_supported
 from .process import Process
-from .queues import SimpleQueue
+from .queues import Queue
 
 __all__ = ['Pool', 'ThreadPool']
 
@@ -211,8 +212,8 @@ class Pool:
         self._state = RUN
         self._cache = {}
         self._processes = processes
-        self._inqueue = SimpleQueue()
-        self._outqueue = SimpleQueue()
+        self._inqueue = Queue()
+        self._outqueue = Queue()
         self._pool = []
         for _ in range(processes):
             w = Process(target=worker, args=(self._inqueue, self._outqueue, initializer, initargs))
