@@ -14,12 +14,17 @@ namespace mpstage {
 
 namespace {
 
-// Where the mpstage package is: $MPSTAGE_PYTHONPATH, else the build tree's copy, else the installed one.
+// Where the mpstage package is: $MPSTAGE_PYTHONPATH; else, for the host of a build tree, that tree's copy; else
+// the installed one (an installed host never reads a build tree that happens to be on the machine).
 std::string packageDir()
 {
     if (const char* env = std::getenv("MPSTAGE_PYTHONPATH"); env && *env)
         return env;
-    if (std::filesystem::exists(std::filesystem::path(MPSTAGE_PYTHON_BUILD_DIR) / "mpstage"))
+    std::error_code error;
+    const auto self = std::filesystem::canonical("/proc/self/exe", error).string();
+    const auto build = std::filesystem::weakly_canonical(MPSTAGE_BUILD_DIR, error).string();
+    const bool inBuildTree = !self.empty() && !build.empty() && self.starts_with(build + "/");
+    if (inBuildTree && std::filesystem::exists(std::filesystem::path(MPSTAGE_PYTHON_BUILD_DIR) / "mpstage"))
         return MPSTAGE_PYTHON_BUILD_DIR;
     return MPSTAGE_PYTHON_INSTALL_DIR;
 }
