@@ -73,6 +73,7 @@ int runApp(QApplication& app)
         const bool replayed = !options.openRun.isEmpty();
         if (opened)
             shot.setSteps(options.steps);
+        shot.setStepActors(options.stepActors);
         int status = 0;
         QObject::connect(&shot, &Screenshot::done, &app, [&](int s) {
             status = opened || replayed ? s : 2;

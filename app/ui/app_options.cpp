@@ -22,7 +22,9 @@ AppOptions parseAppOptions(const QStringList& arguments)
     const QCommandLineOption atEnd(QStringLiteral("at-end"),
         QStringLiteral("With --screenshot: run the scene first and render once it has ended or hung."));
     const QCommandLineOption steps(QStringLiteral("steps"),
-        QStringLiteral("With --screenshot: take N steps from the start (paused), then render."), QStringLiteral("N"));
+        QStringLiteral("With --screenshot: take N steps from the start (paused), then render; or name the process "
+                       "of each step: 1,1,2,2 (1 is MainProcess, 2 Process-1, ...)."),
+        QStringLiteral("N|LIST"));
     const QCommandLineOption size(
         QStringLiteral("size"), QStringLiteral("Window size (default 1920x1080)."), QStringLiteral("WxH"));
     const QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("Use the dark palette."));
@@ -90,11 +92,26 @@ AppOptions parseAppOptions(const QStringList& arguments)
         out.size = QSize(m.captured(1).toInt(), m.captured(2).toInt());
     }
     if (parser.isSet(steps)) {
+        const QString value = parser.value(steps);
         bool ok = false;
-        out.steps = parser.value(steps).toInt(&ok);
-        if (!ok || out.steps < 1 || out.steps > 10000) {
-            out.error = QStringLiteral("--steps must be a number from 1 to 10000, not '%1'").arg(parser.value(steps));
-            return out;
+        if (value.contains(QLatin1Char(','))) { // 1,1,2,2: which process takes each step (1 is MainProcess)
+            for (const QString& n : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+                const int actor = n.trimmed().toInt(&ok);
+                if (!ok || actor < 1 || actor > 256) {
+                    out.error = QStringLiteral("--steps takes a count or process numbers (1 is MainProcess) "
+                                               "separated by commas, not '%1'")
+                                    .arg(value);
+                    return out;
+                }
+                out.stepActors.push_back(actor);
+            }
+            out.steps = static_cast<int>(out.stepActors.size());
+        } else {
+            out.steps = value.toInt(&ok);
+            if (!ok || out.steps < 1 || out.steps > 10000) {
+                out.error = QStringLiteral("--steps must be a number from 1 to 10000, not '%1'").arg(value);
+                return out;
+            }
         }
     }
     if ((out.atEnd || out.steps) && out.screenshot.isEmpty()) {

@@ -23,6 +23,7 @@ struct AppOptions {
     QString screenshot;
     bool atEnd = false;
     int steps = 0; // with --screenshot: take this many steps from the start, then render
+    std::vector<int> stepActors; // --steps 1,1,2,2: the process of each step (1 is MainProcess)
     QSize size { 1920, 1080 };
     bool dark = false;
     bool charts = false; // show the charts panel

@@ -54,6 +54,12 @@ MainWindow::MainWindow(QWidget* parent, QStringList sceneFolders)
     , m_scrubber(new Scrubber(*m_controller, this))
 {
     setAcceptDrops(true);
+    // Once shown, the keys go to the stage (the first focusable widget would be the catalogue's search box,
+    // where M and 1–9 would type).
+    QTimer::singleShot(0, this, [this] {
+        if (m_view && !m_editor->hasFocus())
+            m_view->setFocus(Qt::OtherFocusReason);
+    });
     setWindowTitle(QStringLiteral("mpstage"));
     const HostLookup host = findHost(QCoreApplication::applicationDirPath());
     m_controller->setHostPath(host.path);
@@ -349,6 +355,9 @@ void MainWindow::sceneChosen(const QString& id)
     applyParams();
     updateCaption();
     m_stage->setHint(QStringLiteral("Press Run, or → to go one step at a time"));
+    // The keys (Space, →, 1–9, M...) go to the window, not to the search box: focus on the stage.
+    if (m_view && !m_editor->hasFocus())
+        m_view->setFocus(Qt::OtherFocusReason);
 }
 
 void MainWindow::runSchedule(const std::string& schedule)
@@ -419,6 +428,9 @@ void MainWindow::showState()
 void MainWindow::onHang()
 {
     m_highlights = highlightsFor(m_controller->hang(), m_controller->state().world());
+    // a hung run is when the class asks why: the scene's Why shows then, not only at the end
+    m_info->setRevealed(m_controller->phase() == RunPhase::Ended || !m_controller->hang().empty());
+    updateCaption();
     if (!m_scrubber->looking())
         m_stage->sync(m_controller->state(), m_highlights);
     m_timeline->refresh();
@@ -441,7 +453,7 @@ void MainWindow::onMessage()
 void MainWindow::onPhase()
 {
     updateCaption();
-    m_info->setRevealed(m_controller->phase() == RunPhase::Ended);
+    m_info->setRevealed(m_controller->phase() == RunPhase::Ended || !m_controller->hang().empty());
     m_params->setEnabled(!m_controller->active());
     m_editor->setReadOnly(m_controller->active());
     if (m_controller->phase() == RunPhase::Ended && !m_programPath.isEmpty())

@@ -58,7 +58,7 @@ void MainWindow::applyLook(const Look& look)
     m_charts->refresh();
     m_banner->refreshTheme();
     m_info->setScene(m_scene);
-    m_info->setRevealed(m_controller->phase() == RunPhase::Ended);
+    m_info->setRevealed(m_controller->phase() == RunPhase::Ended || !m_controller->hang().empty());
     m_console->clear();
     showState();
     m_timeline->refresh();

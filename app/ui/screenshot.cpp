@@ -63,9 +63,17 @@ void Screenshot::nextStep()
         settle();
         return;
     }
-    --m_steps;
     m_seen = c.state().world().eventCount();
-    m_window.transport().stepAction()->trigger();
+    if (!m_stepActors.empty()) {
+        const std::size_t taken = m_stepActors.size() - static_cast<std::size_t>(m_steps);
+        if (taken == 0 && c.phase() == RunPhase::Idle)
+            m_window.transport().stepAction()->trigger(); // starts the run paused (MainProcess's first gate)
+        else
+            c.stepActor(mp::telemetry::ActorId { static_cast<std::uint32_t>(m_stepActors[taken]) });
+    } else {
+        m_window.transport().stepAction()->trigger();
+    }
+    --m_steps;
     auto* poll = new QTimer(this);
     poll->start(20);
     auto waited = std::make_shared<int>(0);

@@ -9,6 +9,8 @@
 #include <QString>
 #include <QTimer>
 
+#include <vector>
+
 namespace mpstage::app {
 
 class MainWindow;
@@ -19,6 +21,8 @@ class Screenshot : public QObject {
 public:
     Screenshot(MainWindow& window, QString file, bool atEnd, QObject* parent = nullptr);
     void setSteps(int steps) { m_steps = steps; }
+    // The process of each step (1 is MainProcess); empty: the one that has waited longest, as → steps.
+    void setStepActors(std::vector<int> actors) { m_stepActors = std::move(actors); }
     void start();
 
 Q_SIGNALS:
@@ -34,6 +38,7 @@ private:
     bool m_atEnd;
     bool m_settling = false;
     int m_steps = 0;
+    std::vector<int> m_stepActors;
     std::uint64_t m_seen = 0; // events applied when the last step was asked for
     QTimer m_timeout;
 };

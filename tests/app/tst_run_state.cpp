@@ -182,6 +182,13 @@ private Q_SLOTS:
         QTest::newRow("steps and at-end") << QStringList { QStringLiteral("--screenshot"), QStringLiteral("a.png"),
             QStringLiteral("--steps"), QStringLiteral("3"), QStringLiteral("--at-end") }
                                           << false;
+        QTest::newRow("steps naming processes") << QStringList { QStringLiteral("--screenshot"),
+            QStringLiteral("a.png"), QStringLiteral("--steps"), QStringLiteral("1,1,2,2") }
+                                                << true;
+        QTest::newRow("steps naming no process") << QStringList { QStringLiteral("--screenshot"),
+            QStringLiteral("a.png"), QStringLiteral("--steps"), QStringLiteral("1,x") }
+                                                 << false;
+        QTest::newRow("scene folders") << QStringList { QStringLiteral("--scenes"), QStringLiteral("/tmp") } << true;
         QTest::newRow("charts") << QStringList { QStringLiteral("--charts") } << true;
         QTest::newRow("replay, export trace") << QStringList { QStringLiteral("--open-run"), QStringLiteral("a.run"),
             QStringLiteral("--export-trace"), QStringLiteral("t.json") }
@@ -203,6 +210,12 @@ private Q_SLOTS:
         }
         if (ok && args.contains(QStringLiteral("--size")))
             QCOMPARE(sut.size, QSize(1280, 720));
+        if (ok && args.contains(QStringLiteral("1,1,2,2"))) {
+            QCOMPARE(sut.stepActors, (std::vector<int> { 1, 1, 2, 2 }));
+            QCOMPARE(sut.steps, 4);
+        }
+        if (ok && args.contains(QStringLiteral("--scenes")))
+            QCOMPARE(sut.sceneFolders, QStringList { QStringLiteral("/tmp") });
     }
 
     void frameStats()
