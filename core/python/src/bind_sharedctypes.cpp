@@ -5,6 +5,7 @@
 #include "bridge.h"
 
 #include <mp/sharedctypes.h>
+#include <mp/slice.h>
 
 #include <pybind11/stl.h>
 
@@ -38,26 +39,23 @@ char code(const std::string& typecode)
     return typecode[0];
 }
 
-// a[i] or a[start:stop:step], Python's indexing rules.
+// slice(start, stop, step) as the engine's mp::slice (None: std::nullopt).
+mp::slice toSlice(py::handle key)
+{
+    auto bound = [](py::handle v) -> std::optional<std::int64_t> {
+        if (v.is_none())
+            return std::nullopt;
+        return v.cast<std::int64_t>();
+    };
+    return mp::slice { bound(key.attr("start")), bound(key.attr("stop")), bound(key.attr("step")) };
+}
+
+// a[i] or a[start:stop:step], Python's indexing rules; a slice is one critical section, as in CPython.
 template <typename A> py::object getItem(const A& a, py::handle key)
 {
     reportLine();
-    if (PySlice_Check(key.ptr())) {
-        Py_ssize_t start = 0, stop = 0, step = 0;
-        if (PySlice_Unpack(key.ptr(), &start, &stop, &step) < 0)
-            throw py::error_already_set();
-        const Py_ssize_t n = PySlice_AdjustIndices(static_cast<Py_ssize_t>(a.size()), &start, &stop, step);
-        if (step == 1)
-            return fromScalar(a.get_slice(start, stop));
-        py::list out;
-        for (Py_ssize_t i = 0, at = start; i < n; ++i, at += step)
-            out.append(fromScalar(a[at].get()));
-        if (n > 0 && PyBytes_Check(out[0].ptr()))
-            return py::bytes("").attr("join")(out);
-        if (n > 0 && PyUnicode_Check(out[0].ptr()))
-            return py::str("").attr("join")(out);
-        return out;
-    }
+    if (PySlice_Check(key.ptr()))
+        return fromScalar(a.get_slice(toSlice(key)));
     return fromScalar(a[key.cast<std::int64_t>()].get());
 }
 
@@ -65,19 +63,7 @@ template <typename A> void setItem(A& a, py::handle key, py::handle value)
 {
     reportLine();
     if (PySlice_Check(key.ptr())) {
-        Py_ssize_t start = 0, stop = 0, step = 0;
-        if (PySlice_Unpack(key.ptr(), &start, &stop, &step) < 0)
-            throw py::error_already_set();
-        const Py_ssize_t n = PySlice_AdjustIndices(static_cast<Py_ssize_t>(a.size()), &start, &stop, step);
-        if (step == 1) {
-            a.set_slice(start, stop, toScalar(value));
-            return;
-        }
-        const py::list items = py::list(py::reinterpret_borrow<py::object>(value));
-        if (static_cast<Py_ssize_t>(items.size()) != n)
-            throw py::value_error("Can only assign sequence of same size");
-        for (Py_ssize_t i = 0, at = start; i < n; ++i, at += step)
-            a[at].set(toScalar(items[static_cast<std::size_t>(i)]));
+        a.set_slice(toSlice(key), toScalar(value));
         return;
     }
     a[key.cast<std::int64_t>()].set(toScalar(value));
@@ -117,12 +103,10 @@ template <typename W, typename C> void defineLockAccess(C& cls)
     cls.def("get_lock", &W::get_lock)
         .def("get_obj", &W::get_obj)
         .def(
-            "acquire",
-            [](W& w, bool block, std::optional<double> timeout) { return acquireLetGo(w, block, timeout); },
+            "acquire", [](W& w, bool block, std::optional<double> timeout) { return acquireLetGo(w, block, timeout); },
             py::arg("block") = true, py::arg("timeout") = py::none())
         .def("release", &W::release)
-        .def("__enter__",
-            [](W& w) { return acquireLetGo(w); })
+        .def("__enter__", [](W& w) { return acquireLetGo(w); })
         .def("__exit__", [](W& w, py::args) { w.release(); });
 }
 
@@ -137,8 +121,7 @@ void bindSharedctypes(py::module_& m)
             [](mp::AnyLock& l, bool block, std::optional<double> timeout) { return acquireLetGo(l, block, timeout); },
             py::arg("block") = true, py::arg("timeout") = py::none())
         .def("release", &mp::AnyLock::release)
-        .def("__enter__",
-            [](mp::AnyLock& l) { return acquireLetGo(l); })
+        .def("__enter__", [](mp::AnyLock& l) { return acquireLetGo(l); })
         .def("__exit__", [](mp::AnyLock& l, py::args) { l.release(); })
         .def("__repr__", &mp::AnyLock::repr);
 

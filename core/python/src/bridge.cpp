@@ -276,7 +276,7 @@ bool observed() { return mp::telemetry::probe::on(); }
 
 void reportLine()
 {
-    if (g_program.empty())
+    if (g_program.empty() || !observed()) // nobody draws the markers: finding the line would cost every call
         return;
     PyFrameObject* frame = PyEval_GetFrame(); // borrowed
     if (!frame)
