@@ -16,7 +16,10 @@ namespace mpstage::python {
 
 namespace {
 
-bool acquire(mp::SemLock& l, bool block, std::optional<double> timeout) { return acquireLetGo(l, block, timeout); }
+bool acquire(mp::SemLock& l, bool block, std::optional<double> timeout)
+{
+    return acquireLetGo(l, block, timeout);
+}
 
 template <typename L, typename C> void defineLockMethods(C& cls)
 {
@@ -80,8 +83,7 @@ void bindSync(py::module_& m)
             [](mp::Condition& c, bool block, std::optional<double> timeout) { return acquireLetGo(c, block, timeout); },
             py::arg("block") = true, py::arg("timeout") = py::none())
         .def("release", &mp::Condition::release)
-        .def("__enter__",
-            [](mp::Condition& c) { return acquireLetGo(c); })
+        .def("__enter__", [](mp::Condition& c) { return acquireLetGo(c); })
         .def("__exit__", [](mp::Condition& c, py::args) { c.release(); })
         .def(
             "wait",

@@ -272,7 +272,10 @@ void raisePython(const mp::Error& e)
     throw py::error_already_set();
 }
 
-bool observed() { return mp::telemetry::probe::on(); }
+bool observed()
+{
+    return mp::telemetry::probe::on();
+}
 
 void reportLine()
 {

@@ -61,8 +61,7 @@ using Unlocked = py::gil_scoped_release;
 // acquire(block, timeout) on any lock: when the run is not observed, first a try that keeps the GIL (as
 // CPython's SemLock.acquire tries sem_trywait before it lets go of the GIL); observed, the one acquire the
 // program made, so that the stage shows no attempt it did not make.
-template <typename L>
-bool acquireLetGo(L& lock, bool block = true, std::optional<double> timeout = std::nullopt)
+template <typename L> bool acquireLetGo(L& lock, bool block = true, std::optional<double> timeout = std::nullopt)
 {
     reportLine();
     if (!observed() && lock.acquire(false))
