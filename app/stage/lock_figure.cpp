@@ -12,20 +12,19 @@ namespace mpstage::app {
 using namespace mp::telemetry;
 
 LockFigure::LockFigure(ObjectId id)
-    : m_object(id)
+    : ObjectFigure(id)
 {
-    setZValue(1);
 }
 
 void LockFigure::sync(const SyncContext& c)
 {
     const Theme& t = theme();
-    const ObjectInfo* info = c.world.object(m_object);
+    const ObjectInfo* info = c.world.object(object());
     if (!info)
         return;
-    m_title = QString::fromStdString(c.world.objectName(m_object)) + QStringLiteral("  ·  ")
+    m_title = QString::fromStdString(c.world.objectName(object())) + QStringLiteral("  ·  ")
         + QString::fromLatin1(objectKindName(info->kind)) + QStringLiteral("()");
-    const LockState* lock = c.world.lock(m_object);
+    const LockState* lock = c.world.lock(object());
     m_lockLike = lock != nullptr || info->kind == ObjectKind::Lock || info->kind == ObjectKind::RLock
         || info->kind == ObjectKind::Semaphore || info->kind == ObjectKind::BoundedSemaphore;
     m_holder.clear();
@@ -68,7 +67,7 @@ void LockFigure::sync(const SyncContext& c)
         }
     } else {
         for (const Actor* a : c.world.actors())
-            if (a->live() && a->status == ActorStatus::Blocked && a->blocked.object == m_object) {
+            if (a->live() && a->status == ActorStatus::Blocked && a->blocked.object == object()) {
                 if (m_waiters.empty())
                     m_waiters.emplace_back(QStringLiteral("blocked on it:"), t.muted);
                 m_waiters.emplace_back(QString::fromStdString(a->name), t.actor(a->id));
@@ -78,7 +77,7 @@ void LockFigure::sync(const SyncContext& c)
     }
     if (m_holder.empty() && m_waiters.empty())
         m_holder.emplace_back(QStringLiteral("nobody waits on it"), t.muted);
-    setHighlighted(c.highlights.objects.count(m_object) > 0);
+    setHighlighted(c.highlights.objects.count(object()) > 0);
     update();
 }
 

@@ -5,7 +5,7 @@
 // and how contended it has been. Objects the stage has no special drawing for (Event, Condition, Barrier,
 // SharedMemory) show their kind and who is blocked on them.
 
-#include "stage/stage_item.h"
+#include "stage/object_figure.h"
 #include "stage/sync_context.h"
 
 #include <QColor>
@@ -15,18 +15,14 @@
 
 namespace mpstage::app {
 
-class LockFigure : public StageItem {
+class LockFigure : public ObjectFigure {
 public:
-    enum { Type = LockItemType };
     explicit LockFigure(mp::telemetry::ObjectId id);
-    int type() const override { return Type; }
 
-    mp::telemetry::ObjectId object() const { return m_object; }
-    void sync(const SyncContext& context);
+    void sync(const SyncContext& context) override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
 private:
-    mp::telemetry::ObjectId m_object;
     QString m_title;
     QString m_stats;
     bool m_lockLike = false;

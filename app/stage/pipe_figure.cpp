@@ -10,15 +10,32 @@ namespace mpstage::app {
 using namespace mp::telemetry;
 
 PipeFigure::PipeFigure(ObjectId id)
-    : m_object(id)
+    : ObjectFigure(id)
 {
-    setZValue(1);
 }
 
-void PipeFigure::setLeftEnd(int end)
+// The main process's end stands on the left, below it: the end it used last, else the one end it still
+// holds; failing both, the end a child used last stands on the right. Sticky once the main process has
+// decided it, so the pipe does not turn round as the run goes on.
+void PipeFigure::chooseLeftEnd(const World& world)
 {
-    if (end != m_leftEnd) {
-        m_leftEnd = end;
+    if (m_leftEndChosen)
+        return;
+    const EndpointTable& table = world.endpoints();
+    const ActorId main { 1 };
+    int left = table.lastUsedEnd(main, object());
+    const bool holds0 = table.holds(main, object(), 0);
+    if (left < 0 && holds0 != table.holds(main, object(), 1))
+        left = holds0 ? 0 : 1;
+    m_leftEndChosen = left >= 0;
+    if (left < 0)
+        for (const Actor* a : world.actors())
+            if (a->id != main && table.lastUsedEnd(a->id, object()) >= 0) {
+                left = 1 - table.lastUsedEnd(a->id, object());
+                break;
+            }
+    if (left >= 0 && left != m_leftEnd) {
+        m_leftEnd = left;
         update();
     }
 }
@@ -31,29 +48,30 @@ void PipeFigure::relayout()
 
 void PipeFigure::sync(const SyncContext& c)
 {
-    const ObjectInfo* info = c.world.object(m_object);
-    const PipeState* pipe = c.world.pipe(m_object);
+    chooseLeftEnd(c.world);
+    const ObjectInfo* info = c.world.object(object());
+    const PipeState* pipe = c.world.pipe(object());
     if (!info)
         return;
     const bool duplex = info->parameter != 0;
-    m_title = QString::fromStdString(c.world.objectName(m_object)) + QStringLiteral("  ·  Pipe(")
+    m_title = QString::fromStdString(c.world.objectName(object())) + QStringLiteral("  ·  Pipe(")
         + (duplex ? QString() : QStringLiteral("duplex=False")) + QStringLiteral(")");
     const EndpointTable& table = c.world.endpoints();
     for (int end = 0; end < 2; ++end) {
         End& e = m_ends[end];
-        const auto& holders = table.holders(m_object, end);
+        const auto& holders = table.holders(object(), end);
         e.label = QStringLiteral("end %1").arg(end);
         if (!duplex)
             e.label += end == 0 ? QStringLiteral(" (reads)") : QStringLiteral(" (writes)");
         e.closed = holders.empty();
-        e.eof = table.eofSeen(m_object, end);
+        e.eof = table.eofSeen(object(), end);
         e.state = e.closed ? QStringLiteral("closed everywhere")
             : holders.size() == 1
             ? QStringLiteral("open in ") + QString::fromStdString(c.world.actorName(holders.front()))
             : QStringLiteral("open in %1 processes").arg(holders.size());
         e.highlighted = false;
         for (const EndpointRef& ref : c.highlights.endpoints)
-            if (ref.object == m_object && ref.end == end)
+            if (ref.object == object() && ref.end == end)
                 e.highlighted = true; // an open copy of this end is why someone waits for ever
     }
     m_counts.clear();
@@ -92,7 +110,7 @@ void PipeFigure::sync(const SyncContext& c)
     m_tokens.endFrame();
     if (m_counts.isEmpty())
         m_counts = QStringLiteral("nothing sent yet");
-    setHighlighted(c.highlights.objects.count(m_object) > 0);
+    setHighlighted(c.highlights.objects.count(object()) > 0);
     update();
 }
 

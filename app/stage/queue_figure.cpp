@@ -41,17 +41,31 @@ std::uint64_t tokenKey(const QueueItem& item)
 } // namespace
 
 QueueFigure::QueueFigure(ObjectId id)
-    : m_object(id)
+    : ObjectFigure(id)
 {
-    setZValue(1);
 }
 
-void QueueFigure::setLanes(std::vector<ActorId> lanes)
+int QueueFigure::lanes(const World& world)
 {
-    if (lanes == m_laneActors)
-        return;
-    m_laneActors = std::move(lanes);
-    relayout();
+    std::vector<ActorId> lanes = m_laneActors;
+    auto addLane = [&](ActorId a) {
+        if (std::find(lanes.begin(), lanes.end(), a) == lanes.end())
+            lanes.push_back(a);
+    };
+    if (const QueueState* q = world.queue(object())) {
+        for (ActorId a : q->producers())
+            addLane(a);
+        for (const QueueItem* item : q->putting())
+            addLane(item->producer);
+    }
+    for (const Actor* a : world.actors())
+        if (a->feederFor(object()))
+            addLane(a->id);
+    if (lanes != m_laneActors) {
+        m_laneActors = std::move(lanes);
+        relayout();
+    }
+    return std::max(1, static_cast<int>(m_laneActors.size()));
 }
 
 void QueueFigure::relayout()
@@ -68,8 +82,8 @@ int QueueFigure::laneOf(ActorId producer) const
 
 void QueueFigure::sync(const SyncContext& c)
 {
-    const QueueState* q = c.world.queue(m_object);
-    const ObjectInfo* info = c.world.object(m_object);
+    const QueueState* q = c.world.queue(object());
+    const ObjectInfo* info = c.world.object(object());
     if (!q || !info)
         return;
     // Tokens only ever grow wider, so the slots do not jump back and forth.
@@ -88,7 +102,7 @@ void QueueFigure::sync(const SyncContext& c)
         relayout();
     }
 
-    m_title = QString::fromStdString(c.world.objectName(m_object) + "  ·  " + queueConstructor(*info));
+    m_title = QString::fromStdString(c.world.objectName(object()) + "  ·  " + queueConstructor(*info));
     m_counts = QStringLiteral("put %1 · got %2").arg(q->putCount()).arg(q->gotCount());
     if (q->lostCount())
         m_counts += QStringLiteral(" · lost %1").arg(q->lostCount());
@@ -99,7 +113,7 @@ void QueueFigure::sync(const SyncContext& c)
     for (ActorId a : m_laneActors) {
         const std::size_t n = q->buffer(a).size();
         m_lanes.push_back(Lane { QString::fromStdString(c.world.actorName(a) + "'s buffer"),
-            QString::fromStdString(feederWords(c.world.actor(a), m_object, n)), theme().actor(a), 0 });
+            QString::fromStdString(feederWords(c.world.actor(a), object(), n)), theme().actor(a), 0 });
     }
     if (m_laneActors.empty())
         m_lanes.push_back(Lane { QStringLiteral("each producer's buffer"), QString(), theme().muted, 0 });
@@ -107,10 +121,10 @@ void QueueFigure::sync(const SyncContext& c)
     m_consumers.clear();
     for (ActorId a : q->consumers())
         m_consumers.emplace_back(QString::fromStdString(c.world.actorName(a)), theme().actor(a));
-    const auto& answers = c.run.answers(m_object);
+    const auto& answers = c.run.answers(object());
     m_callouts.assign(answers.begin(), answers.end());
     placeTokens(c, *q);
-    setHighlighted(c.highlights.objects.count(m_object) > 0);
+    setHighlighted(c.highlights.objects.count(object()) > 0);
     update();
 }
 

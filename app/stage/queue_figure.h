@@ -6,8 +6,8 @@
 // of empty(), qsize() and full() stand beside what the queue really held when they were given.
 
 #include "model/queue_words.h"
+#include "stage/object_figure.h"
 #include "stage/object_geometry.h"
-#include "stage/stage_item.h"
 #include "stage/sync_context.h"
 #include "stage/token_pool.h"
 
@@ -18,24 +18,21 @@
 
 namespace mpstage::app {
 
-class QueueFigure : public StageItem {
+class QueueFigure : public ObjectFigure {
 public:
-    enum { Type = QueueItemType };
     explicit QueueFigure(mp::telemetry::ObjectId id);
-    int type() const override { return Type; }
 
-    mp::telemetry::ObjectId object() const { return m_object; }
     // The producers whose buffers are shown, one lane each (sticky: a lane stays once it has appeared).
-    void setLanes(std::vector<mp::telemetry::ActorId> lanes);
-    void sync(const SyncContext& context);
-    bool advance(double nowMs) { return m_tokens.advance(nowMs); }
+    int lanes(const mp::telemetry::World& world) override;
+    void sync(const SyncContext& context) override;
+    bool advance(double nowMs) override { return m_tokens.advance(nowMs); }
     // Where a wire to the queue's pipe end arrives: over the pipe's entry (end 1, written by the feeder
     // threads) or its exit (end 0, read by get()), on the top edge for a process above, else the bottom.
-    QPointF port(int end, bool fromAbove) const
+    std::optional<QPointF> wirePort(int end, bool fromAbove) const override
     {
-        return { end == 1 ? m_geometry.writerX : m_geometry.readerX, fromAbove ? rect().top() : rect().bottom() };
+        return QPointF { end == 1 ? m_geometry.writerX : m_geometry.readerX,
+            fromAbove ? rect().top() : rect().bottom() };
     }
-
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
 private:
@@ -49,7 +46,6 @@ private:
     void placeTokens(const SyncContext& context, const mp::telemetry::QueueState& q);
     int laneOf(mp::telemetry::ActorId producer) const;
 
-    mp::telemetry::ObjectId m_object;
     std::vector<mp::telemetry::ActorId> m_laneActors;
     QueueGeometry m_geometry { QRectF(0, 0, 400, 236), 1, 36 };
     qreal m_tokenWidth = 36;

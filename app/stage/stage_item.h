@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 // What every box on the stage has: a rect in scene coordinates (items sit at 0,0 so the geometry structs
-// work in scene coordinates) and a highlight for when the hang explanation names it.
+// work in scene coordinates), a highlight for when the hang explanation names it, and the two calls the
+// stage makes on each of them: sync() once per frame to catch up with the run, advance() on every animation
+// tick while tokens move.
+
+#include "stage/sync_context.h"
 
 #include <QGraphicsItem>
 
@@ -9,11 +13,8 @@ namespace mpstage::app {
 
 enum StageItemType {
     ActorItemType = QGraphicsItem::UserType + 1,
-    QueueItemType,
+    ObjectItemType,
     TokenItemType,
-    PipeItemType,
-    ValueItemType,
-    LockItemType,
     WiresItemType,
 };
 
@@ -37,6 +38,15 @@ public:
         }
     }
     QRectF boundingRect() const override { return m_rect.adjusted(-14, -14, 14, 14); }
+
+    // Catches up with the run (repaints only when what it shows changed).
+    virtual void sync(const SyncContext& context) { (void)context; }
+    // Moves what is in flight to where it is at nowMs (the animation clock); true while something moves.
+    virtual bool advance(double nowMs)
+    {
+        (void)nowMs;
+        return false;
+    }
 
 protected:
     virtual void relayout() { }

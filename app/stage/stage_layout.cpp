@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "stage/stage_layout.h"
+#include "stage/figure_table.h"
 
 #include <algorithm>
 #include <cmath>
@@ -42,20 +43,7 @@ bool StageGeometry::above(ActorId actor) const
 
 qreal objectHeight(const StageObjectSpec& spec)
 {
-    switch (spec.kind) {
-    case ObjectKind::Queue:
-    case ObjectKind::JoinableQueue:
-    case ObjectKind::SimpleQueue:
-        return 254 + 62 * std::max(0, spec.lanes - 1);
-    case ObjectKind::Pipe:
-        return 206;
-    case ObjectKind::Value:
-        return 262;
-    case ObjectKind::Array:
-        return 300;
-    default:
-        return 146;
-    }
+    return figureKind(spec.kind).height(spec.lanes);
 }
 
 StageGeometry layoutStage(const StageInput& in)

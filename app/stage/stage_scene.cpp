@@ -4,11 +4,9 @@
 #include "model/monotonic.h"
 #include "stage/actor_card.h"
 #include "stage/actor_figure.h"
-#include "stage/lock_figure.h"
-#include "stage/pipe_figure.h"
-#include "stage/queue_figure.h"
+#include "stage/figure_table.h"
+#include "stage/object_figure.h"
 #include "stage/token_motion.h"
-#include "stage/value_figure.h"
 #include "stage/wires_item.h"
 
 #include <QGraphicsSceneMouseEvent>
@@ -21,11 +19,6 @@ namespace mpstage::app {
 using namespace mp::telemetry;
 
 namespace {
-
-bool isQueueKind(ObjectKind k)
-{
-    return k == ObjectKind::Queue || k == ObjectKind::JoinableQueue || k == ObjectKind::SimpleQueue;
-}
 
 template <typename Map> void clearMap(Map& map)
 {
@@ -93,13 +86,8 @@ void StageScene::refreshTheme()
 void StageScene::reset()
 {
     clearMap(m_actors);
-    clearMap(m_queues);
-    clearMap(m_pipes);
-    clearMap(m_values);
-    clearMap(m_locks);
+    clearMap(m_objects);
     m_wires->setWires({});
-    m_lanes.clear();
-    m_pipeLeftEnd.clear();
     m_everHeld.clear();
     m_input = StageInput { m_area, {}, {} };
     applyLayout();
@@ -127,32 +115,19 @@ void StageScene::updateShape(const World& world)
     StageInput input { m_area, {}, {} };
     for (const Actor* a : world.actors())
         input.actors.push_back(a->id);
-    std::set<ObjectId> valueLocks;
+    std::set<ObjectId> drawnInside; // locks that their Value or Array draws
     for (const ObjectInfo* o : world.objects())
-        if (o->known && (o->kind == ObjectKind::Value || o->kind == ObjectKind::Array) && o->parameter > 0)
-            valueLocks.insert(ObjectId { static_cast<std::uint32_t>(o->parameter) });
+        if (o->known && o->parameter > 0 && figureKind(o->kind).drawsItsLock)
+            drawnInside.insert(ObjectId { static_cast<std::uint32_t>(o->parameter) });
     for (const ObjectInfo* o : world.objects()) {
-        if (!o->known || valueLocks.count(o->id))
+        if (!o->known || drawnInside.count(o->id))
             continue;
-        StageObjectSpec spec { o->id, o->kind, 1 };
-        if (isQueueKind(o->kind)) {
-            std::vector<ActorId>& lanes = m_lanes[o->id];
-            auto addLane = [&](ActorId a) {
-                if (std::find(lanes.begin(), lanes.end(), a) == lanes.end())
-                    lanes.push_back(a);
-            };
-            if (const QueueState* q = world.queue(o->id)) {
-                for (ActorId a : q->producers())
-                    addLane(a);
-                for (const QueueItem* item : q->putting())
-                    addLane(item->producer);
-            }
-            for (const Actor* a : world.actors())
-                if (a->feederFor(o->id))
-                    addLane(a->id);
-            spec.lanes = std::max<int>(1, static_cast<int>(lanes.size()));
+        ObjectFigure*& f = m_objects[o->id];
+        if (!f) {
+            f = figureKind(o->kind).make(o->id);
+            addItem(f);
         }
-        input.objects.push_back(spec);
+        input.objects.push_back(StageObjectSpec { o->id, o->kind, f->lanes(world) });
     }
     if (input == m_input)
         return;
@@ -172,25 +147,9 @@ void StageScene::applyLayout()
         }
         f->setLayout(m_geometry.actors[id], m_geometry.compact, m_geometry.above(id));
     }
-    for (const StageObjectSpec& spec : m_input.objects) {
-        const QRectF r = m_geometry.objects[spec.id];
-        auto place = [&](auto& map, auto make) {
-            auto*& f = map[spec.id];
-            if (!f) {
-                f = make();
-                addItem(f);
-            }
-            f->setRect(r);
-        };
-        if (isQueueKind(spec.kind))
-            place(m_queues, [&] { return new QueueFigure(spec.id); });
-        else if (spec.kind == ObjectKind::Pipe)
-            place(m_pipes, [&] { return new PipeFigure(spec.id); });
-        else if (spec.kind == ObjectKind::Value || spec.kind == ObjectKind::Array)
-            place(m_values, [&] { return new ValueFigure(spec.id); });
-        else
-            place(m_locks, [&] { return new LockFigure(spec.id); });
-    }
+    for (const StageObjectSpec& spec : m_input.objects)
+        if (const auto f = m_objects.find(spec.id); f != m_objects.end())
+            f->second->setRect(m_geometry.objects[spec.id]);
     m_hint->setVisible(m_input.actors.empty());
     const QRectF hint = m_hint->boundingRect();
     m_hint->setPos(m_geometry.bounds.center() - QPointF(hint.width() / 2, hint.height() / 2));
@@ -202,11 +161,7 @@ void StageScene::syncItems(const SyncContext& c)
 {
     const EndpointTable& table = c.world.endpoints();
     m_everHeld.insert(c.run.everHeld().begin(), c.run.everHeld().end());
-    for (const auto& [id, f] : m_queues)
-        for (int end = 0; end < 2; ++end)
-            for (ActorId a : table.holders(id, end))
-                m_everHeld.insert(EndpointRef { a, id, end });
-    for (const auto& [id, f] : m_pipes)
+    for (const auto& [id, f] : m_objects)
         for (int end = 0; end < 2; ++end)
             for (ActorId a : table.holders(id, end))
                 m_everHeld.insert(EndpointRef { a, id, end });
@@ -215,30 +170,7 @@ void StageScene::syncItems(const SyncContext& c)
             f->setCard(actorCard(c.world, *a, m_listing, c.nowNs, c.highlights, m_everHeld));
         f->setHighlighted(c.highlights.actors.count(id) > 0);
     }
-    const ActorId main { 1 };
-    for (auto& [id, f] : m_queues) {
-        f->setLanes(m_lanes[id]);
-        f->sync(c);
-    }
-    for (auto& [id, f] : m_pipes) {
-        if (!m_pipeLeftEnd.count(id)) {
-            const int used = table.lastUsedEnd(main, id);
-            if (used >= 0)
-                m_pipeLeftEnd[id] = used;
-            else
-                for (const Actor* a : c.world.actors())
-                    if (a->id != main && table.lastUsedEnd(a->id, id) >= 0) {
-                        m_pipeLeftEnd[id] = 1 - table.lastUsedEnd(a->id, id);
-                        break;
-                    }
-        }
-        const auto side = m_pipeLeftEnd.find(id);
-        f->setLeftEnd(side == m_pipeLeftEnd.end() ? 1 : side->second);
-        f->sync(c);
-    }
-    for (auto& [id, f] : m_values)
-        f->sync(c);
-    for (auto& [id, f] : m_locks)
+    for (auto& [id, f] : m_objects)
         f->sync(c);
 }
 
@@ -256,13 +188,13 @@ void StageScene::syncWires(const World& world, const Highlights& highlights)
         w.closed = !world.endpoints().holds(ref.actor, ref.object, ref.end);
         w.highlighted = !w.closed && highlights.endpoints.count(ref) > 0;
         w.waited = !w.closed && highlights.waitedOn.count(ref) > 0;
-        const bool above = m_geometry.above(ref.actor);
-        if (const auto q = m_queues.find(ref.object); q != m_queues.end())
-            w.to = q->second->port(ref.end, above);
-        else if (const auto p = m_pipes.find(ref.object); p != m_pipes.end())
-            w.to = p->second->attach(ref.end, above);
-        else
+        const auto f = m_objects.find(ref.object);
+        if (f == m_objects.end())
             continue;
+        const std::optional<QPointF> to = f->second->wirePort(ref.end, m_geometry.above(ref.actor));
+        if (!to)
+            continue;
+        w.to = *to;
         wires.push_back(w);
     }
     m_wires->setWires(std::move(wires));
@@ -272,9 +204,7 @@ void StageScene::animate()
 {
     const double t = nowMs();
     bool moving = false;
-    for (auto& [id, f] : m_queues)
-        moving = f->advance(t) || moving;
-    for (auto& [id, f] : m_pipes)
+    for (auto& [id, f] : m_objects)
         moving = f->advance(t) || moving;
     if (!moving)
         m_animation.stop();

@@ -23,10 +23,7 @@ class QGraphicsSimpleTextItem;
 namespace mpstage::app {
 
 class ActorFigure;
-class LockFigure;
-class PipeFigure;
-class QueueFigure;
-class ValueFigure;
+class ObjectFigure;
 class WiresItem;
 
 class StageScene : public QGraphicsScene {
@@ -74,15 +71,10 @@ private:
     StageInput m_input;
     StageGeometry m_geometry;
     std::map<mp::telemetry::ActorId, ActorFigure*> m_actors;
-    std::map<mp::telemetry::ObjectId, QueueFigure*> m_queues;
-    std::map<mp::telemetry::ObjectId, PipeFigure*> m_pipes;
-    std::map<mp::telemetry::ObjectId, ValueFigure*> m_values;
-    std::map<mp::telemetry::ObjectId, LockFigure*> m_locks;
+    std::map<mp::telemetry::ObjectId, ObjectFigure*> m_objects; // made from the table in figure_table.h
     WiresItem* m_wires = nullptr;
     QGraphicsSimpleTextItem* m_hint = nullptr;
-    // Sticky facts, so that the stage does not rearrange itself as the run goes on.
-    std::map<mp::telemetry::ObjectId, std::vector<mp::telemetry::ActorId>> m_lanes;
-    std::map<mp::telemetry::ObjectId, int> m_pipeLeftEnd;
+    // Sticky, so that wires to ends closed since stay drawn (struck through) as the run goes on.
     std::set<mp::telemetry::EndpointRef> m_everHeld;
     mp::telemetry::ActorId m_chosen;
     QElapsedTimer m_clock;

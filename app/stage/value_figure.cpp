@@ -23,19 +23,18 @@ qreal drawWords(
 }
 
 ValueFigure::ValueFigure(ObjectId id)
-    : m_object(id)
+    : ObjectFigure(id)
 {
-    setZValue(1);
 }
 
 void ValueFigure::sync(const SyncContext& c)
 {
     const Theme& t = theme();
-    const ObjectInfo* info = c.world.object(m_object);
-    const ValueState* value = c.world.value(m_object);
+    const ObjectInfo* info = c.world.object(object());
+    const ValueState* value = c.world.value(object());
     if (!info)
         return;
-    m_title = QString::fromStdString(c.world.objectName(m_object)) + QStringLiteral("  ·  ")
+    m_title = QString::fromStdString(c.world.objectName(object())) + QStringLiteral("  ·  ")
         + QString::fromLatin1(objectKindName(info->kind));
     m_cells.clear();
     std::int64_t last = 0;
@@ -106,7 +105,7 @@ void ValueFigure::sync(const SyncContext& c)
     } else {
         m_lost = value && value->writes() ? QStringLiteral("no update lost so far") : QString();
     }
-    setHighlighted(c.highlights.objects.count(m_object) > 0);
+    setHighlighted(c.highlights.objects.count(object()) > 0);
     update();
 }
 

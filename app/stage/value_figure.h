@@ -5,7 +5,7 @@
 // read-modify-write, and the updates lost to races: `v.value += 1` reads and writes under the lock
 // separately, so a write can overwrite another process's update.
 
-#include "stage/stage_item.h"
+#include "stage/object_figure.h"
 #include "stage/sync_context.h"
 
 #include <QColor>
@@ -15,14 +15,11 @@
 
 namespace mpstage::app {
 
-class ValueFigure : public StageItem {
+class ValueFigure : public ObjectFigure {
 public:
-    enum { Type = ValueItemType };
     explicit ValueFigure(mp::telemetry::ObjectId id);
-    int type() const override { return Type; }
 
-    mp::telemetry::ObjectId object() const { return m_object; }
-    void sync(const SyncContext& context);
+    void sync(const SyncContext& context) override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
 private:
@@ -37,7 +34,6 @@ private:
         QColor colour;
     };
 
-    mp::telemetry::ObjectId m_object;
     QString m_title;
     QString m_counts;
     std::vector<Cell> m_cells;
