@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "model/chart_series.h"
 
+#include <mp/telemetry/event_views.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -73,19 +75,20 @@ void ChartSeries::apply(const World& world, const Event& e)
         return;
     if (world.queue(e.object)) {
         sampleQueue(world, e.object, t);
-    } else if (e.type == EventType::ValueWritten && e.a == 0) {
-        const ObjectInfo* info = world.object(e.object);
+    } else if (is<ValueWritten>(e) && as<ValueWritten>(e).index == 0) {
+        const auto v = as<ValueWritten>(e);
+        const ObjectInfo* info = world.object(v.value);
         if (info && info->known && info->kind != ObjectKind::Value)
             return; // an Array's cells are not one counter
-        const double written = std::strtod(e.text.c_str(), nullptr);
-        if (e.b == 0) { // the initial contents, written as version 0 when the Value is created
-            m_initial[e.object] = written;
+        const double written = std::strtod(v.repr.c_str(), nullptr);
+        if (v.version == 0) { // the initial contents, written as version 0 when the Value is created
+            m_initial[v.value] = written;
         }
         // Version w is the w-th write of the cell by anyone (a shared counter), so initial + w is what the
         // value would be if no update had been lost, whatever order the actors' frames arrived in.
-        const auto initial = m_initial.find(e.object);
-        const double expected = (initial == m_initial.end() ? 0.0 : initial->second) + static_cast<double>(e.b);
-        auto& series = m_values[e.object];
+        const auto initial = m_initial.find(v.value);
+        const double expected = (initial == m_initial.end() ? 0.0 : initial->second) + static_cast<double>(v.version);
+        auto& series = m_values[v.value];
         const ValueSample sample { t, expected, written };
         auto at = series.end(); // frames of different actors may arrive out of time order
         while (at != series.begin() && std::prev(at)->t > t)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "model/lanes.h"
 
+#include <mp/telemetry/event_views.h>
+
 #include <algorithm>
 
 namespace mpstage::timeline {
@@ -88,12 +90,12 @@ void Lanes::apply(const Event& e)
     case EventType::ActorStarted: {
         // The new process's own lane (its first event may come before or after this one).
         Lane& l = lane(e.actor);
-        l.name = e.text;
+        l.name = as<ActorStarted>(e).name;
         l.started = std::min(l.started, at);
         return;
     }
     case EventType::ActorExited: {
-        Lane& l = lane(ActorId { static_cast<std::uint32_t>(e.b) });
+        Lane& l = lane(as<ActorExited>(e).exited);
         l.exited = std::max<std::uint64_t>(at, 1);
         close(l, at);
         return;
@@ -114,10 +116,10 @@ void Lanes::apply(const Event& e)
     switch (e.type) {
     case EventType::Blocked:
         if (e.thread == 0) // a feeder thread waiting is not its process waiting
-            open(l, at, SpanKind::Blocked, e.text);
+            open(l, at, SpanKind::Blocked, as<Blocked>(e).operation);
         break;
     case EventType::GateWaiting:
-        open(l, at, SpanKind::AtGate, e.text);
+        open(l, at, SpanKind::AtGate, as<GateWaiting>(e).where);
         break;
     case EventType::Unblocked:
         if (e.thread == 0)

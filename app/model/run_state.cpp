@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "model/run_state.h"
 
+#include <mp/telemetry/event_views.h>
+
 namespace mpstage::app {
 
 using namespace mp::telemetry;
@@ -23,7 +25,7 @@ void RunState::apply(const Event& e)
         break;
     case EventType::ActorExited:
         for (int stream = 1; stream <= 2; ++stream) {
-            auto it = m_partial.find({ static_cast<std::uint32_t>(e.b), stream });
+            auto it = m_partial.find({ as<ActorExited>(e).exited.value, stream });
             if (it != m_partial.end() && !it->second.empty()) {
                 addLine(ActorId { it->first.first }, std::move(it->second), stream == 2);
             }
@@ -31,28 +33,32 @@ void RunState::apply(const Event& e)
                 m_partial.erase(it);
         }
         break;
-    case EventType::EndpointClosed: // remember who held it before this copy goes
+    case EventType::EndpointClosed: { // remember who held it before this copy goes
+        const ObjectId object = as<EndpointClosed>(e).object;
         for (int end = 0; end < 2; ++end)
-            for (ActorId a : m_world.endpoints().holders(e.object, end))
-                m_everHeld.insert(EndpointRef { a, e.object, end });
+            for (ActorId a : m_world.endpoints().holders(object, end))
+                m_everHeld.insert(EndpointRef { a, object, end });
         break;
+    }
     case EventType::EmptyAnswer:
     case EventType::QsizeAnswer:
     case EventType::FullAnswer:
         m_world.apply(e);
-        if (auto callout = calloutFor(m_world, e.object, e.type)) {
-            auto& kept = m_answers[e.object];
+        if (const auto v = as<QueueAnswered>(e); auto callout = calloutFor(m_world, v.queue, v.question)) {
+            auto& kept = m_answers[v.queue];
             kept.push_back(std::move(*callout));
             if (kept.size() > KEPT_ANSWERS)
                 kept.pop_front();
         }
         m_charts.apply(m_world, e);
         return;
-    case EventType::RunEnded:
+    case EventType::RunEnded: {
+        const auto v = as<RunEnded>(e);
         m_ended = true;
-        m_outcome = e.text;
-        m_asDeclared = e.a == 1;
+        m_outcome = v.words;
+        m_result = v.outcome;
         break;
+    }
     default:
         break;
     }
@@ -69,15 +75,16 @@ const std::deque<Callout>& RunState::answers(ObjectId queue) const
 
 void RunState::addPrint(const Event& e)
 {
-    const int stream = e.a == 2 ? 2 : 1;
+    const auto v = as<Print>(e);
+    const int stream = v.toStderr ? 2 : 1;
     std::string& partial = m_partial[{ e.actor.value, stream }];
     std::size_t from = 0;
-    for (std::size_t nl; (nl = e.text.find('\n', from)) != std::string::npos; from = nl + 1) {
-        partial.append(e.text, from, nl - from);
+    for (std::size_t nl; (nl = v.text.find('\n', from)) != std::string::npos; from = nl + 1) {
+        partial.append(v.text, from, nl - from);
         addLine(e.actor, std::move(partial), stream == 2);
         partial.clear();
     }
-    partial.append(e.text, from, std::string::npos);
+    partial.append(v.text, from, std::string::npos);
     if (partial.size() > MAX_PARTIAL) {
         addLine(e.actor, std::move(partial), stream == 2);
         partial.clear();

@@ -8,6 +8,7 @@
 #include "model/chart_series.h"
 #include "model/queue_words.h"
 
+#include <mp/telemetry/event_views.h>
 #include <mp/telemetry/world.h>
 
 #include <cstdint>
@@ -15,6 +16,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 
 namespace mpstage::app {
 
@@ -46,8 +48,12 @@ public:
     const std::deque<Callout>& answers(mp::telemetry::ObjectId queue) const;
 
     bool ended() const { return m_ended; }
+    // How the run ended (Unknown until it has), and the same in the host's words ("as declared: ...").
+    mp::telemetry::RunOutcome result() const { return m_result; }
     const std::string& outcome() const { return m_outcome; }
-    bool asDeclared() const { return m_asDeclared; }
+    // The words after the outcome's own ("completes" of "as declared: completes").
+    std::string_view outcomeReason() const { return mp::telemetry::outcomeReason(m_result, m_outcome); }
+    bool asDeclared() const { return m_result == mp::telemetry::RunOutcome::AsDeclared; }
 
 private:
     void addPrint(const mp::telemetry::Event& event);
@@ -63,7 +69,7 @@ private:
     std::map<mp::telemetry::ObjectId, std::deque<Callout>> m_answers;
     bool m_ended = false;
     std::string m_outcome;
-    bool m_asDeclared = false;
+    mp::telemetry::RunOutcome m_result = mp::telemetry::RunOutcome::Unknown;
 };
 
 } // namespace mpstage::app

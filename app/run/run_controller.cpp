@@ -265,11 +265,7 @@ void RunController::drain()
         m_record->apply(std::move(e));
         if (runEnded) {
             setPhase(RunPhase::Ended);
-            setMessage(state().outcome().rfind("error: ", 0) == 0 ? MessageKind::Error
-                    : state().asDeclared()                        ? MessageKind::Success
-                    : state().outcome() == "stopped" ? (m_hangWatch.hung() ? MessageKind::Hang : MessageKind::Hint)
-                                                     : MessageKind::Unexpected,
-                describeOutcome());
+            setMessage(outcomeKind(), describeOutcome());
             Q_EMIT ended();
         }
     }
@@ -280,21 +276,38 @@ std::size_t RunController::backlog() const
     return m_backlog.size() + (m_host ? m_host->pendingEvents() : 0);
 }
 
+MessageKind RunController::outcomeKind() const
+{
+    switch (state().result()) {
+    case RunOutcome::Error:
+        return MessageKind::Error;
+    case RunOutcome::AsDeclared:
+        return MessageKind::Success;
+    case RunOutcome::Stopped:
+        return m_hangWatch.hung() ? MessageKind::Hang : MessageKind::Hint;
+    default:
+        return MessageKind::Unexpected;
+    }
+}
+
 QString RunController::describeOutcome() const
 {
-    const QString outcome = QString::fromStdString(state().outcome());
-    if (outcome == QStringLiteral("stopped")) {
+    const std::string_view reason = state().outcomeReason();
+    const QString because = QString::fromUtf8(reason.data(), static_cast<qsizetype>(reason.size()));
+    switch (state().result()) {
+    case RunOutcome::Stopped:
         if (!m_hangWatch.hung())
             return QStringLiteral("Stopped.");
         return QStringLiteral("Stopped while hung: ") + m_hangWatch.words();
+    case RunOutcome::Error:
+        return QStringLiteral("The run failed: ") + because;
+    case RunOutcome::AsDeclared:
+        return QStringLiteral("Finished as the scene declares — ") + because;
+    case RunOutcome::NotAsDeclared:
+        return QStringLiteral("Finished, but not as the scene declares — ") + because;
+    default:
+        return QString::fromStdString(state().outcome());
     }
-    if (outcome.startsWith(QStringLiteral("error: ")))
-        return QStringLiteral("The run failed: ") + outcome.mid(7);
-    if (outcome.startsWith(QStringLiteral("as declared: ")))
-        return QStringLiteral("Finished as the scene declares — ") + outcome.mid(13);
-    if (outcome.startsWith(QStringLiteral("not as declared: ")))
-        return QStringLiteral("Finished, but not as the scene declares — ") + outcome.mid(17);
-    return outcome;
 }
 
 void RunController::checkHang()

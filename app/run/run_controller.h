@@ -108,6 +108,7 @@ private:
     void fail(const QString& words);
     void setPhase(RunPhase phase);
     void setMessage(MessageKind kind, const QString& text);
+    MessageKind outcomeKind() const; // what the message says about a run that has ended
     QString describeOutcome() const;
 
     QString m_hostPath;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "headless.h"
 
+#include <mp/telemetry/event_views.h>
 #include <mp/telemetry/narration.h>
 #include <mp/telemetry/trace.h>
 
@@ -15,17 +16,12 @@ using namespace mp::telemetry;
 
 Event runEndedEvent(const Scene& scene, const ParamValues& params, const RunReport& report)
 {
-    Event e { .type = EventType::RunEnded };
-    if (!report.error.empty()) {
-        e.text = "error: " + report.error;
-    } else if (report.stopped) {
-        e.text = "stopped";
-    } else {
-        const Verdict v = scene.check(report.result, params);
-        e.text = (v.ok ? "as declared: " : "not as declared: ") + v.words;
-        e.a = v.ok ? 1 : 0;
-    }
-    return e;
+    if (!report.error.empty())
+        return RunEnded::make(RunOutcome::Error, report.error);
+    if (report.stopped)
+        return RunEnded::make(RunOutcome::Stopped, {});
+    const Verdict v = scene.check(report.result, params);
+    return RunEnded::make(v.ok ? RunOutcome::AsDeclared : RunOutcome::NotAsDeclared, v.words);
 }
 
 int runHeadless(HostRequest& r)
@@ -86,7 +82,7 @@ int runHeadless(HostRequest& r)
         }
         return NOT_SUPPORTED_EXIT;
     }
-    return ended.a == 1 ? 0 : 1;
+    return as<RunEnded>(ended).outcome == RunOutcome::AsDeclared ? 0 : 1;
 }
 
 } // namespace mpstage

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "run_loop.h"
 
+#include <mp/telemetry/event_views.h>
 #include <mp/telemetry/wire.h>
 
 #include <cerrno>
@@ -30,10 +31,11 @@ constexpr std::uint64_t HOLDBACK_NS = 30'000'000;
 
 void RunLoop::receive(Event e)
 {
-    if (e.type == EventType::ObjectCreated && e.a == static_cast<std::int64_t>(ObjectKind::SharedMemory)) {
-        m_sharedMemory.push_back(e.text); // on arrival, not after the hold-back: the host may be killed meanwhile
-        m_janitor.sharedMemory(e.text);
-    }
+    if (is<ObjectCreated>(e))
+        if (const auto v = as<ObjectCreated>(e); v.kind == ObjectKind::SharedMemory) {
+            m_sharedMemory.push_back(v.label); // on arrival, not after the hold-back: the host may be killed meanwhile
+            m_janitor.sharedMemory(v.label);
+        }
     std::uint64_t& last = m_lastKey[e.actor.value];
     const std::uint64_t key = std::max(e.timeNs, last);
     last = key;
@@ -55,19 +57,22 @@ void RunLoop::deliver(Event e)
     if (e.type == EventType::ActorExited) {
         // The host reports a death its parent has not reaped yet (watchExits); the parent's own report of the
         // same exit, when it finally joins, says nothing new.
-        const Actor* a = m_world->actor(ActorId { static_cast<std::uint32_t>(e.b) });
-        if (e.b != 0 && a && a->status == ActorStatus::Exited)
+        const ActorId exited = as<ActorExited>(e).exited;
+        const Actor* a = m_world->actor(exited);
+        if (exited && a && a->status == ActorStatus::Exited)
             return;
-        m_exits.forget(static_cast<std::uint32_t>(e.b));
+        m_exits.forget(exited.value);
     }
     if (e.type == EventType::ActorStarted && e.actor.value > 1)
-        m_exits.watch(e.actor.value, static_cast<pid_t>(e.a));
+        m_exits.watch(e.actor.value, static_cast<pid_t>(as<ActorStarted>(e).pid));
     if (e.type == EventType::GatePassed)
         ++m_passed[e.actor.value];
-    if (e.type == EventType::Print && e.a == 1)
-        m_report.result.allPrinted += e.text;
-    if (e.type == EventType::Print)
-        m_report.result.printed[m_world->actorName(e.actor)] += e.text;
+    if (e.type == EventType::Print) {
+        const auto v = as<Print>(e);
+        if (!v.toStderr)
+            m_report.result.allPrinted += v.text;
+        m_report.result.printed[m_world->actorName(e.actor)] += v.text;
+    }
     if (m_options.onEvent)
         m_options.onEvent(*m_world, e);
     m_world->apply(e);
@@ -180,12 +185,12 @@ void RunLoop::reap(bool block)
     for (const Reaped& r : reapChildren(m_mainPid, block)) {
         if (r.pid == m_mainPid) {
             m_report.result.mainExitCode = r.code;
-            hostEvent(Event { .type = EventType::ActorExited, .a = r.code, .b = 1, .text = "MainProcess" });
+            hostEvent(ActorExited::make(ActorId { 1 }, r.code, "MainProcess"));
             continue;
         }
         // An orphan handed to us (its parent died first): report its end if nobody else will.
         if (const Actor* a = m_world->actorByPid(r.pid); a && a->status != ActorStatus::Exited)
-            hostEvent(Event { .type = EventType::ActorExited, .a = r.code, .b = a->id.value, .text = a->name });
+            hostEvent(ActorExited::make(a->id, r.code, a->name));
     }
 }
 
@@ -197,7 +202,7 @@ void RunLoop::watchExits()
     for (const ExitWatch::Dead& d : m_exits.poll(now(), GRACE_NS)) {
         const Actor* a = m_world->actor(ActorId { d.actor });
         if (a && a->status != ActorStatus::Exited)
-            hostEvent(Event { .type = EventType::ActorExited, .a = d.code, .b = d.actor, .text = a->name });
+            hostEvent(ActorExited::make(a->id, d.code, a->name));
     }
 }
 

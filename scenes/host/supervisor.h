@@ -61,7 +61,7 @@ private:
     RunOptions m_options;
 };
 
-// The RunEnded event that closes a run's stream: the outcome in words.
+// The RunEnded event that closes a run's stream: the outcome as a value, and in words.
 mp::telemetry::Event runEndedEvent(const Scene& scene, const ParamValues& params, const RunReport& report);
 
 std::vector<ScheduleStep> parseSchedule(const std::string& text); // JSON lines; throws std::runtime_error

@@ -17,6 +17,7 @@
 
 using namespace mpstage::app;
 using namespace apptest;
+using mp::telemetry::RunOutcome;
 
 namespace {
 
@@ -43,6 +44,46 @@ private Q_SLOTS:
         QVERIFY(sut.ended());
         QVERIFY(sut.asDeclared());
         QCOMPARE(sut.outcome(), std::string("as declared: completes"));
+    }
+
+    // The outcome is the value RunEnded carries; a run saved before it had one (a = 0) says it in words.
+    void outcomeIsAValueEvenForAnOlderSavedRun_data()
+    {
+        QTest::addColumn<qint64>("a");
+        QTest::addColumn<QString>("words");
+        QTest::addColumn<int>("result");
+        QTest::addColumn<QString>("reason");
+        QTest::addColumn<bool>("asDeclared");
+        const auto row = [](const char* name, qint64 a, const char* words, RunOutcome result, const char* reason) {
+            QTest::newRow(name) << a << QString::fromUtf8(words) << static_cast<int>(result)
+                                << QString::fromUtf8(reason) << (result == RunOutcome::AsDeclared);
+        };
+        row("not as declared", 2, "not as declared: hung", RunOutcome::NotAsDeclared, "hung");
+        row("stopped", 3, "stopped", RunOutcome::Stopped, "");
+        row("error", 4, "error: no such scene", RunOutcome::Error, "no such scene");
+        row("older: not as declared", 0, "not as declared: hung", RunOutcome::NotAsDeclared, "hung");
+        row("older: stopped", 0, "stopped", RunOutcome::Stopped, "");
+        row("older: error", 0, "error: no such scene", RunOutcome::Error, "no such scene");
+        row("older: other words", 0, "it ended", RunOutcome::Unknown, "it ended");
+    }
+
+    void outcomeIsAValueEvenForAnOlderSavedRun()
+    {
+        QFETCH(qint64, a);
+        QFETCH(QString, words);
+        QFETCH(int, result);
+        QFETCH(QString, reason);
+        QFETCH(bool, asDeclared);
+        Script s;
+        s.started(MAIN, "MainProcess").add(Event { .type = EventType::RunEnded, .a = a, .text = words.toStdString() });
+
+        const RunState sut = fold(s);
+
+        QVERIFY(sut.ended());
+        QCOMPARE(static_cast<int>(sut.result()), result);
+        QCOMPARE(QString::fromUtf8(sut.outcomeReason()), reason);
+        QCOMPARE(sut.asDeclared(), asDeclared);
+        QCOMPARE(sut.outcome(), words.toStdString());
     }
 
     void unfinishedLinesAreFlushedWhenTheProcessExits()

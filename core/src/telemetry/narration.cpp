@@ -4,6 +4,7 @@
 
 #include "narration_parts.h"
 #include "object_kinds.h"
+#include <mp/telemetry/event_views.h>
 #include <mp/telemetry/wording.h>
 
 #include <climits>
@@ -56,9 +57,10 @@ std::string endWords(const World& world, ObjectId object, int end)
 
 std::string exitedName(const World& before, const Event& e)
 {
-    if (e.b)
-        return before.actorName(ActorId { static_cast<std::uint32_t>(e.b) });
-    return e.text.empty() ? before.actorName(e.actor) : e.text;
+    const auto v = as<ActorExited>(e);
+    if (v.exited)
+        return before.actorName(v.exited);
+    return v.name.empty() ? before.actorName(e.actor) : v.name;
 }
 
 } // namespace
@@ -67,28 +69,35 @@ std::string describe(const World& before, const Event& e)
 {
     const std::string who = before.actorName(e.actor);
     switch (e.type) {
-    case EventType::RunStarted:
-        return "scene " + e.text + " started" + (e.detail.empty() ? std::string() : " with " + e.detail);
-    case EventType::RunEnded:
-        return "run ended" + (e.text.empty() ? std::string() : ": " + e.text);
+    case EventType::RunStarted: {
+        const auto v = as<RunStarted>(e);
+        return "scene " + v.scene + " started" + (v.parameters.empty() ? std::string() : " with " + v.parameters);
+    }
+    case EventType::RunEnded: {
+        const auto v = as<RunEnded>(e);
+        return "run ended" + (v.words.empty() ? std::string() : ": " + v.words);
+    }
     case EventType::ActorStarted: {
-        const ActorId parent { static_cast<std::uint32_t>(e.b) };
-        return e.text + " started (pid " + std::to_string(e.a)
-            + (parent ? ", child of " + before.actorName(parent) : std::string()) + ")";
+        const auto v = as<ActorStarted>(e);
+        return v.name + " started (pid " + std::to_string(v.pid)
+            + (v.parent ? ", child of " + before.actorName(v.parent) : std::string()) + ")";
     }
     case EventType::ActorExited:
-        return exitedName(before, e) + " " + wording::exitWords(e.a);
-    case EventType::Print:
-        return who + (e.a == 2 ? " printed to stderr: " : " printed: ") + printed(e.text);
-    case EventType::ObjectCreated: {
-        const auto kind = static_cast<ObjectKind>(e.a);
-        return who + " created " + objectKindName(kind) + " " + e.text + parameterWords(kind, e.b);
+        return exitedName(before, e) + " " + wording::exitWords(as<ActorExited>(e).code);
+    case EventType::Print: {
+        const auto v = as<Print>(e);
+        return who + (v.toStderr ? " printed to stderr: " : " printed: ") + printed(v.text);
     }
-    case EventType::EndpointClosed:
-        return who + " closed its copy of " + endWords(before, e.object, e.a == 1 ? 1 : 0) + " of "
-            + before.objectName(e.object);
+    case EventType::ObjectCreated: {
+        const auto v = as<ObjectCreated>(e);
+        return who + " created " + objectKindName(v.kind) + " " + v.label + parameterWords(v.kind, v.parameter);
+    }
+    case EventType::EndpointClosed: {
+        const auto v = as<EndpointClosed>(e);
+        return who + " closed its copy of " + endWords(before, v.object, v.end) + " of " + before.objectName(v.object);
+    }
     case EventType::GateWaiting:
-        return who + " paused at a gate (" + e.text + ")";
+        return who + " paused at a gate (" + as<GateWaiting>(e).where + ")";
     default:
         break;
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Narration of pipes, locks, shared values and blocking.
 #include "narration_parts.h"
+#include <mp/telemetry/event_views.h>
 #include <mp/telemetry/wording.h>
 
 #include <cstdio>
@@ -9,14 +10,14 @@ namespace mp::telemetry::narration {
 
 namespace {
 
-std::string cell(const World& before, const Event& e)
+std::string cell(const World& before, ObjectId value, std::int64_t index)
 {
-    const ObjectInfo* info = before.object(e.object);
-    const std::string name = before.objectName(e.object);
-    return info && info->kind == ObjectKind::Array ? name + "[" + std::to_string(e.a) + "]" : name;
+    const ObjectInfo* info = before.object(value);
+    const std::string name = before.objectName(value);
+    return info && info->kind == ObjectKind::Array ? name + "[" + std::to_string(index) + "]" : name;
 }
 
-std::string waited(std::int64_t ns)
+std::string waited(std::uint64_t ns)
 {
     if (ns < 1'000'000)
         return {};
@@ -27,26 +28,27 @@ std::string waited(std::int64_t ns)
 
 std::string lostUpdate(const World& before, const Event& e)
 {
-    const ValueState* v = before.value(e.object);
-    const auto read = v ? v->pendingRead(e.actor, e.a) : std::nullopt;
-    if (!read || e.b == *read + 1)
+    const auto w = as<ValueWritten>(e);
+    const ValueState* v = before.value(w.value);
+    const auto read = v ? v->pendingRead(e.actor, w.index) : std::nullopt;
+    if (!read || w.version == *read + 1)
         return {};
-    const auto lost = static_cast<std::uint64_t>(e.b - *read - 1);
+    const auto lost = static_cast<std::uint64_t>(w.version - *read - 1);
     return " — lost update: it read version " + std::to_string(*read) + ", and " + wording::count(lost, "write")
         + " by others since then " + (lost == 1 ? "is" : "are") + " overwritten";
 }
 
 std::string blocked(const World& before, const Event& e, const std::string& who)
 {
-    const std::string name = before.objectName(e.object);
-    if (e.text == "feed")
+    const auto v = as<Blocked>(e);
+    const std::string name = before.objectName(v.object);
+    if (v.operation == "feed")
         return who + "'s feeder thread blocked writing into the pipe of " + name + " (the pipe is full)";
-    if (e.text == "flush")
+    if (v.operation == "flush")
         return who + " is exiting and waits for its feeder thread to write everything it put on " + name;
-    if (!e.object && e.b)
-        return who + " blocked in " + wording::call(e.text) + " for "
-            + before.actorName(ActorId { static_cast<std::uint32_t>(e.b) });
-    return who + " blocked in " + wording::call(e.text) + (e.object ? " on " + name : std::string());
+    if (!v.object && v.joined)
+        return who + " blocked in " + wording::call(v.operation) + " for " + before.actorName(v.joined);
+    return who + " blocked in " + wording::call(v.operation) + (v.object ? " on " + name : std::string());
 }
 
 } // namespace
@@ -56,28 +58,35 @@ std::string syncEvent(const World& before, const Event& e)
     const std::string who = before.actorName(e.actor);
     const std::string name = before.objectName(e.object);
     switch (e.type) {
-    case EventType::Send:
-        return who + " sent " + shown(e.text) + " on " + name + " (end " + std::to_string(e.a) + ")";
+    case EventType::Send: {
+        const auto v = as<Send>(e);
+        return who + " sent " + shown(v.repr) + " on " + name + " (end " + std::to_string(v.end) + ")";
+    }
     case EventType::Recv:
-        return who + " received " + shown(e.text) + " from " + name;
+        return who + " received " + shown(as<Recv>(e).repr) + " from " + name;
     case EventType::Eof:
         return who + " saw end-of-file on " + name + " (EOFError)";
     case EventType::LockAcquired:
-        return who + " acquired " + name + waited(e.a);
+        return who + " acquired " + name + waited(as<LockAcquired>(e).waitedNs);
     case EventType::LockReleased:
         return who + " released " + name;
     case EventType::LockFailed:
         return who + " gave up acquiring " + name;
     case EventType::HolderDied: {
-        const Actor* holder = before.actorByPid(e.a);
+        const std::int64_t pid = as<HolderDied>(e).holderPid;
+        const Actor* holder = before.actorByPid(pid);
         return who + " found that the holder of " + name + " (" + (holder ? holder->name + ", " : std::string())
-            + "pid " + std::to_string(e.a) + ") died holding it";
+            + "pid " + std::to_string(pid) + ") died holding it";
     }
-    case EventType::ValueRead:
-        return who + " read " + shown(e.text) + " from " + cell(before, e);
-    case EventType::ValueWritten:
-        return who + " wrote " + shown(e.text) + " to " + cell(before, e)
-            + (e.detail.empty() ? std::string() : " (was " + e.detail + ")") + lostUpdate(before, e);
+    case EventType::ValueRead: {
+        const auto v = as<ValueRead>(e);
+        return who + " read " + shown(v.repr) + " from " + cell(before, v.value, v.index);
+    }
+    case EventType::ValueWritten: {
+        const auto v = as<ValueWritten>(e);
+        return who + " wrote " + shown(v.repr) + " to " + cell(before, v.value, v.index)
+            + (v.old.empty() ? std::string() : " (was " + v.old + ")") + lostUpdate(before, e);
+    }
     case EventType::Blocked:
         return blocked(before, e, who);
     default:

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include <mp/telemetry/trace.h>
 
+#include <mp/telemetry/event_views.h>
+
 #include <nlohmann/json.hpp>
 
 #include <map>
@@ -44,8 +46,10 @@ struct TraceWriter::Impl {
             std::string name = e.actor.value == 0 ? "mpstage-host" : w.actorName(e.actor);
             if (a && a->pid)
                 name += " (pid " + std::to_string(a->pid) + ")";
-            if (e.type == EventType::ActorStarted)
-                name = e.text + " (pid " + std::to_string(e.a) + ")";
+            if (e.type == EventType::ActorStarted) {
+                const auto v = as<ActorStarted>(e);
+                name = v.name + " (pid " + std::to_string(v.pid) + ")";
+            }
             events.push_back(Json { { "ph", "M" }, { "name", "process_name" }, { "pid", e.actor.value },
                 { "args", { { "name", name } } } });
         }
@@ -117,56 +121,66 @@ void TraceWriter::add(const World& w, const Event& e)
     const std::string object = e.object ? w.objectName(e.object) : std::string();
     switch (e.type) {
     case EventType::Blocked:
-        t.open(e, "blocked in " + e.text + "()" + (object.empty() ? "" : " on " + object));
+        t.open(e, "blocked in " + as<Blocked>(e).operation + "()" + (object.empty() ? "" : " on " + object));
         break;
     case EventType::GateWaiting:
-        t.open(e, "paused at gate: " + e.text);
+        t.open(e, "paused at gate: " + as<GateWaiting>(e).where);
         break;
     case EventType::Unblocked:
     case EventType::GatePassed:
         t.close(e);
         break;
-    case EventType::ActorExited:
+    case EventType::ActorExited: {
+        const auto v = as<ActorExited>(e);
         for (std::uint16_t lane = 0; lane < 64; ++lane)
-            if (t.openSlices.erase({ static_cast<std::uint32_t>(e.b), lane }))
-                t.events.push_back(Json { { "ph", "E" }, { "pid", e.b }, { "tid", lane }, { "ts", t.us(e.timeNs) } });
-        t.instant(e, w.actorName(ActorId { static_cast<std::uint32_t>(e.b) }) + " exited", Json { { "code", e.a } });
+            if (t.openSlices.erase({ v.exited.value, lane }))
+                t.events.push_back(
+                    Json { { "ph", "E" }, { "pid", v.exited.value }, { "tid", lane }, { "ts", t.us(e.timeNs) } });
+        t.instant(e, w.actorName(v.exited) + " exited", Json { { "code", v.code } });
         break;
-    case EventType::PutCalled:
-        t.instant(e, "put " + e.text + " on " + object);
-        t.flow(e, "s", e.item.value);
+    }
+    case EventType::PutCalled: {
+        const auto v = as<PutCalled>(e);
+        t.instant(e, "put " + v.repr + " on " + object);
+        t.flow(e, "s", v.item.value);
         break;
+    }
     case EventType::PutBuffered:
         ++t.depth[e.object.value].buffered;
         t.depthCounter(w, e);
         break;
-    case EventType::FeederWritten:
-        t.instant(e, "feeder wrote to " + object, Json { { "index", e.a } });
-        t.itemAtIndex[{ e.object.value, e.a }] = e.item.value;
-        --t.depth[e.object.value].buffered;
-        if (const auto get = t.pendingGets.find({ e.object.value, e.a }); get != t.pendingGets.end()) {
-            t.flow(get->second, "f", e.item.value); // already read: it never waits in the pipe
+    case EventType::FeederWritten: {
+        const auto v = as<FeederWritten>(e);
+        t.instant(e, "feeder wrote to " + object, Json { { "index", v.index } });
+        t.itemAtIndex[{ v.queue.value, v.index }] = v.item.value;
+        --t.depth[v.queue.value].buffered;
+        if (const auto get = t.pendingGets.find({ v.queue.value, v.index }); get != t.pendingGets.end()) {
+            t.flow(get->second, "f", v.item.value); // already read: it never waits in the pipe
             t.pendingGets.erase(get);
         } else {
-            ++t.depth[e.object.value].inPipe;
+            ++t.depth[v.queue.value].inPipe;
         }
         t.depthCounter(w, e);
         break;
+    }
     case EventType::GetReturned: {
-        t.instant(e, "get " + e.text + " from " + object);
-        const auto it = t.itemAtIndex.find({ e.object.value, e.a });
+        const auto v = as<GetReturned>(e);
+        t.instant(e, "get " + v.repr + " from " + object);
+        const auto it = t.itemAtIndex.find({ v.queue.value, v.index });
         if (it != t.itemAtIndex.end()) {
             t.flow(e, "f", it->second);
-            --t.depth[e.object.value].inPipe;
+            --t.depth[v.queue.value].inPipe;
         } else {
-            t.pendingGets.emplace(std::make_pair(e.object.value, e.a), e);
+            t.pendingGets.emplace(std::make_pair(v.queue.value, v.index), e);
         }
         t.depthCounter(w, e);
         break;
     }
     case EventType::Send:
+        t.instant(e, "send " + as<Send>(e).repr + " on " + object);
+        break;
     case EventType::Recv:
-        t.instant(e, std::string(e.type == EventType::Send ? "send " : "recv ") + e.text + " on " + object);
+        t.instant(e, "recv " + as<Recv>(e).repr + " on " + object);
         break;
     case EventType::Eof:
         t.instant(e, "EOFError on " + object);
@@ -178,13 +192,15 @@ void TraceWriter::add(const World& w, const Event& e)
     case EventType::LockFailed:
         t.counter(e, "waiters for " + object, Json { { "waiting", --t.waiters[e.object.value] } });
         if (e.type == EventType::LockAcquired)
-            t.instant(e, "acquired " + object, Json { { "waited_ns", e.a } });
+            t.instant(e, "acquired " + object, Json { { "waited_ns", as<LockAcquired>(e).waitedNs } });
         break;
-    case EventType::ValueWritten:
-        t.instant(e, object + " = " + e.text, Json { { "old", e.detail } });
+    case EventType::ValueWritten: {
+        const auto v = as<ValueWritten>(e);
+        t.instant(e, object + " = " + v.repr, Json { { "old", v.old } });
         break;
+    }
     case EventType::Print:
-        t.instant(e, "print", Json { { "text", e.text } });
+        t.instant(e, "print", Json { { "text", as<Print>(e).text } });
         break;
     default:
         break;

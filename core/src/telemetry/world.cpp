@@ -2,6 +2,8 @@
 // The World's event dispatch, its progress rule and its accessors.
 #include <mp/telemetry/world.h>
 
+#include <mp/telemetry/event_views.h>
+
 #include <algorithm>
 #include <cctype>
 
@@ -104,16 +106,17 @@ bool World::isProgress(const Event& e) const
     case EventType::Unblocked:
         return true;
     case EventType::JoinQueue:
-        return e.a == 1;
+        return as<JoinQueue>(e).returned;
     case EventType::Counters: { // at detail level `counters`, the only sign that items moved
-        if (!e.object)
+        if (!is<Counters>(e))
             return false;
-        const auto byObject = m_counters.find(e.object);
+        const auto v = as<Counters>(e);
+        const auto byObject = m_counters.find(v.object);
         if (byObject == m_counters.end())
-            return e.a > 0 || e.b > 0;
+            return v.put > 0 || v.got > 0;
         const auto sample = byObject->second.find(e.actor);
-        return sample == byObject->second.end() ? e.a > 0 || e.b > 0
-                                                : e.a > sample->second.put || e.b > sample->second.got;
+        return sample == byObject->second.end() ? v.put > 0 || v.got > 0
+                                                : v.put > sample->second.put || v.got > sample->second.got;
     }
     default:
         return false;

@@ -3,6 +3,8 @@
 // paused at a gate).
 #include <mp/telemetry/world.h>
 
+#include <mp/telemetry/event_views.h>
+
 #include <algorithm>
 
 namespace mp::telemetry {
@@ -57,13 +59,14 @@ void World::applyRun(const Event& e)
 {
     if (e.type == EventType::RunEnded) {
         m_run.ended = true;
-        m_run.outcome = e.text;
+        m_run.outcome = as<RunEnded>(e).words;
         return;
     }
+    const auto v = as<RunStarted>(e);
     m_run.started = true;
-    m_run.scene = e.text;
-    m_run.parameters = e.detail;
-    m_run.detail = static_cast<Detail>(e.a);
+    m_run.scene = v.scene;
+    m_run.parameters = v.parameters;
+    m_run.detail = v.detail;
     m_run.startNs = e.timeNs;
 }
 
@@ -73,18 +76,18 @@ void World::applyActor(const Event& e)
         return;
     Actor& a = actorSlot(e.actor);
     switch (e.type) {
-    case EventType::ActorStarted:
-        a.name = e.text;
-        a.pid = e.a;
-        a.parent = ActorId { static_cast<std::uint32_t>(e.b) };
+    case EventType::ActorStarted: {
+        const auto v = as<ActorStarted>(e);
+        a.name = v.name;
+        a.pid = v.pid;
+        a.parent = v.parent;
         a.startedNs = e.timeNs;
-        // item: how many frames the parent had written when it forked (0 if not reported).
         if (a.parent)
-            m_endpoints.inherit(e.actor, a.parent,
-                ForkPoint { .parentSeq = static_cast<std::uint32_t>(e.item.value), .timeNs = e.timeNs });
+            m_endpoints.inherit(e.actor, a.parent, ForkPoint { .parentSeq = v.parentSeq, .timeNs = e.timeNs });
         return;
+    }
     case EventType::Line:
-        a.line = e.a;
+        a.line = as<Line>(e).line;
         return;
     default:
         return applyPrint(a, e);
@@ -94,8 +97,9 @@ void World::applyActor(const Event& e)
 // Print events carry chunks as the actor's pipe delivered them: lines are cut and joined here.
 void World::applyPrint(Actor& a, const Event& e)
 {
-    const auto stream = static_cast<std::uint8_t>(e.a == 2 ? 2 : 1);
-    std::string_view rest = e.text;
+    const auto v = as<Print>(e);
+    const auto stream = static_cast<std::uint8_t>(v.toStderr ? 2 : 1);
+    std::string_view rest = v.text;
     while (!rest.empty()) {
         const std::size_t newline = rest.find('\n');
         const std::string_view piece = rest.substr(0, newline);
@@ -123,10 +127,8 @@ void World::applyLane(const Event& e)
     LaneState& l = lane(a, e.thread);
     switch (e.type) {
     case EventType::Blocked: {
-        BlockedOn on { .object = e.object,
-            .operation = e.text,
-            .joined = ActorId { static_cast<std::uint32_t>(e.b) },
-            .sinceNs = e.timeNs };
+        const auto v = as<Blocked>(e);
+        BlockedOn on { .object = v.object, .operation = v.operation, .joined = v.joined, .sinceNs = e.timeNs };
         if (l.staleBlocked && l.staleBlocked->object == on.object && l.staleBlocked->operation == on.operation) {
             l.staleBlocked.reset(); // the late report of a wait that has already ended
             return;
@@ -140,13 +142,15 @@ void World::applyLane(const Event& e)
             l.status = ActorStatus::Running;
             l.blocked = {};
         } else { // its Blocked lost the race to the thread's own Unblocked and comes next
-            l.staleBlocked = BlockedOn { .object = e.object, .operation = e.text };
+            l.staleBlocked = BlockedOn { .object = e.object, .operation = as<Unblocked>(e).operation };
         }
         return;
-    case EventType::GateWaiting:
+    case EventType::GateWaiting: {
+        const auto v = as<GateWaiting>(e);
         l.status = ActorStatus::AtGate;
-        l.gate = GateStop { .where = e.text, .micro = e.a == 1, .sinceNs = e.timeNs };
+        l.gate = GateStop { .where = v.where, .micro = v.micro, .sinceNs = e.timeNs };
         return;
+    }
     default: // GatePassed
         if (l.status == ActorStatus::AtGate)
             l.status = ActorStatus::Running;
@@ -155,14 +159,15 @@ void World::applyLane(const Event& e)
     }
 }
 
-// The reaper reports the exit (b: the actor that exited); older streams named it only in text.
+// The reaper reports the exit and whose it is; older streams named the actor only by its name.
 void World::applyExit(const Event& e)
 {
-    ActorId target { static_cast<std::uint32_t>(e.b) };
+    const auto v = as<ActorExited>(e);
+    ActorId target = v.exited;
     if (!target) {
         target = e.actor;
         for (const Actor& candidate : m_actors)
-            if (candidate.known && candidate.name == e.text && candidate.status != ActorStatus::Exited)
+            if (candidate.known && candidate.name == v.name && candidate.status != ActorStatus::Exited)
                 target = candidate.id;
     }
     if (!target)
@@ -170,11 +175,11 @@ void World::applyExit(const Event& e)
     Actor& a = actorSlot(target);
     a.known = true;
     if (a.name.empty())
-        a.name = e.text;
+        a.name = v.name;
     a.status = ActorStatus::Exited;
     a.blocked = {};
     a.gate = {};
-    a.exitCode = e.a;
+    a.exitCode = v.code;
     a.exitedNs = e.timeNs;
     for (FeederLane& f : a.feeders) {
         if (f.status == ActorStatus::Blocked && f.blocked.operation == "feed")

@@ -4,17 +4,11 @@
 #include <mp/telemetry/world.h>
 
 #include "object_kinds.h"
+#include <mp/telemetry/event_views.h>
 
 #include <algorithm>
 
 namespace mp::telemetry {
-
-namespace {
-int endOf(const Event& e)
-{
-    return e.a == 1 ? 1 : 0;
-}
-} // namespace
 
 ObjectInfo& World::objectSlot(ObjectId id)
 {
@@ -45,12 +39,13 @@ void World::applyObject(const Event& e)
         return;
     switch (e.type) {
     case EventType::ObjectCreated: {
-        ObjectInfo& o = objectSlot(e.object);
+        const auto v = as<ObjectCreated>(e);
+        ObjectInfo& o = objectSlot(v.object);
         o.known = true;
-        o.kind = static_cast<ObjectKind>(e.a);
-        o.parameter = e.b;
+        o.kind = v.kind;
+        o.parameter = v.parameter;
         if (o.label.empty())
-            o.label = e.text;
+            o.label = v.label;
         o.creator = e.actor;
         o.createdNs = e.timeNs;
         if (isQueueKind(o.kind)) {
@@ -67,17 +62,19 @@ void World::applyObject(const Event& e)
         return;
     }
     case EventType::ObjectLabel:
-        objectSlot(e.object).label = e.text;
+        objectSlot(e.object).label = as<ObjectLabel>(e).name;
         return;
     case EventType::EndpointClosed:
-        m_endpoints.closed(e.object, endOf(e), e.actor, e.seq, e.timeNs);
+        m_endpoints.closed(e.object, as<EndpointClosed>(e).end, e.actor, e.seq, e.timeNs);
         return;
-    case EventType::Eof:
-        m_endpoints.sawEof(e.object, endOf(e));
-        m_endpoints.used(e.actor, e.object, endOf(e), e.seq, e.timeNs);
+    case EventType::Eof: {
+        const auto v = as<Eof>(e);
+        m_endpoints.sawEof(v.pipe, v.end);
+        m_endpoints.used(e.actor, v.pipe, v.end, e.seq, e.timeNs);
         return;
+    }
     default: // Poll
-        m_endpoints.used(e.actor, e.object, endOf(e), e.seq, e.timeNs);
+        m_endpoints.used(e.actor, e.object, as<Poll>(e).end, e.seq, e.timeNs);
         return;
     }
 }
@@ -97,28 +94,36 @@ void World::applyQueue(const Event& e)
     }
     QueueState& q = queueSlot(e.object);
     switch (e.type) {
-    case EventType::PutCalled:
-        return q.putCalled(e.item, e.actor, e.text, e.timeNs);
+    case EventType::PutCalled: {
+        const auto v = as<PutCalled>(e);
+        return q.putCalled(v.item, e.actor, v.repr, e.timeNs);
+    }
     case EventType::PutBuffered:
-        return q.putBuffered(e.item, e.actor, e.timeNs);
-    case EventType::FeederWritten:
-        m_endpoints.used(e.actor, e.object, 1, e.seq, e.timeNs);
-        return q.feederWritten(e.item, e.actor, e.a, e.timeNs);
+        return q.putBuffered(as<PutBuffered>(e).item, e.actor, e.timeNs);
+    case EventType::FeederWritten: {
+        const auto v = as<FeederWritten>(e);
+        m_endpoints.used(e.actor, v.queue, 1, e.seq, e.timeNs);
+        return q.feederWritten(v.item, e.actor, v.index, e.timeNs);
+    }
     case EventType::GetCalled:
         return q.getCalled(e.actor);
-    case EventType::GetReturned:
-        m_endpoints.used(e.actor, e.object, 0, e.seq, e.timeNs);
-        return q.getReturned(e.a, e.actor, e.text, e.timeNs);
+    case EventType::GetReturned: {
+        const auto v = as<GetReturned>(e);
+        m_endpoints.used(e.actor, v.queue, 0, e.seq, e.timeNs);
+        return q.getReturned(v.index, e.actor, v.repr, e.timeNs);
+    }
     case EventType::GetRaised:
-        if (e.item) // put() raising Full reports its item
-            q.putFailed(e.item);
+        if (const auto v = as<GetRaised>(e); v.item) // put() raising Full reports its item
+            q.putFailed(v.item);
         return;
     case EventType::EmptyAnswer:
     case EventType::QsizeAnswer:
-    case EventType::FullAnswer:
-        return q.answered(e.type, e.a, e.actor, e.timeNs);
+    case EventType::FullAnswer: {
+        const auto v = as<QueueAnswered>(e);
+        return q.answered(v.question, v.answer, e.actor, e.timeNs);
+    }
     case EventType::TaskDone:
-        return q.taskDone(e.a, e.timeNs);
+        return q.taskDone(as<TaskDone>(e).unfinished, e.timeNs);
     case EventType::QueueClosed:
         return q.close();
     default: // JoinQueue: the waiting shows as the actor's Blocked state
@@ -131,11 +136,15 @@ void World::applyPipe(const Event& e)
     if (!e.object)
         return;
     PipeState& p = m_pipes.try_emplace(e.object, m_limits.delivered).first->second;
-    m_endpoints.used(e.actor, e.object, endOf(e), e.seq, e.timeNs);
-    if (e.type == EventType::Send)
-        p.sent(endOf(e), e.b, e.actor, e.text, e.timeNs);
-    else
-        p.receivedAt(endOf(e), e.b, e.actor, e.text, e.timeNs);
+    if (e.type == EventType::Send) {
+        const auto v = as<Send>(e);
+        m_endpoints.used(e.actor, v.pipe, v.end, e.seq, e.timeNs);
+        p.sent(v.end, v.index, e.actor, v.repr, e.timeNs);
+    } else {
+        const auto v = as<Recv>(e);
+        m_endpoints.used(e.actor, v.pipe, v.end, e.seq, e.timeNs);
+        p.receivedAt(v.end, v.index, e.actor, v.repr, e.timeNs);
+    }
 }
 
 void World::applyLock(const Event& e)
@@ -146,14 +155,16 @@ void World::applyLock(const Event& e)
     switch (e.type) {
     case EventType::LockWanted:
         return l.wanted(e.actor, e.timeNs);
-    case EventType::LockAcquired:
-        return l.acquired(e.actor, e.b, static_cast<std::uint64_t>(std::max<std::int64_t>(e.a, 0)), e.timeNs);
+    case EventType::LockAcquired: {
+        const auto v = as<LockAcquired>(e);
+        return l.acquired(e.actor, v.acquisition, v.waitedNs, e.timeNs);
+    }
     case EventType::LockReleased:
-        return l.released(e.actor, e.b);
+        return l.released(e.actor, as<LockReleased>(e).acquisition);
     case EventType::LockFailed:
         return l.failed(e.actor);
     default: // HolderDied
-        return l.holderDied(e.a);
+        return l.holderDied(as<HolderDied>(e).holderPid);
     }
 }
 
@@ -162,10 +173,13 @@ void World::applyValue(const Event& e)
     if (!e.object)
         return;
     ValueState& v = m_values.try_emplace(e.object).first->second;
-    if (e.type == EventType::ValueRead)
-        v.read(e.actor, e.a, e.b, e.text, e.timeNs);
-    else
-        v.written(e.actor, e.a, e.b, e.text, e.detail, e.timeNs);
+    if (e.type == EventType::ValueRead) {
+        const auto r = as<ValueRead>(e);
+        v.read(e.actor, r.index, r.version, r.repr, e.timeNs);
+    } else {
+        const auto w = as<ValueWritten>(e);
+        v.written(e.actor, w.index, w.version, w.repr, w.old, e.timeNs);
+    }
 }
 
 // Counters are cumulative per actor, so the latest sample of each actor is the whole story.
@@ -173,14 +187,15 @@ void World::applyCounters(const Event& e)
 {
     if (!e.actor)
         return;
-    if (!e.object) {
+    if (is<TelemetryStall>(e)) {
         Actor& a = actorSlot(e.actor);
-        a.telemetryStallNs = std::max(a.telemetryStallNs, static_cast<std::uint64_t>(std::max<std::int64_t>(e.b, 0)));
+        a.telemetryStallNs = std::max(a.telemetryStallNs, as<TelemetryStall>(e).stalledNs);
         return;
     }
-    CounterSample& s = m_counters[e.object][e.actor];
+    const auto v = as<Counters>(e);
+    CounterSample& s = m_counters[v.object][e.actor];
     if (e.timeNs >= s.timeNs)
-        s = CounterSample { .put = e.a, .got = e.b, .timeNs = e.timeNs };
+        s = CounterSample { .put = v.put, .got = v.got, .timeNs = e.timeNs };
 }
 
 } // namespace mp::telemetry

@@ -2,7 +2,8 @@
 #pragma once
 // One telemetry event: what an actor did, when, to which object. Every event has the same shape; what
 // `a`, `b`, `text` and `detail` mean depends on the type and is listed beside each type below and in
-// core/TELEMETRY.md. The World (world.h) folds a stream of these into the state the stage draws.
+// core/TELEMETRY.md. Readers do not decode those fields themselves: event_views.h gives each type a view
+// with named, typed fields. The World (world.h) folds a stream of these into the state the stage draws.
 
 #include <mp/telemetry/ids.h>
 
@@ -21,7 +22,7 @@ enum class EventType : std::uint16_t {
     //                 Emitted by whoever reaped it (its parent, or the host), so `actor` is the reaper.
     Print = 4, // text: what the actor wrote (a chunk of at most MAX_TEXT bytes); a: 1 stdout, 2 stderr
     Line = 5, // a: the line of the scene's Python listing the actor is at
-    RunEnded = 6, // text: outcome in words
+    RunEnded = 6, // a: RunOutcome (0 in streams older than it: the words say); text: outcome in words
     // Objects and endpoints
     ObjectCreated = 10, // object; a: ObjectKind; b: parameter (maxsize, duplex, parties, size; for a Value or
     //                   Array the id of its lock); text: label
@@ -57,7 +58,7 @@ enum class EventType : std::uint16_t {
     ValueWritten = 61, // object; a: index; text: repr of the new value; detail: repr of the old one
     // Blocking
     Blocked = 70, // object (or 0); text: operation ("get", "recv", "acquire", "join", "put", "wait"); b: actor joined
-    Unblocked = 71, // object (or 0)
+    Unblocked = 71, // object (or 0); text: the operation that was blocked
     // Gates (pause and step)
     GateWaiting = 80, // a: 1 for a micro-step gate; text: where ("put", "value += 1: read" ...)
     GatePassed = 81, //
@@ -80,6 +81,16 @@ enum class ObjectKind : std::uint8_t {
     Value,
     Array,
     SharedMemory,
+};
+
+// How a run ended, in RunEnded.a. The text says the same in words ("as declared: ...", "not as declared:
+// ...", "stopped", "error: ..."), which is all that streams written before this value carry (a = 0).
+enum class RunOutcome : std::uint8_t {
+    Unknown = 0,
+    AsDeclared = 1, // the scene showed the outcome it declares
+    NotAsDeclared = 2,
+    Stopped = 3, // stopped before its end: a stop command, or the control input closing
+    Error = 4, // the host could not run it
 };
 
 enum class Detail : std::uint8_t { Off = 0, Counters = 1, Full = 2 };
