@@ -118,8 +118,16 @@ int hostMain(int argc, char** argv)
             return usageError(e.what());
         }
         scene = program.get();
-    } else {
-        scene = findScene(args[1]);
+    } else if (scene = findScene(args[1]); !scene) {
+        // a shipped scene file by its id (a C++ scene of the same id, while it is kept, comes first)
+        if (const std::string path = shippedProgram(args[1]); !path.empty()) {
+            try {
+                program = programScene(path);
+            } catch (const std::exception& e) {
+                return usageError(e.what());
+            }
+            scene = program.get();
+        }
     }
     if (!scene)
         return usageError("no scene called '" + args[1] + "' (see mpstage-host list)");

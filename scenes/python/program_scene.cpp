@@ -6,6 +6,9 @@
 #include <mp/errors.h>
 #include <mp/telemetry/world.h>
 
+#include <algorithm>
+#include <filesystem>
+
 namespace mpstage {
 
 namespace {
@@ -20,14 +23,25 @@ std::uint64_t lostUpdates(const RunResult& r)
     return lost;
 }
 
-// Did the run show what the header declares for these parameters?
-Verdict checkAgainst(const SceneHeader::Expectation& x, const RunResult& r)
+// Did the run show what the header declares for these parameters? As the C++ scenes' expectHang and
+// expectPrinted: a hang's sentences must say each phrase of `hang says`, and a completed run must print
+// exactly what `prints` holds.
+Verdict checkAgainst(const SceneHeader& header, const ParamValues& p, const RunResult& r)
 {
+    const SceneHeader::Expectation x = header.expectationFor(p);
     switch (x.kind) {
-    case ExpectedKind::Hangs:
-        if (r.hung)
-            return { true, "hung, as declared: " + x.words };
-        return { false, "the program was declared to hang (" + x.words + "), but it did not" };
+    case ExpectedKind::Hangs: {
+        if (!r.hung)
+            return { false, "the program was declared to hang (" + x.words + "), but it did not" };
+        std::string all;
+        for (const auto& s : r.hangSentences)
+            all += s + "\n";
+        if (const auto* says = header.hangSaysFor(p))
+            for (const std::string& phrase : says->phrases)
+                if (all.find(phrase) == std::string::npos)
+                    return { false, "the hang explanation does not say '" + phrase + "': " + all };
+        return { true, "hung, as declared: " + x.words };
+    }
     case ExpectedKind::LosesUpdates: {
         const std::uint64_t lost = lostUpdates(r);
         if (lost > 0 && !r.hung)
@@ -42,12 +56,35 @@ Verdict checkAgainst(const SceneHeader::Expectation& x, const RunResult& r)
         return { false, "the program hung" };
     if (r.timedOut)
         return { false, "the program was stopped before it ended" };
+    if (const auto* prints = header.printsFor(p); prints && r.allPrinted != prints->text)
+        return { false, "printed\n" + r.allPrinted + "instead of\n" + prints->text };
     if (r.mainExitCode != 0)
         return { false, "MainProcess exited with code " + std::to_string(r.mainExitCode) };
     return { true, x.words };
 }
 
 } // namespace
+
+std::string shippedProgram(const std::string& id)
+{
+    const bool wellFormed = !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    });
+    if (!wellFormed)
+        return {};
+    std::string file = id;
+    std::replace(file.begin(), file.end(), '-', '_');
+    file += ".py";
+    // As the Python package (embedded_python.cpp): a build tree's host reads the sources' scene files, an
+    // installed host only the installed ones.
+    std::error_code error;
+    const auto self = std::filesystem::canonical("/proc/self/exe", error).string();
+    const auto build = std::filesystem::weakly_canonical(MPSTAGE_BUILD_DIR, error).string();
+    const bool inBuildTree = !self.empty() && !build.empty() && self.starts_with(build + "/");
+    const std::filesystem::path path
+        = std::filesystem::path(inBuildTree ? MPSTAGE_SOURCE_SCENES : MPSTAGE_INSTALL_SCENES) / file;
+    return std::filesystem::is_regular_file(path, error) ? path.string() : std::string();
+}
 
 std::unique_ptr<Scene> programScene(const std::string& path)
 {
@@ -60,8 +97,8 @@ std::unique_ptr<Scene> programScene(const std::string& path)
         if (code != 0)
             throw mp::SystemExit(code);
     };
-    scene->check = [header = program.header](
-                       const RunResult& r, const ParamValues& p) { return checkAgainst(header.expectationFor(p), r); };
+    scene->check
+        = [header = program.header](const RunResult& r, const ParamValues& p) { return checkAgainst(header, p, r); };
     return scene;
 }
 

@@ -17,6 +17,11 @@ namespace mpstage {
 // on stderr naming the call and its line); mpstage-host exits with it too.
 inline constexpr int NOT_SUPPORTED_EXIT = 2;
 
+// The shipped scene file whose id is `id`: pipe-both-send is pipe_both_send.py in scenes/programs/ (for the host
+// of a build tree) or in the installed share/mpstage/scenes/. Empty when there is none. A teacher's own files
+// keep their paths as ids: two folders may hold files of the same name.
+std::string shippedProgram(const std::string& id);
+
 // Throws std::runtime_error naming the file when it cannot be read.
 std::unique_ptr<Scene> programScene(const std::string& path);
 

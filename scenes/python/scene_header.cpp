@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "scene_header.h"
 
+#include <algorithm>
 #include <charconv>
 #include <sstream>
 
@@ -133,19 +134,86 @@ SceneHeader::Expectation parseExpect(const std::string& key, const std::string& 
     return x;
 }
 
+// "prints" or "prints when NAME=VALUE, ..." (and the same for "hang says")
+bool conditionalKey(
+    const std::string& key, const std::string& field, std::vector<std::pair<std::string, std::string>>& when, int line)
+{
+    if (key == field)
+        return true;
+    if (!key.starts_with(field + " "))
+        return false;
+    const std::string rest = trim(key.substr(field.size()));
+    if (!rest.starts_with("when "))
+        throw SceneHeaderError(line, key, "is not a field (did you mean '" + field + " when NAME=VALUE'?)");
+    when = assignments(rest.substr(5), line, field.c_str());
+    return true;
+}
+
+// "send()", "neither ever gets to recv()": each phrase in double quotes, separated by commas
+std::vector<std::string> quotedPhrases(const std::string& value, int line)
+{
+    std::vector<std::string> out;
+    std::size_t i = 0;
+    while (i < value.size()) {
+        if (value[i] == ' ' || value[i] == ',') {
+            ++i;
+            continue;
+        }
+        const auto close = value.find('"', i + 1);
+        if (value[i] != '"' || close == std::string::npos)
+            throw SceneHeaderError(line, "hang says",
+                "needs phrases in double quotes, e.g. '\"send()\", \"recv()\"', not '" + value + "'");
+        out.push_back(value.substr(i + 1, close - i - 1));
+        i = close + 1;
+    }
+    if (out.empty())
+        throw SceneHeaderError(line, "hang says", "needs at least one phrase in double quotes");
+    return out;
+}
+
+bool matches(const std::vector<std::pair<std::string, std::string>>& when, const ParamValues& values)
+{
+    for (const auto& [k, v] : when) {
+        const auto found = values.raw().find(k);
+        if (found == values.raw().end() || found->second != v)
+            return false;
+    }
+    return true;
+}
+
 } // namespace
+
+const SceneHeader::Prints* SceneHeader::printsFor(const ParamValues& values) const
+{
+    // A run's prints depend on every parameter, so `prints` holds where `when` matches and every parameter
+    // it does not name is at its default.
+    const ParamValues defaults = parseParams(params, {});
+    for (const Prints& p : prints) {
+        bool match = matches(p.when, values);
+        for (const auto& [key, text] : defaults.raw()) {
+            const bool named = std::any_of(p.when.begin(), p.when.end(), [&](const auto& w) { return w.first == key; });
+            const auto given = values.raw().find(key);
+            match = match && (named || (given != values.raw().end() && given->second == text));
+        }
+        if (match)
+            return &p;
+    }
+    return nullptr;
+}
+
+const SceneHeader::HangSays* SceneHeader::hangSaysFor(const ParamValues& values) const
+{
+    for (const HangSays& h : hangSays)
+        if (matches(h.when, values))
+            return &h;
+    return nullptr;
+}
 
 SceneHeader::Expectation SceneHeader::expectationFor(const ParamValues& values) const
 {
-    for (const Expectation& x : expect) {
-        bool match = true;
-        for (const auto& [k, v] : x.when) {
-            const auto found = values.raw().find(k);
-            match = match && found != values.raw().end() && found->second == v;
-        }
-        if (match)
+    for (const Expectation& x : expect)
+        if (matches(x.when, values))
             return x;
-    }
     return Expectation { {}, ExpectedKind::Completes, "runs to its end with exit code 0" };
 }
 
@@ -171,9 +239,25 @@ SceneHeader parseSceneHeader(const std::string& source)
     h.present = true;
     const std::string close = trim(text).substr(0, 3);
     bool closed = false;
+    SceneHeader::Prints* block
+        = nullptr; // a "prints ...:" with nothing after its colon takes the indented lines below it
+    std::size_t blockIndent = 0;
     while (std::getline(in, text)) {
         ++line;
         std::string t = trim(text);
+        if (block && !t.empty() && (text[0] == ' ' || text[0] == '\t') && !t.ends_with(close)) {
+            const std::size_t indent = text.find_first_not_of(" \t");
+            if (block->text.empty())
+                blockIndent = indent;
+            if (indent < blockIndent)
+                throw SceneHeaderError(line, "prints", "has a line indented less than the first line of its block");
+            std::string out = text.substr(blockIndent);
+            while (!out.empty() && (out.back() == '\r' || out.back() == ' '))
+                out.pop_back();
+            block->text += out + "\n";
+            continue;
+        }
+        block = nullptr;
         if (t.ends_with(close)) {
             closed = true;
             t = trim(t.substr(0, t.size() - 3));
@@ -222,6 +306,13 @@ SceneHeader parseSceneHeader(const std::string& source)
                         throw SceneHeaderError(line, key, "needs 'words | NAME=VALUE, ...'");
                     h.variants.push_back(
                         { trim(value.substr(0, bar)), assignments(value.substr(bar + 1), line, "variant"), line });
+                } else if (std::vector<std::pair<std::string, std::string>> when;
+                           conditionalKey(key, "prints", when, line)) {
+                    h.prints.push_back({ when, value.empty() ? std::string() : value + "\n", line });
+                    if (value.empty())
+                        block = &h.prints.back();
+                } else if (conditionalKey(key, "hang says", when, line)) {
+                    h.hangSays.push_back({ when, quotedPhrases(value, line), line });
                 } else if (key.starts_with("expect")) {
                     h.expect.push_back(parseExpect(key, value, line));
                     h.expect.back().line = line;
@@ -248,6 +339,10 @@ SceneHeader parseSceneHeader(const std::string& source)
         check(v.params, v.line, "variant");
     for (const auto& x : h.expect)
         check(x.when, x.line, "expect");
+    for (const auto& p : h.prints)
+        check(p.when, p.line, "prints");
+    for (const auto& s : h.hangSays)
+        check(s.when, s.line, "hang says");
     return h;
 }
 

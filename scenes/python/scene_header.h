@@ -7,6 +7,10 @@
 //   param NAME: int MIN..MAX = DEFAULT -- help      (also: bool = true, float MIN..MAX = 0.5, choice a|b = a)
 //   variant: words shown as "Try: ..." | NAME=VALUE, NAME=VALUE
 //   expect: completes|hangs|loses updates -- the words      expect when NAME=VALUE, ...: hangs -- the words
+//   prints [when NAME=VALUE, ...]: one line of stdout       (or nothing after the colon, and the lines below,
+//                                                             indented: the whole stdout of a run that completes,
+//                                                             at the defaults but for what `when` names)
+//   hang says [when NAME=VALUE, ...]: "send()", "recv()"    (what the hang sentence of a run that hangs must say)
 //
 // The program reads each parameter as a module-level name. Qt-free: the app and the host both read it.
 
@@ -40,6 +44,19 @@ struct SceneHeader {
         std::string words;
         int line = 0;
     };
+    // The exact stdout of a run that completes (every process's prints, in arrival order), where `when` matches
+    // and every parameter it does not name is at its default.
+    struct Prints {
+        std::vector<std::pair<std::string, std::string>> when;
+        std::string text; // each line with its newline
+        int line = 0;
+    };
+    // Phrases the hang sentences of a run that hangs must each contain, where `when` matches.
+    struct HangSays {
+        std::vector<std::pair<std::string, std::string>> when;
+        std::vector<std::string> phrases;
+        int line = 0;
+    };
     struct Try {
         std::string name;
         std::vector<std::pair<std::string, std::string>> params;
@@ -54,9 +71,14 @@ struct SceneHeader {
     std::vector<ParamSpec> params;
     std::vector<Try> variants;
     std::vector<Expectation> expect;
+    std::vector<Prints> prints;
+    std::vector<HangSays> hangSays;
 
     // The first expectation whose `when` matches the values (a program with none "completes").
     Expectation expectationFor(const ParamValues& values) const;
+    // The first `prints` / `hang says` whose `when` matches (nullptr: none is declared for these values).
+    const Prints* printsFor(const ParamValues& values) const;
+    const HangSays* hangSaysFor(const ParamValues& values) const;
 };
 
 // Throws SceneHeaderError for a malformed header; an ordinary program gives present == false.

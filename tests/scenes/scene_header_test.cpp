@@ -69,6 +69,34 @@ TEST(SceneHeaderTest, AnOrdinaryProgramHasNoHeader)
     EXPECT_FALSE(parseSceneHeader("").present);
 }
 
+// `prints` is the whole stdout of a completed run, one line inline or an indented block, and holds at the
+// defaults except for what its `when` names; `hang says` lists phrases the hang sentences must contain.
+TEST(SceneHeaderTest, PrintsAndHangSaysHoldWhereTheirWhenMatches)
+{
+    const auto sut = parseSceneHeader(R"x("""mpstage scene
+title: T
+param n: int 1..9 = 2 -- n
+param big: bool = false -- b
+prints when big=true: only this
+prints:
+    one
+      two, indented
+hang says when big=true: "send()", "neither, ever"
+"""
+)x");
+    ASSERT_EQ(sut.prints.size(), 2u);
+    const auto at
+        = [&](std::vector<std::pair<std::string, std::string>> given) { return parseParams(sut.params, given); };
+    ASSERT_NE(sut.printsFor(at({})), nullptr);
+    EXPECT_EQ(sut.printsFor(at({}))->text, "one\n  two, indented\n");
+    EXPECT_EQ(sut.printsFor(at({ { "big", "true" } }))->text, "only this\n");
+    EXPECT_EQ(sut.printsFor(at({ { "n", "3" } })), nullptr); // n is not at its default: no prints declared
+    ASSERT_NE(sut.hangSaysFor(at({ { "big", "true" }, { "n", "5" } })), nullptr);
+    EXPECT_EQ(
+        sut.hangSaysFor(at({ { "big", "true" } }))->phrases, (std::vector<std::string> { "send()", "neither, ever" }));
+    EXPECT_EQ(sut.hangSaysFor(at({})), nullptr);
+}
+
 TEST(SceneHeaderTest, AMalformedHeaderNamesTheLineAndTheField)
 {
     struct Bad {
@@ -85,6 +113,10 @@ TEST(SceneHeaderTest, AMalformedHeaderNamesTheLineAndTheField)
              { "variant: Try it | nosuch=1", 3, "'variant' unknown parameter 'nosuch'" },
              { "expect: explodes", 3, "'expect' must be completes, hangs or loses updates, not 'explodes'" },
              { "just words", 3, "needs 'field: value'" },
+             { "prints when nosuch=1: x", 3, "'prints' unknown parameter 'nosuch'" },
+             { "printz: x", 3, "'printz' is not a field" },
+             { "hang says: send()", 3, "'hang says' needs phrases in double quotes" },
+             { "hang says when x: \"a\"", 3, "'hang says' needs NAME=VALUE" },
          }) {
         const std::string source = std::string("\"\"\"mpstage scene\ntitle: T\n") + bad.line + "\n\"\"\"\n";
         try {
