@@ -23,6 +23,78 @@ std::uint64_t lostUpdates(const RunResult& r)
     return lost;
 }
 
+std::vector<std::string> linesOf(const std::string& text)
+{
+    std::vector<std::string> out;
+    std::size_t from = 0;
+    while (from < text.size()) {
+        const std::size_t end = text.find('\n', from);
+        out.push_back(text.substr(from, end == std::string::npos ? std::string::npos : end - from));
+        from = end == std::string::npos ? text.size() : end + 1;
+    }
+    return out;
+}
+
+// A declared line against a printed one: each "..." in the declared line stands for any text.
+bool lineMatches(const std::string& declared, const std::string& got)
+{
+    std::size_t at = 0, from = 0;
+    bool first = true;
+    for (;;) {
+        const std::size_t dots = declared.find("...", from);
+        const std::string piece = declared.substr(from, dots == std::string::npos ? std::string::npos : dots - from);
+        if (dots == std::string::npos) // the last piece ends the line
+            return first
+                ? got == piece
+                : got.size() >= at + piece.size() && got.compare(got.size() - piece.size(), piece.size(), piece) == 0;
+        const std::size_t found
+            = first ? (got.compare(0, piece.size(), piece) == 0 ? 0 : std::string::npos) : got.find(piece, at);
+        if (found == std::string::npos)
+            return false;
+        at = found + piece.size();
+        from = dots + 3;
+        first = false;
+    }
+}
+
+bool printedAsDeclared(const SceneHeader::Prints& p, const std::string& got)
+{
+    const std::vector<std::string> want = linesOf(p.text);
+    std::vector<std::string> lines = linesOf(got);
+    if (want.size() != lines.size() || (!got.empty() && !got.ends_with('\n')))
+        return false;
+    if (!p.anyOrder)
+        return std::equal(want.begin(), want.end(), lines.begin(), lineMatches);
+    for (const std::string& w : want) { // each declared line takes one printed line it matches
+        const auto it
+            = std::find_if(lines.begin(), lines.end(), [&](const std::string& l) { return lineMatches(w, l); });
+        if (it == lines.end())
+            return false;
+        lines.erase(it);
+    }
+    return true;
+}
+
+Verdict printsAsDeclared(const std::vector<const SceneHeader::Prints*>& declared, const RunResult& r)
+{
+    bool byProcess = false;
+    for (const SceneHeader::Prints* p : declared) {
+        const auto it = r.printed.find(p->actor);
+        const std::string& got = p->actor.empty() ? r.allPrinted : it == r.printed.end() ? std::string() : it->second;
+        byProcess = byProcess || !p->actor.empty();
+        if (!printedAsDeclared(*p, got))
+            return { false,
+                (p->actor.empty() ? std::string() : p->actor + " ") + "printed\n" + got + "instead of"
+                    + (p->anyOrder ? " (in any order)" : "") + "\n" + p->text };
+    }
+    if (byProcess) // as expectPrintedBy: a process that printed must be one the header names
+        for (const auto& [actor, text] : r.printed)
+            if (!text.empty()
+                && std::none_of(declared.begin(), declared.end(), [&](const auto* p) { return p->actor == actor; }))
+                return { false, actor + " printed\n" + text + "but was declared to print nothing" };
+    return { true, {} };
+}
+
 // Did the run show what the header declares for these parameters? As the C++ scenes' expectHang and
 // expectPrinted: a hang's sentences must say each phrase of `hang says`, and a completed run must print
 // exactly what `prints` holds.
@@ -56,8 +128,8 @@ Verdict checkAgainst(const SceneHeader& header, const ParamValues& p, const RunR
         return { false, "the program hung" };
     if (r.timedOut)
         return { false, "the program was stopped before it ended" };
-    if (const auto* prints = header.printsFor(p); prints && r.allPrinted != prints->text)
-        return { false, "printed\n" + r.allPrinted + "instead of\n" + prints->text };
+    if (const Verdict v = printsAsDeclared(header.printsFor(p), r); !v.ok)
+        return v;
     if (r.mainExitCode != 0)
         return { false, "MainProcess exited with code " + std::to_string(r.mainExitCode) };
     return { true, x.words };

@@ -134,19 +134,43 @@ SceneHeader::Expectation parseExpect(const std::string& key, const std::string& 
     return x;
 }
 
-// "prints" or "prints when NAME=VALUE, ..." (and the same for "hang says")
-bool conditionalKey(
-    const std::string& key, const std::string& field, std::vector<std::pair<std::string, std::string>>& when, int line)
+// "prints", "prints by Process-1 in any order when NAME=VALUE, ..." (and "hang says [when ...]"): false when
+// `key` is not `field`; else `when` and what comes between the field and its `when` (for prints: by, in any order).
+bool conditionalKey(const std::string& key, const std::string& field,
+    std::vector<std::pair<std::string, std::string>>& when, std::string& qualifiers, int line)
 {
-    if (key == field)
-        return true;
-    if (!key.starts_with(field + " "))
+    if (key != field && !key.starts_with(field + " "))
         return false;
-    const std::string rest = trim(key.substr(field.size()));
-    if (!rest.starts_with("when "))
-        throw SceneHeaderError(line, key, "is not a field (did you mean '" + field + " when NAME=VALUE'?)");
-    when = assignments(rest.substr(5), line, field.c_str());
+    std::string rest = " " + trim(key.substr(field.size()));
+    if (const auto at = rest.find(" when "); at != std::string::npos) {
+        when = assignments(rest.substr(at + 6), line, field.c_str());
+        rest = rest.substr(0, at);
+    } else if (rest.ends_with(" when"))
+        throw SceneHeaderError(line, key, "needs NAME=VALUE after 'when'");
+    qualifiers = trim(rest);
     return true;
+}
+
+SceneHeader::Prints parsePrints(const std::string& key, const std::string& value, int line)
+{
+    SceneHeader::Prints p;
+    p.line = line;
+    std::string q;
+    conditionalKey(key, "prints", p.when, q, line);
+    if (q.starts_with("by ")) {
+        q = trim(q.substr(3));
+        p.actor = q.substr(0, q.find(' '));
+        q = q.size() > p.actor.size() ? trim(q.substr(p.actor.size())) : std::string();
+    }
+    if (q == "in any order") {
+        p.anyOrder = true;
+        q.clear();
+    }
+    if (!q.empty())
+        throw SceneHeaderError(
+            line, key, "is not a field (did you mean 'prints [by PROCESS] [in any order] [when NAME=VALUE]'?)");
+    p.text = value.empty() ? std::string() : value + "\n";
+    return p;
 }
 
 // "send()", "neither ever gets to recv()": each phrase in double quotes, separated by commas
@@ -183,11 +207,12 @@ bool matches(const std::vector<std::pair<std::string, std::string>>& when, const
 
 } // namespace
 
-const SceneHeader::Prints* SceneHeader::printsFor(const ParamValues& values) const
+std::vector<const SceneHeader::Prints*> SceneHeader::printsFor(const ParamValues& values) const
 {
     // A run's prints depend on every parameter, so `prints` holds where `when` matches and every parameter
-    // it does not name is at its default.
+    // it does not name is at its default. The first that holds for all the output, and each process's first.
     const ParamValues defaults = parseParams(params, {});
+    std::vector<const Prints*> out;
     for (const Prints& p : prints) {
         bool match = matches(p.when, values);
         for (const auto& [key, text] : defaults.raw()) {
@@ -195,10 +220,11 @@ const SceneHeader::Prints* SceneHeader::printsFor(const ParamValues& values) con
             const auto given = values.raw().find(key);
             match = match && (named || (given != values.raw().end() && given->second == text));
         }
-        if (match)
-            return &p;
+        const bool taken = std::any_of(out.begin(), out.end(), [&](const Prints* q) { return q->actor == p.actor; });
+        if (match && !taken)
+            out.push_back(&p);
     }
-    return nullptr;
+    return out;
 }
 
 const SceneHeader::HangSays* SceneHeader::hangSaysFor(const ParamValues& values) const
@@ -306,12 +332,16 @@ SceneHeader parseSceneHeader(const std::string& source)
                         throw SceneHeaderError(line, key, "needs 'words | NAME=VALUE, ...'");
                     h.variants.push_back(
                         { trim(value.substr(0, bar)), assignments(value.substr(bar + 1), line, "variant"), line });
-                } else if (std::vector<std::pair<std::string, std::string>> when;
-                           conditionalKey(key, "prints", when, line)) {
-                    h.prints.push_back({ when, value.empty() ? std::string() : value + "\n", line });
+                } else if (key == "prints" || key.starts_with("prints ")) {
+                    h.prints.push_back(parsePrints(key, value, line));
                     if (value.empty())
                         block = &h.prints.back();
-                } else if (conditionalKey(key, "hang says", when, line)) {
+                } else if (key == "hang says" || key.starts_with("hang says ")) {
+                    std::vector<std::pair<std::string, std::string>> when;
+                    std::string q;
+                    conditionalKey(key, "hang says", when, q, line);
+                    if (!q.empty())
+                        throw SceneHeaderError(line, key, "is not a field (did you mean 'hang says when NAME=VALUE'?)");
                     h.hangSays.push_back({ when, quotedPhrases(value, line), line });
                 } else if (key.starts_with("expect")) {
                     h.expect.push_back(parseExpect(key, value, line));

@@ -7,9 +7,9 @@
 //   param NAME: int MIN..MAX = DEFAULT -- help      (also: bool = true, float MIN..MAX = 0.5, choice a|b = a)
 //   variant: words shown as "Try: ..." | NAME=VALUE, NAME=VALUE
 //   expect: completes|hangs|loses updates -- the words      expect when NAME=VALUE, ...: hangs -- the words
-//   prints [when NAME=VALUE, ...]: one line of stdout       (or nothing after the colon, and the lines below,
-//                                                             indented: the whole stdout of a run that completes,
-//                                                             at the defaults but for what `when` names)
+//   prints [by PROCESS] [in any order] [when NAME=VALUE, ...]: one line of stdout
+//       (or nothing after the colon and the lines below it, indented): the whole stdout of a run that completes,
+//       or one process's output, at the defaults but for what `when` names; "..." in a line stands for any text
 //   hang says [when NAME=VALUE, ...]: "send()", "recv()"    (what the hang sentence of a run that hangs must say)
 //
 // The program reads each parameter as a module-level name. Qt-free: the app and the host both read it.
@@ -44,10 +44,13 @@ struct SceneHeader {
         std::string words;
         int line = 0;
     };
-    // The exact stdout of a run that completes (every process's prints, in arrival order), where `when` matches
-    // and every parameter it does not name is at its default.
+    // The stdout of a run that completes (every process's prints, in arrival order), or what one process
+    // printed (`by`; stdout and stderr, and then every process that printed must have its own), where `when`
+    // matches and every parameter it does not name is at its default. A line's "..." stands for any text.
     struct Prints {
         std::vector<std::pair<std::string, std::string>> when;
+        std::string actor; // empty: every process's stdout
+        bool anyOrder = false; // the same lines, in any order
         std::string text; // each line with its newline
         int line = 0;
     };
@@ -76,8 +79,9 @@ struct SceneHeader {
 
     // The first expectation whose `when` matches the values (a program with none "completes").
     Expectation expectationFor(const ParamValues& values) const;
-    // The first `prints` / `hang says` whose `when` matches (nullptr: none is declared for these values).
-    const Prints* printsFor(const ParamValues& values) const;
+    // The first `prints` that holds for these values, and the first `prints by` for each process.
+    std::vector<const Prints*> printsFor(const ParamValues& values) const;
+    // The first `hang says` whose `when` matches (nullptr: none is declared for these values).
     const HangSays* hangSaysFor(const ParamValues& values) const;
 };
 

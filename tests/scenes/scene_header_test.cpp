@@ -81,16 +81,25 @@ prints when big=true: only this
 prints:
     one
       two, indented
+prints by Process-1 in any order when n=3:
+    a
+    b
 hang says when big=true: "send()", "neither, ever"
 """
 )x");
-    ASSERT_EQ(sut.prints.size(), 2u);
+    ASSERT_EQ(sut.prints.size(), 3u);
     const auto at
         = [&](std::vector<std::pair<std::string, std::string>> given) { return parseParams(sut.params, given); };
-    ASSERT_NE(sut.printsFor(at({})), nullptr);
-    EXPECT_EQ(sut.printsFor(at({}))->text, "one\n  two, indented\n");
-    EXPECT_EQ(sut.printsFor(at({ { "big", "true" } }))->text, "only this\n");
-    EXPECT_EQ(sut.printsFor(at({ { "n", "3" } })), nullptr); // n is not at its default: no prints declared
+    ASSERT_EQ(sut.printsFor(at({})).size(), 1u);
+    EXPECT_EQ(sut.printsFor(at({})).front()->text, "one\n  two, indented\n");
+    ASSERT_EQ(sut.printsFor(at({ { "big", "true" } })).size(), 1u);
+    EXPECT_EQ(sut.printsFor(at({ { "big", "true" } })).front()->text, "only this\n");
+    EXPECT_TRUE(sut.printsFor(at({ { "n", "4" } })).empty()); // n is not at its default: no prints declared
+    const auto byProcess = sut.printsFor(at({ { "n", "3" } }));
+    ASSERT_EQ(byProcess.size(), 1u);
+    EXPECT_EQ(byProcess.front()->actor, "Process-1");
+    EXPECT_TRUE(byProcess.front()->anyOrder);
+    EXPECT_EQ(byProcess.front()->text, "a\nb\n");
     ASSERT_NE(sut.hangSaysFor(at({ { "big", "true" }, { "n", "5" } })), nullptr);
     EXPECT_EQ(
         sut.hangSaysFor(at({ { "big", "true" } }))->phrases, (std::vector<std::string> { "send()", "neither, ever" }));
@@ -115,6 +124,7 @@ TEST(SceneHeaderTest, AMalformedHeaderNamesTheLineAndTheField)
              { "just words", 3, "needs 'field: value'" },
              { "prints when nosuch=1: x", 3, "'prints' unknown parameter 'nosuch'" },
              { "printz: x", 3, "'printz' is not a field" },
+             { "prints sideways: x", 3, "'prints sideways' is not a field" },
              { "hang says: send()", 3, "'hang says' needs phrases in double quotes" },
              { "hang says when x: \"a\"", 3, "'hang says' needs NAME=VALUE" },
          }) {
