@@ -268,10 +268,15 @@ SceneHeader parseSceneHeader(const std::string& source)
     SceneHeader::Prints* block
         = nullptr; // a "prints ...:" with nothing after its colon takes the indented lines below it
     std::size_t blockIndent = 0;
+    std::size_t blankLines = 0;
     while (std::getline(in, text)) {
         ++line;
         std::string t = trim(text);
-        if (block && !t.empty() && (text[0] == ' ' || text[0] == '\t') && !t.ends_with(close)) {
+        if (block && t.empty()) { // kept if the block goes on below it: a blank line the program prints
+            ++blankLines;
+            continue;
+        }
+        if (block && (text[0] == ' ' || text[0] == '\t') && !t.ends_with(close)) {
             const std::size_t indent = text.find_first_not_of(" \t");
             if (block->text.empty())
                 blockIndent = indent;
@@ -280,10 +285,12 @@ SceneHeader parseSceneHeader(const std::string& source)
             std::string out = text.substr(blockIndent);
             while (!out.empty() && (out.back() == '\r' || out.back() == ' '))
                 out.pop_back();
-            block->text += out + "\n";
+            block->text += std::string(blankLines, '\n') + out + "\n";
+            blankLines = 0;
             continue;
         }
         block = nullptr;
+        blankLines = 0;
         if (t.ends_with(close)) {
             closed = true;
             t = trim(t.substr(0, t.size() - 3));

@@ -80,7 +80,9 @@ param big: bool = false -- b
 prints when big=true: only this
 prints:
     one
+
       two, indented
+
 prints by Process-1 in any order when n=3:
     a
     b
@@ -91,7 +93,7 @@ hang says when big=true: "send()", "neither, ever"
     const auto at
         = [&](std::vector<std::pair<std::string, std::string>> given) { return parseParams(sut.params, given); };
     ASSERT_EQ(sut.printsFor(at({})).size(), 1u);
-    EXPECT_EQ(sut.printsFor(at({})).front()->text, "one\n  two, indented\n");
+    EXPECT_EQ(sut.printsFor(at({})).front()->text, "one\n\n  two, indented\n");
     ASSERT_EQ(sut.printsFor(at({ { "big", "true" } })).size(), 1u);
     EXPECT_EQ(sut.printsFor(at({ { "big", "true" } })).front()->text, "only this\n");
     EXPECT_TRUE(sut.printsFor(at({ { "n", "4" } })).empty()); // n is not at its default: no prints declared
