@@ -6,10 +6,10 @@ difficulty: 1
 look: Watch the counter of free places on q: every put() takes one, every get() gives one back, whether or not the item has reached the pipe yet.
 predict: The queue is full. What do put_nowait() and put() with a timeout do? And the plain put() after the consumer has started?
 why: maxsize counts items, not bytes: a semaphore that starts at maxsize. put_nowait() finds it at zero and raises Full at once; put(timeout=0.2) waits 0.2 seconds first. The plain put() waits as long as it takes: here until the consumer's get() gives a place back. With no consumer, nobody ever will, and it waits for ever. On the way out, get(timeout=...) and get_nowait() raise Empty once the queue is drained.
-param maxsize: int 1..10 = 3 -- how many items the queue may hold
-param delay: float 0.1..3 = 0.5 -- how long the consumer sleeps before it gets one item
-param timeout: float 0.05..2 = 0.2 -- the timeout given to put() and get()
-param consumer: bool = true -- start a process that gets one item after its delay
+param maxsize (maxsize): int 1..10 = 3 -- how many items the queue may hold
+param delay (Consumer's delay (s)): float 0.1..3 = 0.5 -- how long the consumer sleeps before it gets one item
+param timeout (Timeout (s)): float 0.05..2 = 0.2 -- the timeout given to put() and get()
+param consumer (Start the consumer): bool = true -- start a process that gets one item after its delay
 variant: no consumer: put() waits for ever | consumer=false
 expect when consumer=false: hangs -- put() on the full queue waits for a get() that nobody will do
 expect: completes -- the extra put() raises Full twice, then waits until the consumer gets 0, and the queue drains to Empty

@@ -6,9 +6,9 @@ difficulty: 2
 look: Watch the items share themselves out among the consumers, and then the None tokens: each one stops the consumer that gets it.
 predict: Three consumers, and the producer puts one None. How many consumers stop? How many None tokens does it take?
 why: A Queue hands each item to exactly one get(): the sentinels are no exception. A None stops whichever consumer takes it and is gone. So every consumer needs one of its own: one too few, and the consumer left over waits in get() for an item that will never be put, while the producer waits in join() for it.
-param consumers: int 2..6 = 3 -- how many consumer processes share the queue
-param items: int 1..20 = 6 -- how many items the producer puts
-param sentinel_each: bool = true -- put as many sentinels as there are consumers (or one fewer)
+param consumers (Consumers): int 2..6 = 3 -- how many consumer processes share the queue
+param items (Items): int 1..20 = 6 -- how many items the producer puts
+param sentinel_each (One sentinel per consumer): bool = true -- put as many sentinels as there are consumers (or one fewer)
 variant: one sentinel too few | sentinel_each=false
 expect when sentinel_each=false: hangs -- one consumer gets no sentinel and waits in get() for ever
 expect: completes -- every item is printed once, by one consumer or another, and every consumer prints 'Consumer done'

@@ -6,8 +6,8 @@ difficulty: 1
 look: Watch 'Hello' sit in MainProcess's local buffer while empty() is asked, then move into the pipe.
 predict: Right after put('Hello'), will empty() say True or False? And half a second later?
 why: empty() is 'the reader end has nothing to poll'. The item was still in the buffer, waiting for the feeder thread, so the pipe was empty. qsize() would have said 1: it counts the semaphore, which put() had already taken.
-param feeder_delay: float 0..3 = 0.3 -- how long the feeder thread waits before each write, so the lag can be seen (0 = as fast as Python)
-param wait: float 0..5 = 0.6 -- time.sleep() between the two empty() calls
+param feeder_delay (Feeder slow motion (s)): float 0..3 = 0.3 -- how long the feeder thread waits before each write, so the lag can be seen (0 = as fast as Python)
+param wait (Wait before asking again (s)): float 0..5 = 0.6 -- time.sleep() between the two empty() calls
 variant: no slow motion: the feeder races empty() | feeder_delay=0
 expect when feeder_delay=0: completes -- empty() usually says True right after put() (the feeder races it), and False once the feeder has written
 expect: completes -- empty() says True right after put(), False a moment later

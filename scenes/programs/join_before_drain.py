@@ -6,9 +6,9 @@ difficulty: 3
 look: Watch the producer's local buffer: the feeder thread empties it into the pipe until the pipe is full, then stops, with items still waiting.
 predict: The producer has printed that every item is put, and its function has returned. Why does p.join() not return?
 why: put() only hands an item to the feeder thread; before the process exits, it waits for the feeder to write everything into the pipe, so that nothing is lost. Two hundred kilobytes do not fit in a 64 KiB pipe, so the feeder waits for a reader, and the only reader is the parent, waiting in join() for the producer to exit. The rule from the Python docs: get the items from a queue before joining the processes that put them.
-param items: int 1..1000 = 200 -- how many items the producer puts
-param size: int 1..65536 = 1024 -- how many bytes each item holds
-param drain_first: bool = false -- the parent gets every item first and joins the producer after
+param items (Items): int 1..1000 = 200 -- how many items the producer puts
+param size (Item size (bytes)): int 1..65536 = 1024 -- how many bytes each item holds
+param drain_first (Get before join): bool = false -- the parent gets every item first and joins the producer after
 variant: get the items first, then join | drain_first=true
 expect when drain_first=true: completes -- the parent gets every item, then joins the producer
 expect: hangs -- the producer cannot exit until its items are in the pipe, and the parent joins it before reading them

@@ -6,8 +6,8 @@ difficulty: 2
 look: Watch the count of unfinished tasks on q: it goes up at every put() and down only at task_done(), not at get().
 predict: When does q.join() return: when the queue is empty, or later? And what if the consumer never calls task_done()?
 why: join() waits for the count of unfinished tasks, not for the queue to be empty: the queue empties as soon as the consumer has got the last item, but the count only reaches zero when it has said task_done() for it. Without task_done() the count never falls and join() waits for ever. With one call too many there is nothing left to count down, and task_done() raises ValueError. The daemon consumer itself never ends: it is terminated when the main process exits.
-param items: int 1..20 = 4 -- how many items the producer puts
-param task_done: choice each-item|forgotten|one-too-many = each-item -- once per item (each-item), never (forgotten), or once more after join() (one-too-many)
+param items (Items): int 1..20 = 4 -- how many items the producer puts
+param task_done (task_done() calls): choice each-item|forgotten|one-too-many = each-item -- once per item (each-item), never (forgotten), or once more after join() (one-too-many)
 variant: the consumer forgets task_done() | task_done=forgotten
 variant: one task_done() too many | task_done=one-too-many
 expect when task_done=forgotten: hangs -- q.join() waits for task_done() calls that never come, although the queue is empty

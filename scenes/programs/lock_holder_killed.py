@@ -6,8 +6,8 @@ difficulty: 3
 look: Watch the padlock on counter: the holder takes it, then disappears, and the padlock stays shut.
 predict: The holder is dead and the parent has joined it. When the adders start, can any of them take the lock?
 why: A multiprocessing Lock or RLock is a semaphore in shared memory: taking it lowers a count, releasing it raises it again. SIGKILL gives the holder no chance to release, and nothing else ever will, so the count stays at zero. Operating systems offer a remedy, the robust mutex: when its owner dies, the next process to lock it is told so (EOWNERDEAD), takes it over and must repair whatever the dead owner left half-written. Python's multiprocessing does not use them. The C++ engine behind this stage can (mp::Lock(mp::DeadHolder::Recover)), but this scene keeps to what Python does.
-param adders: int 1..8 = 3 -- how many processes want the lock after the holder has died
-param die_holding: bool = true -- the holder is killed before it releases the lock (or just after)
+param adders (Adders): int 1..8 = 3 -- how many processes want the lock after the holder has died
+param die_holding (Die holding the lock): bool = true -- the holder is killed before it releases the lock (or just after)
 variant: killed after releasing the lock | die_holding=false
 expect when die_holding=false: completes -- the holder released the lock before it was killed, and every adder adds 1
 expect: hangs -- the holder was killed holding counter's lock, and the adders wait for it for ever

@@ -6,9 +6,9 @@ difficulty: 2
 look: Watch the processes compute side by side without touching PI, then each take PI's lock once, briefly, to add its share.
 predict: Four processes each add up half a million terms. What does the parent find in PI at the end? And if PI were an ordinary global?
 why: The long part, adding up terms, needs no sharing at all: each process works on local variables. Only the last step touches shared memory, once per process, under the lock, because `PI.value += part` is a read and a write that another process could slip between. A plain global would not do: fork copies it, each child adds into its own copy, and the parent's stays 0.
-param terms: int 1000..20000000 = 2000000 -- how many terms of the series are added in all
-param processes: int 1..8 = 4 -- how many processes share the terms
-param shared: bool = true -- PI is a multiprocessing.Value (or a plain global float)
+param terms (Terms): int 1000..20000000 = 2000000 -- how many terms of the series are added in all
+param processes (Processes): int 1..8 = 4 -- how many processes share the terms
+param shared (Use a shared Value): bool = true -- PI is a multiprocessing.Value (or a plain global float)
 variant: a plain global instead of a Value | shared=false
 expect when shared=false: completes -- but the parent prints 0.00000000: each child added into its own copy of PI
 expect: completes -- the parent prints pi to 8 places, as close as that many terms get

@@ -6,7 +6,7 @@ difficulty: 1
 look: Watch each request cross the pipe to the server and each answer come back on the same pipe, the other way.
 predict: What does the client print for (3, 4)? For ('Hello', 'World')? And how does the server know there are no more requests?
 why: The server does not know what it adds: 3 + 4 is 7 and 'Hello' + 'World' is 'HelloWorld', because x + y means whatever it means for the objects that arrived. It stops when recv() raises EOFError, once the client has closed its end. But after fork the server holds a copy of the client's end too: unless it closes it first, the pipe never looks closed, and the server waits in recv() for ever.
-param close_unused: bool = true -- the server closes its copy of client_p first
+param close_unused (Server closes the client's end): bool = true -- the server closes its copy of client_p first
 variant: the server forgets to close the client's end | close_unused=false
 expect when close_unused=false: hangs -- after the two answers, the server waits in recv() because its own copy of client_p is still open
 expect: completes -- the client prints 7 and HelloWorld, the server prints 'Server done'

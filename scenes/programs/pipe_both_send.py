@@ -6,8 +6,8 @@ difficulty: 3
 look: Watch the bytes pile up in each direction of the pipe until both directions are full.
 predict: Each side sends a megabyte, then receives. Small messages work this way; what happens with big ones?
 why: A pipe is a buffer of a few hundred kilobytes in each direction, and send() only waits when the buffer is full. With a megabyte, both sides fill their direction and wait for the other to read, but the other is not reading: it is sending. Neither reaches recv(). Either one side must receive first, or messages must be small enough to be buffered whole, or the sending must happen on another thread.
-param kib: choice 1|16|64|1024|4096 = 1024 -- how much each side sends
-param child_receives_first: bool = false -- the child receives the parent's message before it sends its own
+param kib (Message size (KiB)): choice 1|16|64|1024|4096 = 1024 -- how much each side sends
+param child_receives_first (Child receives first): bool = false -- the child receives the parent's message before it sends its own
 variant: the child receives first | child_receives_first=true
 variant: small messages: 16 KiB | kib=16
 expect when child_receives_first=true: completes -- each side receives the other's message

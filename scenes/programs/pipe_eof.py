@@ -6,8 +6,8 @@ difficulty: 2
 look: Watch the lines from each process to each end of the pipe: after fork, both processes hold both ends.
 predict: After the producer closes input_p, does the consumer see EOF? What if the consumer never closed its own input_p?
 why: The operating system counts open copies of the write end. The producer's close removes one copy; the consumer's own copy keeps the pipe open, so recv() keeps waiting for data that can never come.
-param items: int 1..20 = 4 -- how many items the producer sends
-param close_unused: bool = true -- the consumer closes its copy of input_p first
+param items (Items): int 1..20 = 4 -- how many items the producer sends
+param close_unused (Consumer closes its write end): bool = true -- the consumer closes its copy of input_p first
 variant: the consumer forgets to close its write end | close_unused=false
 expect when close_unused=false: hangs -- the consumer waits in recv() because its own write end is still open
 expect: completes -- the consumer prints every item, sees EOFError, prints 'Consumer done'

@@ -6,8 +6,8 @@ difficulty: 1
 look: Watch the worker send its result into the pipe and end, while the result waits in the pipe for the parent.
 predict: The parent joins the worker before it receives. Does that matter? What if the result were half a megabyte?
 why: send() returns as soon as the bytes are in the pipe, not when someone has read them, so a small result waits there while the worker exits and the parent's join() returns. A pipe holds a limited amount, though: a big result fills it, send() waits for a reader to make room, and the only reader is waiting in join() for the sender to finish. Receive first, then join.
-param count: int 1..100000000 = 1000000 -- how far the worker counts (baseNum)
-param big: bool = false -- send a list of 300000 copies of the count instead of the count
+param count (Count to): int 1..100000000 = 1000000 -- how far the worker counts (baseNum)
+param big (Send a big result): bool = false -- send a list of 300000 copies of the count instead of the count
 variant: a big result: join() before recv() deadlocks | big=true
 expect when big=true: hangs -- the worker waits in send() for a reader, the parent waits in join() for the worker
 expect: completes -- the parent prints the worker's count after join()

@@ -6,9 +6,9 @@ difficulty: 2
 look: Watch the three items sit in the producer's local buffer while the parent asks, then trickle into the pipe.
 predict: The producer has put three items and said so. What will qsize() answer? And empty()?
 why: qsize() is maxsize minus the semaphore's value: put() took the semaphore in the producer, and the semaphore is shared, so the parent sees 3 at once, even though the items are still in the producer's buffer. empty() only sees the pipe, and the feeder thread has not written to it yet. Neither answer is wrong, and neither can be trusted for long: both describe a moment that has already passed.
-param items: int 1..10 = 3 -- how many items the producer puts
-param feeder_delay: float 0..2 = 0.3 -- how long the feeder thread waits before each write, so the lag can be seen (0 = as fast as Python)
-param wait: float 0..5 = 0.6 -- time.sleep() between the first two questions
+param items (Items): int 1..10 = 3 -- how many items the producer puts
+param feeder_delay (Feeder slow motion (s)): float 0..2 = 0.3 -- how long the feeder thread waits before each write, so the lag can be seen (0 = as fast as Python)
+param wait (Wait before asking again (s)): float 0..5 = 0.6 -- time.sleep() between the first two questions
 variant: no slow motion: the feeder races empty() | feeder_delay=0
 expect when feeder_delay=0: completes -- qsize() says 3 both times, and empty() says True or False depending on whether the feeder thread has written yet
 expect: completes -- first qsize() says 3 while empty() says True; a moment later empty() says False

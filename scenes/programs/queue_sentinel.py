@@ -6,8 +6,8 @@ difficulty: 1
 look: Watch each item travel: into MainProcess's local buffer, through the pipe, to the consumer. The last token is the None sentinel.
 predict: What does the consumer do once it has printed the last number? What if no sentinel is sent?
 why: get() blocks while the queue is empty; the consumer only knows the producer is done when it receives the sentinel. Without it, it blocks for ever, and cons_p.join() in the main process waits for it for ever too.
-param items: int 1..20 = 4 -- how many items the producer puts
-param sentinel: bool = true -- put None after the last item
+param items (Items): int 1..20 = 4 -- how many items the producer puts
+param sentinel (Send the sentinel): bool = true -- put None after the last item
 variant: the sentinel is forgotten | sentinel=false
 expect when sentinel=false: hangs -- the consumer waits in get() for a sentinel that never comes
 expect: completes -- the consumer prints every item, then 'Consumer done'

@@ -6,8 +6,8 @@ difficulty: 1
 look: Watch the five workers count side by side, then five small items arrive on q, and last the parent's 'exit'.
 predict: The parent joins every worker before it gets a single item. Is that safe here? And will 'exit' come out before any subtotal?
 why: Each worker's subtotal is one small int, which fits in the pipe, so each worker can exit before anyone reads it and join() returns. By then every subtotal is in the pipe, so the 'exit' the parent puts afterwards comes out last, and the loop adds exactly five subtotals. With items too big for the pipe, joining first would deadlock (see the join-before-drain scene).
-param workers: int 1..9 = 5 -- how many worker processes count
-param count: int 1..100000000 = 1000000 -- how far each worker counts (baseNum)
+param workers (Workers): int 1..9 = 5 -- how many worker processes count
+param count (Count to): int 1..100000000 = 1000000 -- how far each worker counts (baseNum)
 variant: nine workers | workers=9
 expect: completes -- every worker prints 'Result: N', and the parent prints the total count, workers x N
 prints by MainProcess:

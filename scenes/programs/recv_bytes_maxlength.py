@@ -6,9 +6,9 @@ difficulty: 2
 look: Watch the two messages waiting in the pipe, and what happens to the second one after the first is refused.
 predict: The first message is 100 bytes and maxlength is 10. What does recv_bytes() do? And can the receiver still read the 'hello' behind it?
 why: Each message travels as a length and then the bytes. recv_bytes() reads the length, sees 100 > 10 and stops there, leaving the 100 bytes in the pipe. Reading on would take those bytes for the next length, so Python makes the end unreadable instead: it closes a read-only end, and makes a duplex end write-only. The 'hello' is still in the pipe, but nothing can read it any more.
-param length: int 1..10000 = 100 -- how many bytes the first message holds
-param maxlength: int 1..10000 = 10 -- the most recv_bytes() will accept
-param duplex: bool = false -- Pipe() instead of Pipe(duplex=False)
+param length (Message length): int 1..10000 = 100 -- how many bytes the first message holds
+param maxlength (maxlength): int 1..10000 = 10 -- the most recv_bytes() will accept
+param duplex (Duplex pipe): bool = false -- Pipe() instead of Pipe(duplex=False)
 variant: maxlength big enough | maxlength=100
 variant: a duplex pipe: the end becomes write-only | duplex=true
 expect: completes -- recv_bytes() raises OSError('bad message length') when the message is longer than maxlength, and the next one raises OSError too

@@ -6,9 +6,9 @@ difficulty: 1
 look: Watch each child write its own part of share_numbers, and the parent read all of it at the end.
 predict: Four children each double a quarter of the numbers. What does the parent print? And if share_numbers were an ordinary list?
 why: fork gives each child a copy of the parent's memory, so changes to ordinary objects stay in the child that made them. An Array's storage is the exception: it is mapped shared, so every process reads and writes the same ints. The slices do not overlap, so no two children ever write the same item, and no lock is needed beyond the one each item access takes anyway.
-param size: int 1..200 = 50 -- how many ints the array holds
-param processes: int 1..8 = 4 -- how many children share the work
-param shared: bool = true -- share_numbers is a shared Array (or a plain list)
+param size (Items): int 1..200 = 50 -- how many ints the array holds
+param processes (Processes): int 1..8 = 4 -- how many children share the work
+param shared (Use an Array): bool = true -- share_numbers is a shared Array (or a plain list)
 variant: a plain list: the children change their own copies | shared=false
 expect when shared=false: completes -- the parent prints the numbers unchanged, as each child doubled its own copy
 expect: completes -- the parent prints every number doubled

@@ -6,8 +6,8 @@ difficulty: 2
 look: Watch the block: three processes map the same bytes, the writer fills them, the reader copies them out.
 predict: The writer has exited before the reader starts. Is the message still there? And after unlink(), can anyone attach again?
 why: The bytes live in the block, not in any process, so they outlast the writer. Nothing tells the reader what the bytes mean: the two processes agreed on a layout, a length byte and then the message. close() only unmaps the block from one process; unlink() removes its name, so nobody new can attach, and the memory goes once the last mapping is closed.
-param size: int 32..4096 = 64 -- how big a block the parent creates
-param unlink: bool = true -- the parent calls box.unlink() when the postbox is no longer needed
+param size (Block size (bytes)): int 32..4096 = 64 -- how big a block the parent creates
+param unlink (Unlink at the end): bool = true -- the parent calls box.unlink() when the postbox is no longer needed
 variant: forget unlink() | unlink=false
 expect when unlink=false: completes -- the reader prints the writer's message, and at exit the forgotten block is removed with a warning about a leaked shared_memory object
 expect: completes -- the reader prints the writer's message, and after unlink() the name is gone

@@ -7,7 +7,7 @@ look: Watch when each process starts and ends: do any two of them ever add at th
 predict: Nine processes add 1 fifty times each to a shared Value. Will the parent print 450? Always?
 why: Usually 450, because fifty increments take less time than starting the next process, so the processes take turns without meaning to. The code is still racy: `v.value += 1` reads under the lock, lets go, and writes under the lock again, and any process that writes in between is overwritten. Here, where each access is also reported to the stage, the increments are slower and the processes overlap more often, so you may well see it happen. Only `with v.get_lock():` around the update makes 450 certain.
 race: yes
-param lock: bool = false -- wrap the update in `with v.get_lock():`
+param lock (Hold the lock): bool = false -- wrap the update in `with v.get_lock():`
 variant: hold the lock around the update | lock=true
 expect when lock=true: completes -- the final value is exactly 450
 expect: completes -- the final value is 450 or a little less. Under Python updates are rarely lost at this size (about one run in twenty); on the stage, where every read and write is also reported, the processes overlap more and some runs lose updates

@@ -69,6 +69,13 @@ ParamSpec parseParam(const std::string& rest, int line)
         throw SceneHeaderError(line, "param", "needs 'param NAME: TYPE = DEFAULT -- help'");
     ParamSpec p;
     p.key = trim(rest.substr(0, colon));
+    // param NAME (Label shown in the form): ...
+    if (const auto open = p.key.find('('); open != std::string::npos) {
+        if (!p.key.ends_with(')'))
+            throw SceneHeaderError(line, "param", "needs 'param NAME (Label): ...', not '" + p.key + "'");
+        p.label = trim(p.key.substr(open + 1, p.key.size() - open - 2));
+        p.key = trim(p.key.substr(0, open));
+    }
     if (p.key.empty() || !(std::isalpha(static_cast<unsigned char>(p.key[0])) || p.key[0] == '_'))
         throw SceneHeaderError(line, "param", "needs a Python name, not '" + p.key + "'");
     std::string spec = rest.substr(colon + 1);
@@ -83,7 +90,8 @@ ParamSpec parseParam(const std::string& rest, int line)
     const std::vector<std::string> words = split(trim(spec.substr(0, eq)), ' ');
     const std::string type = words.empty() ? "" : words[0];
     const std::string range = words.size() > 1 ? words[1] : "";
-    p.label = p.key;
+    if (p.label.empty())
+        p.label = p.key;
     if (type == "int" || type == "float") {
         p.type = type == "int" ? ParamType::Int : ParamType::Float;
         const auto dots = range.find("..");

@@ -5,6 +5,7 @@
 //
 //   title: / summary: / tags: a, b / difficulty: 1|2|3 / look: / predict: / why: / hang-after: SECONDS / race: yes
 //   param NAME: int MIN..MAX = DEFAULT -- help      (also: bool = true, float MIN..MAX = 0.5, choice a|b = a)
+//   param NAME (Label in the form): ...               (the label is NAME when none is given)
 //   variant: words shown as "Try: ..." | NAME=VALUE, NAME=VALUE
 //   expect: completes|hangs|loses updates -- the words      expect when NAME=VALUE, ...: hangs -- the words
 //   prints [by PROCESS] [in any order] [when NAME=VALUE, ...]: one line of stdout

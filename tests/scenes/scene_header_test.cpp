@@ -76,7 +76,7 @@ TEST(SceneHeaderTest, PrintsAndHangSaysHoldWhereTheirWhenMatches)
     const auto sut = parseSceneHeader(R"x("""mpstage scene
 title: T
 param n: int 1..9 = 2 -- n
-param big: bool = false -- b
+param big (Big (KiB)): bool = false -- b
 prints when big=true: only this
 prints:
     one
@@ -90,6 +90,9 @@ hang says when big=true: "send()", "neither, ever"
 """
 )x");
     ASSERT_EQ(sut.prints.size(), 3u);
+    EXPECT_EQ(sut.params[0].label, "n");
+    EXPECT_EQ(sut.params[1].key, "big");
+    EXPECT_EQ(sut.params[1].label, "Big (KiB)");
     const auto at
         = [&](std::vector<std::pair<std::string, std::string>> given) { return parseParams(sut.params, given); };
     ASSERT_EQ(sut.printsFor(at({})).size(), 1u);
@@ -126,6 +129,7 @@ TEST(SceneHeaderTest, AMalformedHeaderNamesTheLineAndTheField)
              { "just words", 3, "needs 'field: value'" },
              { "prints when nosuch=1: x", 3, "'prints' unknown parameter 'nosuch'" },
              { "printz: x", 3, "'printz' is not a field" },
+             { "param n (N: int 1..3 = 2", 3, "needs 'param NAME (Label): ...'" },
              { "prints sideways: x", 3, "'prints sideways' is not a field" },
              { "hang says: send()", 3, "'hang says' needs phrases in double quotes" },
              { "hang says when x: \"a\"", 3, "'hang says' needs NAME=VALUE" },

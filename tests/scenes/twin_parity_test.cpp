@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Issue 17, until the C++ twins are deleted: every catalogue scene that has a shipped Python scene file of
 // the same id (scenes/programs/) declares the same scene there (title, summary, tags, difficulty, narration,
-// parameters, variants, expected outcome), and both, run for real at the defaults and in each variant, show
-// the outcome they declare, hang alike, and print the same where the C++ scene's output is deterministic.
+// parameters with their labels, variants, expected outcome), and both, run for real at the defaults and in
+// each variant, show the outcome they declare, hang alike, and print the same where the C++ scene's output is
+// deterministic.
 #include <mpstage/catalogue.h>
 
 #include "leftovers.h"
@@ -108,6 +109,7 @@ TEST(TwinParityTest, ThePythonFileDeclaresTheSameScene)
             const mpstage::ParamSpec& a = file->params[i];
             const mpstage::ParamSpec& b = twin.params[i];
             EXPECT_EQ(a.key, b.key) << twin.id;
+            EXPECT_EQ(a.label, b.label) << twin.id << " " << b.key;
             EXPECT_EQ(a.type, b.type) << twin.id << " " << b.key;
             EXPECT_EQ(a.defaultValue, b.defaultValue) << twin.id << " " << b.key;
             EXPECT_EQ(a.help, b.help) << twin.id << " " << b.key;
