@@ -4,6 +4,9 @@
 // a message, where python3 is not installed.
 #include <mpstage/catalogue.h>
 
+#include "program_scene.h"
+#include "scene_header.h"
+
 #include "leftovers.h"
 #include "supervisor.h"
 
@@ -11,8 +14,10 @@
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <poll.h>
+#include <sstream>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -142,6 +147,90 @@ TEST_P(PythonParityTest, TheListingRunsUnderPythonAndBehavesAsTheSceneSays)
 INSTANTIATE_TEST_SUITE_P(
     Catalogue, PythonParityTest, ::testing::ValuesIn(allCases()), [](const ::testing::TestParamInfo<Case>& info) {
         std::string name = info.param.scene + "_" + std::to_string(info.index);
+        for (char& c : name)
+            if (!std::isalnum(static_cast<unsigned char>(c)))
+                c = '_';
+        return name;
+    });
+
+// The shipped scene files (scenes/programs/), run under CPython at the defaults and in each variant: with
+// their parameters as module-level names, converted as mpstage-host converts them (embedded_python.cpp), in
+// the real __main__ so that Pool can find the program's functions. A file declared to hang hangs, any other
+// ends with exit code 0, and one whose header declares its whole stdout exactly for these parameters prints
+// just that, unless it uses mpstage's feeder slow motion, which CPython does not have.
+struct FileCase {
+    std::string path;
+    std::vector<std::pair<std::string, std::string>> params;
+};
+
+std::vector<FileCase> allFiles()
+{
+    std::vector<FileCase> out;
+    for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(MPSTAGE_SOURCE_SCENES))) {
+        if (entry.path().extension() != ".py")
+            continue;
+        const auto scene = mpstage::programScene(entry.path().string());
+        out.push_back({ entry.path().string(), {} });
+        for (const auto& v : scene->variants)
+            out.push_back({ entry.path().string(), v.params });
+    }
+    std::sort(out.begin(), out.end(),
+        [](const FileCase& a, const FileCase& b) { return std::tie(a.path, a.params) < std::tie(b.path, b.params); });
+    return out;
+}
+
+std::string pythonString(const std::string& text)
+{
+    std::string out = "'";
+    for (const char c : text)
+        out += c == '\'' || c == '\\' ? std::string("\\") + c : std::string(1, c);
+    return out + "'";
+}
+
+class SceneFileUnderCPythonTest : public mptest::NoLeftovers, public ::testing::WithParamInterface<FileCase> { };
+
+TEST_P(SceneFileUnderCPythonTest, RunsUnderCPythonAsItsHeaderSays)
+{
+    if (!havePython())
+        GTEST_SKIP() << "python3 with multiprocessing is not installed: the scene files cannot be run here";
+    const FileCase& c = GetParam();
+    std::ifstream in(c.path);
+    std::ostringstream source;
+    source << in.rdbuf();
+    const mpstage::SceneHeader header = mpstage::parseSceneHeader(source.str());
+    const mpstage::ParamValues params = mpstage::parseParams(header.params, c.params);
+    const mpstage::ExpectedKind kind = header.expectationFor(params).kind;
+    std::string program = "def _value(text):\n"
+                          "    for convert in (int, {'true': True, 'false': False}.__getitem__, float):\n"
+                          "        try:\n"
+                          "            return convert(text)\n"
+                          "        except (ValueError, KeyError):\n"
+                          "            pass\n"
+                          "    return text\n";
+    for (const auto& [key, text] : params.raw())
+        program += "globals()[" + pythonString(key) + "] = _value(" + pythonString(text) + ")\n";
+    program += "__file__ = " + pythonString(c.path) + "\n";
+    program += "exec(compile(open(__file__).read(), __file__, 'exec'))\n";
+
+    const PythonRun python = runPython(program, kind == mpstage::ExpectedKind::Hangs ? 3.0 : 60.0);
+
+    if (kind == mpstage::ExpectedKind::Hangs) {
+        EXPECT_TRUE(python.timedOut) << "the program finished although its header says it hangs:\n" << python.out;
+        return;
+    }
+    ASSERT_FALSE(python.timedOut) << "the program hung:\n" << python.out;
+    EXPECT_EQ(python.exitCode, 0) << python.out;
+    const auto declared = header.printsFor(params);
+    const bool exact = declared.size() == 1 && declared.front()->actor.empty() && !declared.front()->anyOrder
+        && declared.front()->text.find("...") == std::string::npos;
+    if (exact && source.str().find("_set_feeder_delay") == std::string::npos) {
+        EXPECT_EQ(python.out, declared.front()->text);
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(SceneFiles, SceneFileUnderCPythonTest, ::testing::ValuesIn(allFiles()),
+    [](const ::testing::TestParamInfo<FileCase>& info) {
+        std::string name = std::filesystem::path(info.param.path).stem().string() + "_" + std::to_string(info.index);
         for (char& c : name)
             if (!std::isalnum(static_cast<unsigned char>(c)))
                 c = '_';
