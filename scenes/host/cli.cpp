@@ -19,7 +19,7 @@ namespace mpstage {
 namespace {
 
 const char* const USAGE = R"(usage:
-  mpstage-host list                      the scene catalogue
+  mpstage-host list                      the scene catalogue (the built-in scenes, then the shipped scene files)
   mpstage-host show SCENE                a scene's summary, parameters, Python listing and narration
   mpstage-host run SCENE [options]       run it with real processes and narrate it in the terminal
   mpstage-host serve SCENE [options]     run it for the app: telemetry on stdout, control on stdin
@@ -59,6 +59,19 @@ int list()
         for (const auto& t : s.tags)
             tags += (tags.empty() ? "" : ", ") + t;
         std::printf("%-26s %s  [%s]\n", s.id.c_str(), s.title.c_str(), tags.c_str());
+    }
+    for (const std::string& id : shippedProgramIds()) { // the shipped scene files (a C++ scene's id comes first)
+        if (findScene(id))
+            continue;
+        try {
+            const auto s = programScene(shippedProgram(id));
+            std::string tags;
+            for (const auto& t : s->tags)
+                tags += (tags.empty() ? "" : ", ") + t;
+            std::printf("%-26s %s  [%s]\n", id.c_str(), s->title.c_str(), tags.c_str());
+        } catch (const std::exception& e) {
+            std::printf("%-26s (broken: %s)\n", id.c_str(), e.what());
+        }
     }
     return 0;
 }

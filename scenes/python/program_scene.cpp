@@ -137,6 +137,21 @@ Verdict checkAgainst(const SceneHeader& header, const ParamValues& p, const RunR
 
 } // namespace
 
+namespace {
+
+// As the Python package (embedded_python.cpp): a build tree's host reads the sources' scene files, an installed
+// host only the installed ones.
+std::filesystem::path shippedDir()
+{
+    std::error_code error;
+    const auto self = std::filesystem::canonical("/proc/self/exe", error).string();
+    const auto build = std::filesystem::weakly_canonical(MPSTAGE_BUILD_DIR, error).string();
+    const bool inBuildTree = !self.empty() && !build.empty() && self.starts_with(build + "/");
+    return inBuildTree ? MPSTAGE_SOURCE_SCENES : MPSTAGE_INSTALL_SCENES;
+}
+
+} // namespace
+
 std::string shippedProgram(const std::string& id)
 {
     const bool wellFormed = !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
@@ -146,16 +161,23 @@ std::string shippedProgram(const std::string& id)
         return {};
     std::string file = id;
     std::replace(file.begin(), file.end(), '-', '_');
-    file += ".py";
-    // As the Python package (embedded_python.cpp): a build tree's host reads the sources' scene files, an
-    // installed host only the installed ones.
     std::error_code error;
-    const auto self = std::filesystem::canonical("/proc/self/exe", error).string();
-    const auto build = std::filesystem::weakly_canonical(MPSTAGE_BUILD_DIR, error).string();
-    const bool inBuildTree = !self.empty() && !build.empty() && self.starts_with(build + "/");
-    const std::filesystem::path path
-        = std::filesystem::path(inBuildTree ? MPSTAGE_SOURCE_SCENES : MPSTAGE_INSTALL_SCENES) / file;
+    const std::filesystem::path path = shippedDir() / (file + ".py");
     return std::filesystem::is_regular_file(path, error) ? path.string() : std::string();
+}
+
+std::vector<std::string> shippedProgramIds()
+{
+    std::vector<std::string> out;
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator(shippedDir(), error)) {
+        std::string id = entry.path().stem().string();
+        std::replace(id.begin(), id.end(), '_', '-');
+        if (entry.path().extension() == ".py" && shippedProgram(id) == entry.path().string())
+            out.push_back(id);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 std::unique_ptr<Scene> programScene(const std::string& path)

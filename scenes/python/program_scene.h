@@ -10,6 +10,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace mpstage {
 
@@ -21,6 +22,8 @@ inline constexpr int NOT_SUPPORTED_EXIT = 2;
 // of a build tree) or in the installed share/mpstage/scenes/. Empty when there is none. A teacher's own files
 // keep their paths as ids: two folders may hold files of the same name.
 std::string shippedProgram(const std::string& id);
+// The ids of every shipped scene file, sorted.
+std::vector<std::string> shippedProgramIds();
 
 // Throws std::runtime_error naming the file when it cannot be read.
 std::unique_ptr<Scene> programScene(const std::string& path);

@@ -28,9 +28,7 @@ const std::vector<Scene>& catalogue()
             recvBytesMaxlengthBody(),
             valueSeedBody(),
             valueIncrementBody(),
-            sharedArrayBody(),
             piValueBody(),
-            sharedMemoryPostboxBody(),
             lockContentionBody(),
             lockHolderKilledBody(),
         };

@@ -25,9 +25,7 @@ const std::vector<SceneInfo>& sceneInfos()
             recvBytesMaxlengthInfo(),
             valueSeedInfo(),
             valueIncrementInfo(),
-            sharedArrayInfo(),
             piValueInfo(),
-            sharedMemoryPostboxInfo(),
             lockContentionInfo(),
             lockHolderKilledInfo(),
         };

@@ -22,6 +22,8 @@ TEST_F(HostCliTest, ListShowsTheCatalogue)
     EXPECT_NE(sut.out.find("queue-sentinel"), std::string::npos);
     EXPECT_NE(sut.out.find("pipe-eof"), std::string::npos);
     EXPECT_NE(sut.out.find("value-increment"), std::string::npos);
+    EXPECT_NE(sut.out.find("pipe-poll "), std::string::npos); // a shipped scene file, by its id
+    EXPECT_NE(sut.out.find("Is there anything to read? Connection.poll()"), std::string::npos);
 }
 
 TEST_F(HostCliTest, HelpDocumentsTheCommandsAndTheControlProtocol)
