@@ -42,7 +42,7 @@ QString words(const std::string& s)
 QList<QPointF> steps(const std::vector<charts::QueueSample>& samples, bool total)
 {
     QList<QPointF> points;
-    points.reserve(static_cast<qsizetype>(samples.size() * 2));
+    points.reserve(static_cast<qsizetype>(samples.size()) * 2);
     for (const auto& s : samples) {
         const double y = static_cast<double>(total ? s.total() : s.inPipe);
         if (!points.isEmpty())
@@ -420,6 +420,7 @@ std::vector<std::pair<QString, QByteArray>> ChartsPanel::csvFiles() const
             QByteArray::fromStdString(charts::queueCsv(samples)));
     for (const auto& [id, through] : state.charts().throughput()) {
         std::vector<std::string> names;
+        names.reserve(through.putBy.size());
         for (const auto& [actor, series] : through.putBy)
             names.push_back(file(state.world().actorName(actor)).toStdString());
         files.emplace_back(QStringLiteral("throughput-") + file(state.world().objectName(id)) + QStringLiteral(".csv"),

@@ -194,6 +194,7 @@ std::string throughputCsv(const Throughput& throughput, const std::vector<std::s
     out += "\n";
     const auto got = throughput.got.perSecond(throughput.got.counts().size());
     std::vector<std::vector<std::pair<double, double>>> puts;
+    puts.reserve(throughput.putBy.size());
     for (const auto& [actor, series] : throughput.putBy)
         puts.push_back(series.perSecond(series.counts().size()));
     const auto rateAt = [](const std::vector<std::pair<double, double>>& s, double t) {

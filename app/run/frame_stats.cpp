@@ -2,6 +2,7 @@
 #include "run/frame_stats.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 
@@ -13,7 +14,7 @@ double percentile(std::vector<double> values, double p)
 {
     if (values.empty())
         return 0;
-    const auto k = static_cast<std::size_t>(p / 100.0 * static_cast<double>(values.size() - 1) + 0.5);
+    const auto k = static_cast<std::size_t>(std::lround(p / 100.0 * static_cast<double>(values.size() - 1)));
     std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(k), values.end());
     return values[k];
 }

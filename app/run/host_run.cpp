@@ -89,7 +89,8 @@ void HostRun::start(const QString& hostPath, const QString& sceneId,
     if (!options.recordSchedulePath.isEmpty())
         args << QStringLiteral("--record-schedule") << options.recordSchedulePath;
     for (const auto& [key, value] : params)
-        args << QStringLiteral("--param") << QString::fromStdString(key + "=" + value);
+        args << QStringLiteral("--param")
+             << QString::fromStdString(key) + QLatin1Char('=') + QString::fromStdString(value);
     m_process.setStandardOutputFile(QProcess::nullDevice());
     const int out = m_writeFd;
     m_process.setChildProcessModifier([out] { ::dup2(out, STDOUT_FILENO); }); // dup2 clears close-on-exec

@@ -50,7 +50,7 @@ QString RunKeeper::writeSchedule(const std::string& schedule, QString* error) co
         *error = QStringLiteral("Cannot write the schedule: no temporary folder.");
         return {};
     }
-    const QString path = m_scratch.filePath(QStringLiteral("schedule-%1.jsonl").arg(m_runNumber + 1));
+    QString path = m_scratch.filePath(QStringLiteral("schedule-%1.jsonl").arg(m_runNumber + 1));
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)
         || file.write(schedule.data(), static_cast<qint64>(schedule.size())) != static_cast<qint64>(schedule.size())) {

@@ -35,8 +35,8 @@ QueueGeometry::QueueGeometry(const QRectF& r, int laneCount, qreal tokenWidth)
     for (int i = 0; i < n; ++i) {
         const QRectF lane(r.left() + pad, bodyTop + laneHeight * i, bufferWidth - pad, laneHeight - 6);
         lanes.push_back(lane);
-        laneLabels.push_back(QRectF(lane.left() + 6, lane.top(), lane.width() - 12, 20));
-        feeders.push_back(QRectF(lane.right() + 4, lane.top(), feederWidth - 8, lane.height()));
+        laneLabels.emplace_back(lane.left() + 6, lane.top(), lane.width() - 12, 20);
+        feeders.emplace_back(lane.right() + 4, lane.top(), feederWidth - 8, lane.height());
         laneTokens.push_back(TokenRow {
             QRectF(lane.left() + 6, lane.top() + 20, lane.width() - 12, lane.height() - 20), tokenWidth, false });
     }
@@ -110,8 +110,8 @@ ValueGeometry::ValueGeometry(const QRectF& r, int cellCount, bool array)
     const int fit = small ? 2 * perRow : perRow;
     const int shown = cellCount > fit ? fit - 1 : cellCount;
     for (int i = 0; i < std::max(1, shown + (cellCount > fit ? 1 : 0)); ++i) {
-        const QRectF cell(r.left() + 12 + (i % perRow) * (cellWidth + 6), top + (i / perRow) * (cellHeight + 6),
-            cellWidth, cellHeight);
+        const QRectF cell(r.left() + 12 + (i % perRow) * (cellWidth + 6),
+            top + static_cast<qreal>(i / perRow) * (cellHeight + 6), cellWidth, cellHeight);
         if (i < std::max(1, shown))
             cells.push_back(cell);
         else

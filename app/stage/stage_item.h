@@ -42,6 +42,8 @@ public:
     // Catches up with the run (repaints only when what it shows changed).
     virtual void sync(const SyncContext& context) { (void)context; }
     // Moves what is in flight to where it is at nowMs (the animation clock); true while something moves.
+    // (QGraphicsItem's own advance(int phase), for QGraphicsScene::advance(), is not used on the stage.)
+    using QGraphicsItem::advance;
     virtual bool advance(double nowMs)
     {
         (void)nowMs;

@@ -47,7 +47,7 @@ void telemetryFloor(benchmark::State& state)
     const auto bytes = static_cast<std::size_t>(state.range(1));
     const auto clock = static_cast<int>(state.range(2));
     constexpr int PROCESSES = 2;
-    const std::int64_t each = bench::TELEMETRY_INCREMENTS / PROCESSES;
+    constexpr std::int64_t each = bench::TELEMETRY_INCREMENTS / PROCESSES;
     void* shared = ::mmap(nullptr, sizeof(Counter), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     if (shared == MAP_FAILED)
         std::abort();
@@ -63,7 +63,7 @@ void telemetryFloor(benchmark::State& state)
     rawteam::Team team;
     for (int p = 0; p < PROCESSES; ++p)
         team.add(
-            [c, each, events, bytes, clock, stream] {
+            [c, events, bytes, clock, stream] {
                 ::close(stream[0]);
                 char buffer[4096 + 256];
                 std::size_t used = 0;

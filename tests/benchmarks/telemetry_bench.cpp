@@ -36,7 +36,7 @@ void contention(Result* result)
     bench::Team team;
     for (int p = 0; p < PROCESSES; ++p)
         team.add(
-            [v, each]() mutable {
+            [v]() mutable {
                 for (std::int64_t i = 0; i < each; ++i) {
                     mp::Guard g(v.get_lock());
                     v.value += 1;

@@ -27,7 +27,9 @@ void write(const fs::path& path, const std::string& bytes)
 // GCC 12 warns that moving these Objects (std::variant) reads uninitialized members: a false positive of its
 // -Wmaybe-uninitialized on variant moves at -O2, limited here to this one function.
 #pragma GCC diagnostic push
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 std::vector<mp::Object> objects()
 {
     using namespace mp;
