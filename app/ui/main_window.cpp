@@ -76,8 +76,8 @@ MainWindow::MainWindow(QWidget* parent, QStringList sceneFolders)
     auto* spacer = new QWidget;
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     QAction* first = bar->actions().front();
-    bar->insertWidget(first, m_title);
-    bar->insertWidget(first, spacer);
+    m_roomyOnly.push_back(bar->insertWidget(first, m_title));
+    m_roomyOnly.push_back(bar->insertWidget(first, spacer));
     addToolBar(Qt::TopToolBarArea, bar);
 
     m_catalogue = new CataloguePanel;
@@ -97,14 +97,14 @@ MainWindow::MainWindow(QWidget* parent, QStringList sceneFolders)
     m_sidebar->addWidget(paramsScroll);
     m_sidebar->setSizes({ 380, 520 });
 
-    auto* columns = new QSplitter(Qt::Horizontal);
-    columns->addWidget(m_sidebar);
-    columns->addWidget(buildCentre());
-    columns->addWidget(buildListing());
-    columns->setStretchFactor(1, 1);
-    columns->setSizes({ 330, 1090, 500 });
-    columns->setChildrenCollapsible(false);
-    setCentralWidget(columns);
+    m_columns = new QSplitter(Qt::Horizontal);
+    m_columns->addWidget(m_sidebar);
+    m_columns->addWidget(buildCentre());
+    m_columns->addWidget(buildListing());
+    m_columns->setStretchFactor(1, 1);
+    m_columns->setSizes({ 330, 1090, 500 });
+    m_columns->setChildrenCollapsible(false);
+    setCentralWidget(m_columns);
     m_charts = new ChartsPanel([this]() -> const RunState& { return m_controller->state(); });
     m_chartsDock = new QDockWidget(QStringLiteral("Charts"), this);
     m_chartsDock->setObjectName(QStringLiteral("chartsDock"));
@@ -115,6 +115,7 @@ MainWindow::MainWindow(QWidget* parent, QStringList sceneFolders)
     buildViewActions();
     addFileMenu(*this);
     addProgramMenu();
+    addViewMenu();
     m_catalogue->setLibrary(*m_library);
     connect(m_library, &SceneLibrary::changed, this, [this] {
         // a scene file changed on disk: the catalogue again, and the open scene (if it is one) read anew
@@ -191,7 +192,7 @@ QWidget* MainWindow::buildCentre()
     m_consoleView->setFont(ListingDelegate::codeFont());
     m_consoleView->setSelectionMode(QAbstractItemView::NoSelection);
     m_consoleView->setFocusPolicy(Qt::NoFocus);
-    m_consoleView->setFixedHeight(QFontMetrics(ListingDelegate::codeFont()).lineSpacing() * 4 + 16);
+    m_consoleView->setFixedHeight(QFontMetrics(ListingDelegate::codeFont()).lineSpacing() * consoleLines() + 16);
     connect(m_console, &QAbstractItemModel::rowsInserted, m_consoleView, &QListView::scrollToBottom);
     column->addWidget(m_consoleView);
     m_caption = new QLabel;
@@ -252,6 +253,7 @@ void MainWindow::buildViewActions()
         a->setShortcutContext(Qt::WindowShortcut);
         connect(a, &QAction::triggered, this, slot);
         addAction(a);
+        m_viewActions.push_back(a);
         return a;
     };
     add(QStringLiteral("Zoom in"), { QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence(Qt::CTRL | Qt::Key_Plus) },
@@ -260,8 +262,10 @@ void MainWindow::buildViewActions()
     add(QStringLiteral("Actual size"), { QKeySequence(Qt::CTRL | Qt::Key_0) }, [this] { m_view->resetZoom(); });
     add(QStringLiteral("Full screen"), { QKeySequence(Qt::Key_F11) },
         [this] { setWindowState(windowState() ^ Qt::WindowFullScreen); });
-    add(QStringLiteral("Scenes and parameters"), { QKeySequence(Qt::Key_F9) },
-        [this] { m_sidebar->setVisible(!m_sidebar->isVisible()); });
+    auto* scenes = add(QStringLiteral("☰  Scenes"), { QKeySequence(Qt::Key_F9) },
+        [this] { setSidebarShown(!m_sidebar->isVisible()); });
+    scenes->setObjectName(QStringLiteral("scenesAction"));
+    scenes->setToolTip(QStringLiteral("The scenes and their parameters (F9)"));
     add(QStringLiteral("Timeline: start"), { QKeySequence(Qt::Key_Home) }, [this] { m_scrubber->toStart(); });
     add(QStringLiteral("Timeline: one event back"), { QKeySequence(Qt::Key_Comma) },
         [this] { m_scrubber->stepEvent(-1); });
@@ -270,13 +274,14 @@ void MainWindow::buildViewActions()
     add(QStringLiteral("Timeline: play back"), { QKeySequence(Qt::Key_P) }, [this] { m_scrubber->togglePlay(); });
     add(QStringLiteral("Timeline: live"), { QKeySequence(Qt::Key_End) }, [this] { m_scrubber->goLive(); });
     add(QStringLiteral("Timeline"), { QKeySequence(Qt::Key_T) },
-        [this] { m_timeline->setVisible(!m_timeline->isVisible()); });
+        [this] { setTimelineShown(!m_timeline->isVisible()); });
     QAction* charts = m_chartsDock->toggleViewAction();
     charts->setText(QStringLiteral("Charts"));
     charts->setShortcut(QKeySequence(Qt::Key_C));
     charts->setShortcutContext(Qt::WindowShortcut);
     charts->setToolTip(QStringLiteral("Queue depths, lock waits and shared values over time (C)"));
     addAction(charts);
+    m_viewActions.push_back(charts);
     auto* dark
         = add(QStringLiteral("☾  Dark"), { QKeySequence(Qt::CTRL | Qt::Key_D) }, [this](bool on) { setDark(on); });
     dark->setCheckable(true);
@@ -290,10 +295,16 @@ void MainWindow::buildViewActions()
     add(QStringLiteral("Next scene"), { QKeySequence(Qt::Key_PageDown) }, [this] { nextScene(+1); });
     add(QStringLiteral("Previous scene"), { QKeySequence(Qt::Key_PageUp) }, [this] { nextScene(-1); });
     add(QStringLiteral("Settings…"), { QKeySequence(Qt::CTRL | Qt::Key_Comma) }, [this] { showSettingsDialog(); });
-    m_transport->toolBar()->addSeparator();
-    m_transport->toolBar()->addAction(charts);
-    m_transport->toolBar()->addAction(dark);
-    m_transport->toolBar()->addAction(present);
+    QToolBar* bar = m_transport->toolBar();
+    bar->insertAction(bar->actions().front(), scenes);
+    scenes->setVisible(false); // compact windows only (fitRoom)
+    m_roomyOnly.push_back(bar->addSeparator());
+    m_roomyOnly.push_back(charts);
+    bar->addAction(charts);
+    m_roomyOnly.push_back(dark);
+    bar->addAction(dark);
+    m_roomyOnly.push_back(present);
+    bar->addAction(present);
 }
 
 void MainWindow::setChartsVisible(bool visible)

@@ -95,8 +95,14 @@ public:
     void showSettingsDialog();
     void nextScene(int direction);
 
+    // Whether the window is laid out for a small screen (a 1280×720 or 1024×768 projector): the stage gets
+    // the room, the catalogue and the parameters become a drawer (F9, ☰), the timeline is shown on T, and
+    // Charts, Dark and Present move from the toolbar to the View menu. See window_room.cpp.
+    bool compact() const { return m_compact; }
+
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
 private:
@@ -107,6 +113,11 @@ private:
     QWidget* buildCentre();
     QWidget* buildListing();
     void buildViewActions();
+    void addViewMenu();
+    void fitRoom(); // compact or roomy, for the window's size
+    void setSidebarShown(bool shown);
+    void setTimelineShown(bool shown);
+    int consoleLines() const;
     void applyParams();
     void refreshListing();
     void onFrame();
@@ -152,6 +163,11 @@ private:
     QLabel* m_caption = nullptr;
     AppSettings m_settings;
     bool m_presenting = false;
+    bool m_compact = false;
+    bool m_roomDecided = false;
+    std::vector<QAction*> m_viewActions; // the View menu's
+    std::vector<QAction*> m_roomyOnly; // toolbar entries a compact window keeps in the View menu only
+    QSplitter* m_columns = nullptr;
 };
 
 } // namespace mpstage::app

@@ -14,6 +14,7 @@
 #include "ui/main_window.h"
 #include "ui/scene_info_panel.h"
 #include "ui/settings_dialog.h"
+#include "ui/transport.h"
 
 #include <mpstage/scene_info.h>
 
@@ -23,6 +24,7 @@
 #include <QLabel>
 #include <QListView>
 #include <QSplitter>
+#include <QToolBar>
 
 namespace mpstage::app {
 
@@ -50,8 +52,7 @@ void MainWindow::applyLook(const Look& look)
     }
     m_listingView->setFont(ListingDelegate::codeFont());
     m_consoleView->setFont(ListingDelegate::codeFont());
-    m_consoleView->setFixedHeight(
-        QFontMetrics(ListingDelegate::codeFont()).lineSpacing() * (m_presenting ? 3 : 4) + 16);
+    m_consoleView->setFixedHeight(QFontMetrics(ListingDelegate::codeFont()).lineSpacing() * consoleLines() + 16);
     m_timeline->setFont(QApplication::font());
     m_stage->refreshTheme();
     m_charts->reset(); // rebuilt in the new palette
@@ -72,10 +73,11 @@ void MainWindow::setPresenting(bool on)
         const QSignalBlocker block(a);
         a->setChecked(on);
     }
-    m_sidebar->setVisible(!on);
+    m_sidebar->setVisible(!on && !m_compact);
     m_infoScroll->setVisible(!on);
     m_caption->setVisible(on);
-    m_timeline->setVisible(!on); // the stage gets the height; T shows the timeline again
+    m_transport->toolBar()->setVisible(!(on && m_compact)); // compact: every control is on a key
+    m_timeline->setVisible(!on && !m_compact); // the stage gets the height; T shows the timeline again
     if (on)
         m_chartsDock->hide();
     applyLook(on ? m_settings.presenter : m_settings.window);

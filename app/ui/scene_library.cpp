@@ -21,17 +21,39 @@ SceneLibrary::SceneLibrary(QStringList folders, QObject* parent)
     reload();
 }
 
-QStringList SceneLibrary::defaultFolders()
+namespace {
+
+// Shipped scene files: beside the build tree's sources, or in the installed share directory.
+QString shippedFolder()
 {
-    QStringList out;
-    // Shipped scene files: beside the build tree's sources, or in the installed share directory.
     const QDir app(QCoreApplication::applicationDirPath());
     for (const QString& candidate : { app.filePath(QStringLiteral(MPSTAGE_SOURCE_SCENES)),
              app.filePath(QStringLiteral("../share/mpstage/scenes")) })
-        if (QFileInfo(candidate).isDir()) {
-            out << QFileInfo(candidate).canonicalFilePath();
-            break;
-        }
+        if (QFileInfo(candidate).isDir())
+            return QFileInfo(candidate).canonicalFilePath();
+    return {};
+}
+
+// A shipped file that ports a built-in C++ scene (pipe_both_send.py for pipe-both-send) while its twin still
+// exists: the catalogue lists the scene once, as the built-in one.
+bool portsABuiltInScene(const QFileInfo& file)
+{
+    if (file.absolutePath() != shippedFolder())
+        return false;
+    const std::string id = file.completeBaseName().replace(QLatin1Char('_'), QLatin1Char('-')).toStdString();
+    for (const SceneInfo& s : sceneInfos())
+        if (s.id == id)
+            return true;
+    return false;
+}
+
+} // namespace
+
+QStringList SceneLibrary::defaultFolders()
+{
+    QStringList out;
+    if (const QString shipped = shippedFolder(); !shipped.isEmpty())
+        out << shipped;
     out << QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
                .filePath(QStringLiteral("mpstage/scenes"));
     return out;
@@ -73,6 +95,8 @@ void SceneLibrary::reload()
     for (const QString& folder : m_folders) {
         const QDir dir(folder);
         for (const QFileInfo& f : dir.entryInfoList({ QStringLiteral("*.py") }, QDir::Files, QDir::Name)) {
+            if (portsABuiltInScene(f))
+                continue;
             try {
                 ProgramInfo p = programInfo(f.absoluteFilePath().toStdString());
                 if (p.header.present)
