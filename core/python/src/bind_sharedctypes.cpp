@@ -3,6 +3,7 @@
 // Python functions in mpstage/multiprocessing/sharedctypes.py turn ctypes types into typecodes.
 
 #include "bridge.h"
+#include "fast_lock.h"
 
 #include <mp/sharedctypes.h>
 #include <mp/slice.h>
@@ -83,31 +84,65 @@ template <typename A, typename C> void defineArrayMethods(C& cls)
         .def("__repr__", &A::repr);
 }
 
+// `value` is a plain CPython getter and setter (fast_call.h): `v.value += 1` makes two calls to it.
+template <typename V> struct ValueAccess {
+    static PyObject* get(PyObject* obj, void*)
+    {
+        try {
+            reportLine();
+            return fromScalar(fast::self<V>(obj).value.get()).release().ptr();
+        } catch (...) {
+            return fast::translate();
+        }
+    }
+    static int set(PyObject* obj, PyObject* x, void*)
+    {
+        if (!x) {
+            PyErr_Format(
+                PyExc_AttributeError, "property 'value' of '%s' object has no deleter", _PyType_Name(Py_TYPE(obj)));
+            return -1;
+        }
+        try {
+            reportLine();
+            fast::self<V>(obj).value.set(toScalar(x));
+            return 0;
+        } catch (...) {
+            fast::translate();
+            return -1;
+        }
+    }
+    static inline PyGetSetDef defs[] = {
+        { "value", get, set, nullptr, nullptr },
+        { nullptr, nullptr, nullptr, nullptr, nullptr },
+    };
+};
+
 template <typename V, typename C> void defineValueProperty(C& cls)
 {
-    cls.def_property(
-           "value",
-           [](const V& v) {
-               reportLine();
-               return fromScalar(v.value.get());
-           },
-           [](V& v, py::handle x) {
-               reportLine();
-               v.value.set(toScalar(x));
-           })
-        .def("__repr__", &V::repr);
+    fast::install(cls, nullptr, ValueAccess<V>::defs);
+    cls.def("__repr__", &V::repr);
+}
+
+// get_lock() is a plain CPython method too (a program may call it in its loop: `with v.get_lock():`), and so
+// are the lock methods (fast_lock.h).
+template <typename W> PyObject* getLock(PyObject* obj, PyObject*)
+{
+    try {
+        return py::cast(fast::self<W>(obj).get_lock()).release().ptr();
+    } catch (...) {
+        return fast::translate();
+    }
 }
 
 template <typename W, typename C> void defineLockAccess(C& cls)
 {
-    cls.def("get_lock", &W::get_lock)
-        .def("get_obj", &W::get_obj)
-        .def(
-            "acquire", [](W& w, bool block, std::optional<double> timeout) { return acquireLetGo(w, block, timeout); },
-            py::arg("block") = true, py::arg("timeout") = py::none())
-        .def("release", &W::release)
-        .def("__enter__", [](W& w) { return acquireLetGo(w); })
-        .def("__exit__", [](W& w, py::args) { w.release(); });
+    static PyMethodDef defs[] = {
+        { "get_lock", getLock<W>, METH_NOARGS, "get_lock($self, /)\n--\n\n" },
+        { nullptr, nullptr, 0, nullptr },
+    };
+    fast::install(cls, defs);
+    fast::installLockMethods<W>(cls);
+    cls.def("get_obj", &W::get_obj);
 }
 
 } // namespace
@@ -115,15 +150,8 @@ template <typename W, typename C> void defineLockAccess(C& cls)
 void bindSharedctypes(py::module_& m)
 {
     py::class_<mp::AnyLock> anyLock(m, "_AnyLock");
-    anyLock
-        .def(
-            "acquire",
-            [](mp::AnyLock& l, bool block, std::optional<double> timeout) { return acquireLetGo(l, block, timeout); },
-            py::arg("block") = true, py::arg("timeout") = py::none())
-        .def("release", &mp::AnyLock::release)
-        .def("__enter__", [](mp::AnyLock& l) { return acquireLetGo(l); })
-        .def("__exit__", [](mp::AnyLock& l, py::args) { l.release(); })
-        .def("__repr__", &mp::AnyLock::repr);
+    fast::installLockMethods<mp::AnyLock>(anyLock);
+    anyLock.def("__repr__", &mp::AnyLock::repr);
 
     py::class_<mp::RawValue> raw(m, "_RawValue");
     raw.def(py::init([](const std::string& tc, py::handle init) {

@@ -3,6 +3,7 @@
 // A call that may wait lets go of the GIL while it waits.
 
 #include "bridge.h"
+#include "fast_lock.h"
 
 #include <mp/condition.h>
 #include <mp/synchronize.h>
@@ -16,24 +17,12 @@ namespace mpstage::python {
 
 namespace {
 
-bool acquire(mp::SemLock& l, bool block, std::optional<double> timeout)
-{
-    return acquireLetGo(l, block, timeout);
-}
-
+// acquire, release, __enter__ and __exit__ are plain CPython methods (fast_lock.h): `with lock:` is the
+// inner loop of most programs, and pybind11's dispatch would triple its cost.
 template <typename L, typename C> void defineLockMethods(C& cls)
 {
-    cls.def(
-           "acquire", [](L& l, bool block, std::optional<double> timeout) { return acquire(l, block, timeout); },
-           py::arg("block") = true, py::arg("timeout") = py::none())
-        .def("release",
-            [](L& l) {
-                reportLine();
-                l.release();
-            })
-        .def("__enter__", [](L& l) { return acquire(l, true, std::nullopt); })
-        .def("__exit__", [](L& l, py::args) { l.release(); })
-        .def("__repr__", &L::repr);
+    fast::installLockMethods<L, true>(cls);
+    cls.def("__repr__", &L::repr);
     cls.attr("__module__") = "multiprocessing.synchronize";
     shareByInheritanceOnly(cls, py::str(cls.attr("__name__")).cast<std::string>().c_str());
 }
@@ -79,13 +68,6 @@ void bindSync(py::module_& m)
         }),
             py::arg("lock") = py::none())
         .def(
-            "acquire",
-            [](mp::Condition& c, bool block, std::optional<double> timeout) { return acquireLetGo(c, block, timeout); },
-            py::arg("block") = true, py::arg("timeout") = py::none())
-        .def("release", &mp::Condition::release)
-        .def("__enter__", [](mp::Condition& c) { return acquireLetGo(c); })
-        .def("__exit__", [](mp::Condition& c, py::args) { c.release(); })
-        .def(
             "wait",
             [](mp::Condition& c, std::optional<double> timeout) {
                 reportLine();
@@ -126,6 +108,7 @@ void bindSync(py::module_& m)
             reportLine();
             c.notify_all();
         });
+    fast::installLockMethods<mp::Condition>(cond);
     cond.attr("__module__") = "multiprocessing.synchronize";
     shareByInheritanceOnly(cond, "Condition");
 
