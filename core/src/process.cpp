@@ -57,10 +57,8 @@ struct ProcessImpl {
             exitcode = WEXITSTATUS(status);
         if (actor)
             telemetry::probe::event(telemetry::EventType::ActorExited, {}, *exitcode, actor.value, name);
-        if (pidfd >= 0) {
-            ::close(pidfd);
-            pidfd = -1;
-        }
+        // The pidfd stays open (and readable) until the Process goes, as CPython's sentinel stays open until
+        // close(): connection.wait([p.sentinel]) after join() returns at once.
         return true;
     }
 

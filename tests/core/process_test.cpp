@@ -5,7 +5,9 @@
 
 #include "leftovers.h"
 
+#include <cerrno>
 #include <csignal>
+#include <fcntl.h>
 #include <poll.h>
 #include <thread>
 #include <unistd.h>
@@ -162,6 +164,33 @@ TEST_F(ProcessTest, SentinelBecomesReadableWhenTheChildEnds)
     w.send(mp::None);
     EXPECT_EQ(::poll(&pfd, 1, 5000), 1);
     sut.join();
+}
+
+TEST_F(ProcessTest, SentinelStaysOpenAndReadableAfterJoin)
+{
+    mp::Process sut([] {});
+    sut.start();
+    sut.join();
+    pollfd pfd { sut.sentinel(), POLLIN, 0 };
+    ASSERT_GE(pfd.fd, 0);
+    EXPECT_EQ(::poll(&pfd, 1, 0), 1);
+    EXPECT_TRUE(pfd.revents & POLLIN);
+}
+
+TEST_F(ProcessTest, SentinelIsClosedWhenTheProcessGoes)
+{
+    int fd = -1;
+    {
+        mp::Process sut([] {});
+        sut.start();
+        sut.join();
+        fd = sut.sentinel();
+        ASSERT_GE(fd, 0);
+        EXPECT_NE(::fcntl(fd, F_GETFD), -1);
+    }
+    errno = 0;
+    EXPECT_EQ(::fcntl(fd, F_GETFD), -1);
+    EXPECT_EQ(errno, EBADF);
 }
 
 } // namespace
