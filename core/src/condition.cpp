@@ -6,6 +6,7 @@
 #include "posix_call.h"
 #include "shared_block.h"
 
+#include <algorithm>
 #include <optional>
 
 namespace mp {
@@ -147,15 +148,15 @@ bool Event::wait(Timeout timeout)
     return false;
 }
 
+// Any number of parties, as CPython 3.11's threading.Barrier takes (it checks none): with none, wait() only ever
+// times out.
 Barrier::Barrier(int parties, std::function<void()> action, Timeout timeout)
     : m_cond(quietCondition())
     , m_action(std::move(action))
     , m_timeout(timeout)
     , m_parties(parties)
-    , m_object(probe::created(telemetry::ObjectKind::Barrier, parties))
+    , m_object(probe::created(telemetry::ObjectKind::Barrier, std::max(parties, 0)))
 {
-    if (parties < 1)
-        throw ValueError("parties must be > 0");
     auto block = detail::SharedBlock::create(sizeof(Shared));
     std::size_t offset = 0;
     m_shared = detail::placeShared<Shared>(*block, offset);
@@ -251,15 +252,13 @@ void Barrier::breakBarrier()
     m_cond.notify_all();
 }
 
-int Barrier::n_waiting()
+int Barrier::n_waiting() const
 {
-    Guard g(m_cond);
-    return m_shared->state == 0 ? m_shared->count : 0;
+    return m_shared->state == 0 ? m_shared->count.load() : 0;
 }
 
-bool Barrier::broken()
+bool Barrier::broken() const
 {
-    Guard g(m_cond);
     return m_shared->state == -2;
 }
 

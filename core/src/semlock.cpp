@@ -90,6 +90,8 @@ namespace {
 // How often a blocked waiter on a Lock/RLock looks whether the holder is still alive.
 constexpr double DEAD_HOLDER_POLL_S = 0.05;
 
+std::atomic<bool> g_deadHolderWarnings { true };
+
 bool processGone(pid_t pid)
 {
     if (pid <= 0 || pid == detail::thisPid())
@@ -106,6 +108,11 @@ bool processGone(pid_t pid)
 }
 
 } // namespace
+
+void set_dead_holder_warnings(bool on)
+{
+    g_deadHolderWarnings.store(on, std::memory_order_relaxed);
+}
 
 SemLock::SemLock(Kind kind, unsigned value, unsigned maxvalue, DeadHolder policy, bool tracksHolder)
     : m_block(detail::SharedBlock::create(sizeof(detail::SemLockState)))
@@ -212,10 +219,11 @@ bool SemLock::checkDeadHolder()
     }
     if (!m_local->warned) {
         m_local->warned = true; // once per waiting process, like the HolderDied event above
-        std::fprintf(stderr,
-            "mpstage: %s is waiting for a lock whose holder (pid %d) exited without releasing it; "
-            "as in CPython, it will never be released.\n",
-            current_process().name().c_str(), static_cast<int>(holder));
+        if (g_deadHolderWarnings.load(std::memory_order_relaxed))
+            std::fprintf(stderr,
+                "mpstage: %s is waiting for a lock whose holder (pid %d) exited without releasing it; "
+                "as in CPython, it will never be released.\n",
+                current_process().name().c_str(), static_cast<int>(holder));
     }
     return false;
 }
@@ -361,9 +369,8 @@ void SemLock::release()
     m_state->value.fetch_add(1, std::memory_order_release);
     if (m_state->waiters.load() > 0)
         detail::futexWake(&m_state->value, 1);
-    if (!recursive)
-        for (int c = local.count.load(std::memory_order_relaxed);
-             c > 0 && !local.count.compare_exchange_weak(c, c - 1, std::memory_order_relaxed);) { }
+    if (!recursive) // below 0 in a process that released more than it acquired, as CPython's count goes
+        local.count.fetch_sub(1, std::memory_order_relaxed);
 }
 
 [[gnu::noinline]] void SemLock::reportReleased() const

@@ -6,6 +6,7 @@
 
 #include <mp/synchronize.h>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -26,6 +27,10 @@ public:
     template <typename Pred> auto wait_for(Pred predicate, Timeout timeout = std::nullopt) -> decltype(predicate());
     void notify(int n = 1);
     void notify_all();
+
+    // What Condition.__repr__ shows: the lock, and how many wait (the sleepers less those that woke).
+    const SemLock& lock() const { return m_lock; }
+    int waiters() const { return m_sleeping.get_value() - m_woken.get_value(); }
 
 private:
     SemLock m_lock;
@@ -76,12 +81,14 @@ public:
     void reset();
     void abort();
     int parties() const { return m_parties; }
-    int n_waiting();
-    bool broken();
+    // As threading.Barrier's, without the lock: an action (which runs with it held) may read them.
+    int n_waiting() const;
+    bool broken() const;
 
+    // Written with the Condition's lock held; atomic because n_waiting and broken read them without it.
     struct Shared {
-        int state = 0; // 0 filling, 1 draining, -1 resetting, -2 broken
-        int count = 0;
+        std::atomic<int> state { 0 }; // 0 filling, 1 draining, -1 resetting, -2 broken
+        std::atomic<int> count { 0 };
     };
 
 private:

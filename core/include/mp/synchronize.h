@@ -28,6 +28,10 @@ struct Instrument;
 
 enum class DeadHolder { Wait, Recover };
 
+// Whether a waiter that finds a dead holder says so on stderr (on by default). mpstage's Python module turns it
+// off: CPython's multiprocessing waits silently, and a Python program must print what it prints there.
+void set_dead_holder_warnings(bool on);
+
 // Python's synchronize.SEM_VALUE_MAX (the system macro of that name forbids the exact spelling).
 inline constexpr unsigned MAX_SEMAPHORE_VALUE = 2147483647;
 

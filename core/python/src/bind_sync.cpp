@@ -31,7 +31,12 @@ template <typename L, typename C> void defineLockMethods(C& cls)
 
 void bindSync(py::module_& m)
 {
-    py::class_<mp::SemLock>(m, "SemLock");
+    mp::set_dead_holder_warnings(false); // CPython waits for a dead holder's lock without a word
+    // _multiprocessing.SemLock's view of the per-process state, which the reprs (synchronize.py) are made of.
+    py::class_<mp::SemLock>(m, "SemLock")
+        .def("_is_mine", &mp::SemLock::is_mine)
+        .def("_count", &mp::SemLock::count)
+        .def("_get_value", &mp::SemLock::get_value);
     py::class_<mp::Lock, mp::SemLock> lock(m, "Lock");
     lock.def(py::init([] {
         reportLine();
@@ -104,10 +109,16 @@ void bindSync(py::module_& m)
                 c.notify(n);
             },
             py::arg("n") = 1)
-        .def("notify_all", [](mp::Condition& c) {
-            reportLine();
-            c.notify_all();
-        });
+        .def("notify_all",
+            [](mp::Condition& c) {
+                reportLine();
+                c.notify_all();
+            })
+        // For the repr (synchronize.py): the state of the lock the engine made, and how many are waiting.
+        .def("_lock_is_mine", [](const mp::Condition& c) { return c.lock().is_mine(); })
+        .def("_lock_count", [](const mp::Condition& c) { return c.lock().count(); })
+        .def("_lock_get_value", [](const mp::Condition& c) { return c.lock().get_value(); })
+        .def("_waiters", &mp::Condition::waiters);
     fast::installLockMethods<mp::Condition>(cond);
     cond.attr("__module__") = "multiprocessing.synchronize";
     shareByInheritanceOnly(cond, "Condition");

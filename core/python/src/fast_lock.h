@@ -8,7 +8,58 @@
 #include "bridge.h"
 #include "fast_call.h"
 
+#include <mp/synchronize.h>
+
+#include <climits>
+#include <type_traits>
+
 namespace mpstage::python::fast {
+
+// L: the C++ class; ReleaseReportsLine: release() reports the program line first (as the synchronize
+// classes' release() does; __exit__ never does).
+// SemLock.acquire is a C method whose arguments Argument Clinic matches (_PyArg_UnpackKeywords): the same
+// matching as parse() (fast_call.h), with Clinic's messages rather than a Python function's.
+inline bool parseClinic(const char* function, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames,
+    const char* const* names, int count, PyObject** out)
+{
+    const Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
+    if (nargs + nkw > count) {
+        PyErr_Format(PyExc_TypeError, "%s() takes at most %d %sargument%s (%zd given)", function, count,
+            nargs == 0 ? "keyword " : "", count == 1 ? "" : "s", nargs + nkw);
+        return false;
+    }
+    auto named = [&](const char* name) -> PyObject* {
+        for (Py_ssize_t k = 0; k < nkw; ++k)
+            if (PyUnicode_CompareWithASCIIString(PyTuple_GET_ITEM(kwnames, k), name) == 0)
+                return args[nargs + k];
+        return nullptr;
+    };
+    Py_ssize_t left = nkw;
+    for (int i = 0; i < count; ++i) {
+        out[i] = i < nargs ? args[i] : (left > 0 ? named(names[i]) : nullptr);
+        if (i >= nargs && out[i])
+            --left;
+    }
+    if (left == 0)
+        return true;
+    for (int i = 0; i < nargs; ++i)
+        if (named(names[i])) {
+            PyErr_Format(
+                PyExc_TypeError, "argument for %s() given by name ('%s') and position (%d)", function, names[i], i + 1);
+            return false;
+        }
+    for (Py_ssize_t k = 0; k < nkw; ++k) {
+        PyObject* key = PyTuple_GET_ITEM(kwnames, k);
+        bool known = false;
+        for (int i = 0; i < count && !known; ++i)
+            known = PyUnicode_CompareWithASCIIString(key, names[i]) == 0;
+        if (!known) {
+            PyErr_Format(PyExc_TypeError, "'%S' is an invalid keyword argument for %s()", key, function);
+            return false;
+        }
+    }
+    return true;
+}
 
 // L: the C++ class; ReleaseReportsLine: release() reports the program line first (as the synchronize
 // classes' release() does; __exit__ never does).
@@ -17,17 +68,31 @@ template <typename L, bool ReleaseReportsLine> struct LockMethods {
     {
         static const char* const names[] = { "block", "timeout" };
         PyObject* given[2];
-        if (!parse("acquire", args, nargs, kwnames, names, 2, given))
+        if (!parseClinic("acquire", args, nargs, kwnames, names, 2, given))
             return nullptr;
         try {
             bool block = true;
-            if (given[0]) {
-                const int truth = PyObject_IsTrue(given[0]);
-                if (truth < 0)
+            if (given[0]) { // Clinic's bool(accept={int}): an int (or what has __index__), as a C int
+                int overflow = 0;
+                const long value = PyLong_AsLongAndOverflow(given[0], &overflow);
+                if (value == -1 && PyErr_Occurred())
                     return nullptr;
-                block = truth != 0;
+                if (overflow || value > INT_MAX || value < INT_MIN) {
+                    PyErr_SetString(PyExc_OverflowError, "Python int too large to convert to C int");
+                    return nullptr;
+                }
+                block = value != 0;
             }
-            const std::optional<double> timeout = optionalSeconds(given[1]);
+            std::optional<double> timeout;
+            try {
+                timeout = optionalSeconds(given[1]);
+            } catch (py::error_already_set&) {
+                // An RLock its owner re-enters returns True before SemLock.acquire looks at the timeout.
+                if constexpr (!std::is_same_v<L, mp::RLock>)
+                    throw;
+                else if (!self<L>(obj).is_mine())
+                    throw;
+            }
             return PyBool_FromLong(acquireLetGo(self<L>(obj), block, timeout));
         } catch (...) {
             return translate();
@@ -52,8 +117,12 @@ template <typename L, bool ReleaseReportsLine> struct LockMethods {
             return translate();
         }
     }
-    static PyObject* exit(PyObject* obj, PyObject* const*, Py_ssize_t)
+    static PyObject* exit(PyObject* obj, PyObject* const*, Py_ssize_t nargs)
     {
+        if (nargs > 3) {
+            PyErr_Format(PyExc_TypeError, "__exit__ expected at most 3 arguments, got %zd", nargs);
+            return nullptr;
+        }
         try {
             self<L>(obj).release();
             Py_RETURN_NONE;
