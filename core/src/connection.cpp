@@ -123,6 +123,28 @@ void Connection::send(const Object& obj)
     reportSend(*m, [&] { return repr(obj); });
 }
 
+void Connection::send_encoded(std::string_view payload, const Object& obj)
+{
+    m->checkWritable();
+    if (m->reportsMessages && probe::on()) {
+        probe::gate(false, "send");
+        probe::Blocking blocking(m->object, "send");
+        detail::sendMessage(m->fd, payload);
+    } else {
+        detail::sendMessage(m->fd, payload);
+    }
+    reportSend(*m, [&] { return repr(obj); });
+}
+
+Object Connection::recv_decoded(Object (*decode)(std::string_view payload))
+{
+    m->checkReadable();
+    const std::string payload = receive(*m, std::nullopt);
+    Object obj = decode(payload);
+    reportRecv(*m, [&] { return repr(obj); });
+    return obj;
+}
+
 Object Connection::recv()
 {
     m->checkReadable();
@@ -161,9 +183,9 @@ void Connection::send_bytes(std::string_view buf, std::int64_t offset, std::opti
 
 Bytes Connection::recv_bytes(std::optional<std::int64_t> maxlength)
 {
+    m->checkReadable(); // CPython checks closed, then direction, then the argument
     if (maxlength && *maxlength < 0)
         throw ValueError("negative maxlength");
-    m->checkReadable();
     try {
         Bytes got(receive(*m, maxlength));
         reportRecv(*m, [&] { return repr(Object(got)); });

@@ -54,12 +54,6 @@ std::size_t readExact(int fd, char* dst, std::size_t size)
     return got;
 }
 
-void readOrFail(int fd, char* dst, std::size_t size)
-{
-    if (readExact(fd, dst, size) != size)
-        throw OSError("got end of file during message");
-}
-
 std::uint64_t bigEndian(const unsigned char* p, int bytes)
 {
     std::uint64_t v = 0;
@@ -125,19 +119,24 @@ std::string recvMessage(int fd, std::optional<std::int64_t> maxlength)
         throw EOFError();
     if (got != 4)
         throw OSError("got end of file during message");
-    auto size = static_cast<std::int64_t>(static_cast<std::int32_t>(bigEndian(header, 4)));
+    const auto size = static_cast<std::int32_t>(bigEndian(header, 4));
+    if (size < -1)
+        return {}; // CPython's _recv(size) reads nothing for a negative size: an empty message
+    std::uint64_t total = static_cast<std::uint32_t>(size);
     if (size == -1) {
-        readOrFail(fd, reinterpret_cast<char*>(header), 8);
-        size = static_cast<std::int64_t>(bigEndian(header, 8));
+        const std::size_t more = readExact(fd, reinterpret_cast<char*>(header), 8);
+        if (more == 0)
+            throw EOFError();
+        if (more != 8)
+            throw OSError("got end of file during message");
+        total = bigEndian(header, 8); // struct '!Q': unsigned
     }
-    if (size < 0)
-        throw OSError("bad message length");
-    if (maxlength && size > *maxlength)
+    if (maxlength && total > static_cast<std::uint64_t>(*maxlength))
         throw BadMessageLength {};
-    return readPayload(fd, static_cast<std::uint64_t>(size), {});
+    return readPayload(fd, total, {}, true);
 }
 
-std::string readPayload(int fd, std::uint64_t total, std::string payload)
+std::string readPayload(int fd, std::uint64_t total, std::string payload, bool eofBeforeAnyIsEof)
 {
     // The length comes from the other process: up to 1 MiB is trusted outright; beyond, the buffer grows only
     // as the bytes arrive (as CPython's BytesIO does), so a garbled or hostile header cannot make this process
@@ -147,6 +146,8 @@ std::string readPayload(int fd, std::uint64_t total, std::string payload)
     payload.resize(static_cast<std::size_t>(std::min<std::uint64_t>(total, std::max<std::uint64_t>(TRUSTED, have))));
     for (;;) {
         have += readExact(fd, payload.data() + have, payload.size() - have);
+        if (have == 0 && eofBeforeAnyIsEof && total > 0)
+            throw EOFError();
         if (have < payload.size())
             throw OSError("got end of file during message");
         if (have == total)

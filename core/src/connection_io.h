@@ -15,11 +15,17 @@ struct BadMessageLength { };
 
 // Writes header and payload with as few system calls as the kernel allows; blocks while the peer is full.
 void sendMessage(int fd, std::string_view payload);
-// Reads one whole message. EOFError at a clean end of stream, OSError("got end of file during message")
-// part-way through one; BadMessageLength (after reading only the header) if it exceeds maxlength.
+// Reads one whole message. EOFError at a clean end of stream, and also when the stream ends right after the
+// 4-byte length (or right after its -1 marker): CPython reads a message in pieces (the length, the long
+// length, the payload) and raises EOFError when nothing of a piece arrives. OSError("got end of file during
+// message") part-way through a piece. A negative 4-byte length other than -1 is an empty message, as CPython
+// reads it (struct '!i', then _recv of a negative size), and the long length is unsigned ('!Q'). BadMessageLength
+// (after reading only the header) if it exceeds maxlength.
 std::string recvMessage(int fd, std::optional<std::int64_t> maxlength);
-// The rest of a message of `total` payload bytes whose first bytes are already in `payload`.
-std::string readPayload(int fd, std::uint64_t total, std::string payload);
+// The rest of a message of `total` payload bytes whose first bytes are already in `payload`. With
+// `eofBeforeAnyIsEof`, end of file before the first byte of a payload that is still empty is EOFError (as
+// CPython's _recv(size) says when nothing at all of what it reads arrived), not an error in mid-message.
+std::string readPayload(int fd, std::uint64_t total, std::string payload, bool eofBeforeAnyIsEof = false);
 bool waitReadable(int fd, Timeout timeout);
 
 // For writers that send several messages in one system call (a Queue's feeder): frame into a buffer, then

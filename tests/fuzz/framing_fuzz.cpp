@@ -46,7 +46,6 @@ std::string expected(const FramingStep& step, Call call, std::size_t room)
         return "EOFError: ";
     case FramingStep::EofDuringMessage:
         return "OSError: got end of file during message";
-    case FramingStep::NegativeLength:
     case FramingStep::TooLong:
         return "OSError: bad message length";
     case FramingStep::Message:

@@ -2,8 +2,8 @@
 #pragma once
 // CPython's message framing (multiprocessing/connection.py, _recv_bytes) read by the book, as the fuzz
 // target's reference: a 4-byte big-endian signed length, or -1 and an 8-byte length, then the payload.
-// Where CPython has no sane answer, the model holds the engine's documented one: a negative length
-// (CPython would return b'' and leave the stream out of step) raises OSError('bad message length').
+// A negative 4-byte length other than -1 is an empty message (CPython's _recv of a negative size reads
+// nothing, which leaves the stream out of step), and the 8-byte length is unsigned.
 
 #include <cstdint>
 #include <optional>
@@ -13,7 +13,7 @@
 namespace mpfuzz {
 
 struct FramingStep {
-    enum Kind { Message, Eof, EofDuringMessage, NegativeLength, TooLong } kind = Eof;
+    enum Kind { Message, Eof, EofDuringMessage, TooLong } kind = Eof;
     std::string payload; // Message
 };
 
@@ -31,19 +31,24 @@ public:
             return { FramingStep::Eof, {} };
         if (m_rest.size() < 4)
             return drain();
-        std::int64_t size = static_cast<std::int32_t>(bigEndian(m_rest.substr(0, 4)));
+        const std::int32_t size4 = static_cast<std::int32_t>(bigEndian(m_rest.substr(0, 4)));
         m_rest.remove_prefix(4);
-        if (size == -1) {
+        if (size4 < -1)
+            return { FramingStep::Message, {} };
+        std::uint64_t size = static_cast<std::uint32_t>(size4);
+        if (size4 == -1) {
+            if (m_rest.empty()) // CPython's _recv(8) meets end of file before any byte of it: EOFError
+                return { FramingStep::Eof, {} };
             if (m_rest.size() < 8)
                 return drain();
-            size = static_cast<std::int64_t>(bigEndian(m_rest.substr(0, 8)));
+            size = bigEndian(m_rest.substr(0, 8));
             m_rest.remove_prefix(8);
         }
-        if (size < 0)
-            return { FramingStep::NegativeLength, {} };
-        if (maxlength && size > *maxlength)
+        if (maxlength && size > static_cast<std::uint64_t>(*maxlength))
             return { FramingStep::TooLong, {} };
-        if (static_cast<std::uint64_t>(size) > m_rest.size())
+        if (size > 0 && m_rest.empty()) // _recv(size) meets end of file before any byte of the payload
+            return { FramingStep::Eof, {} };
+        if (size > m_rest.size())
             return drain();
         FramingStep out { FramingStep::Message, std::string(m_rest.substr(0, static_cast<std::size_t>(size))) };
         m_rest.remove_prefix(static_cast<std::size_t>(size));

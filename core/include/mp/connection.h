@@ -50,6 +50,12 @@ public:
         send_bytes(std::string_view(buf.data), offset, size);
     }
     Bytes recv_bytes(std::optional<std::int64_t> maxlength = std::nullopt);
+    // send() and recv() for a host language that encodes its own objects (Python pickles them): the payload
+    // goes on the wire as it is, as CPython's send() writes its pickle, and `decode` turns what arrives back
+    // into an object (it runs in the receiving thread). `obj` and the decoded object are what the run's
+    // telemetry shows.
+    void send_encoded(std::string_view payload, const Object& obj);
+    Object recv_decoded(Object (*decode)(std::string_view payload));
     std::size_t recv_bytes_into(std::span<std::byte> buffer, std::int64_t offset = 0);
     // poll() and poll(0.0) return at once; poll(std::nullopt) waits forever.
     bool poll(Timeout timeout = 0.0);

@@ -8,6 +8,11 @@
 
 #include <pybind11/stl.h>
 
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <limits>
 #include <optional>
 
 namespace mpstage::python {
@@ -22,29 +27,69 @@ mp::Connection& connection(PyObject* obj)
     return fast::self<mp::Connection>(obj);
 }
 
+// CPython checks a Connection is open, then that it goes the right way, and only then looks at the arguments
+// (_ConnectionBase._check_closed, _check_readable, _check_writable).
+void checkWritable(const mp::Connection& c)
+{
+    if (c.closed())
+        throw mp::OSError("handle is closed");
+    if (!c.writable())
+        throw mp::OSError("connection is read-only");
+}
+
+void checkReadable(const mp::Connection& c)
+{
+    if (c.closed())
+        throw mp::OSError("handle is closed");
+    if (!c.readable())
+        throw mp::OSError("connection is write-only");
+}
+
+py::object& pickleAttr(const char* name)
+{
+    static auto& pickle = *new py::object(py::module_::import("pickle")); // never freed: used until exit
+    return *new py::object(pickle.attr(name));
+}
+
+// send() writes pickle.dumps(obj) (protocol 4, as ForkingPickler.dumps) as the message, as CPython does: a
+// program that reads it with recv_bytes() gets the pickle, and recv() reads what send_bytes(pickle) wrote.
 PyObject* send(PyObject* obj, PyObject* item)
 {
     try {
         mp::Connection& c = connection(obj);
+        checkWritable(c);
         reportLine();
-        const mp::Object wrapped = wrapPickled(item);
+        static py::object& dumps = pickleAttr("dumps");
+        const py::bytes pickled = dumps(py::handle(item));
+        const std::string_view payload(PyBytes_AS_STRING(pickled.ptr()), PyBytes_GET_SIZE(pickled.ptr()));
+        const mp::Object shown = observed() ? wrap(item) : mp::None; // what the stage shows of the message
         Unlocked unlocked;
-        c.send(wrapped);
+        c.send_encoded(payload, shown);
     } catch (...) {
         return fast::translate();
     }
     Py_RETURN_NONE;
 }
 
+// recv()'s decoder: pickle.loads of the message (in the receiving thread, which takes the GIL back for it).
+mp::Object unpickle(std::string_view payload)
+{
+    py::gil_scoped_acquire gil;
+    static py::object& loads = pickleAttr("loads");
+    const py::memoryview view = py::memoryview::from_memory(payload.data(), static_cast<py::ssize_t>(payload.size()));
+    return wrap(loads(view));
+}
+
 PyObject* recv(PyObject* obj, PyObject*)
 {
     try {
         mp::Connection& c = connection(obj);
+        checkReadable(c);
         reportLine();
         mp::Object got;
         {
             Unlocked unlocked;
-            got = c.recv();
+            got = c.recv_decoded(unpickle);
         }
         return unwrap(got).release().ptr();
     } catch (...) {
@@ -52,13 +97,34 @@ PyObject* recv(PyObject* obj, PyObject*)
     }
 }
 
-// An int argument (pybind11's int64 caster accepted what has __index__, as this does).
+// An int argument (what has __index__), clamped where CPython's comparisons with a buffer's length give the
+// same answers for any bigger value.
 std::int64_t integer(PyObject* v)
 {
-    const long long n = PyLong_AsLongLong(v);
+    int overflow = 0;
+    const long long n = PyLong_AsLongLongAndOverflow(v, &overflow);
     if (n == -1 && PyErr_Occurred())
         throw py::error_already_set();
-    return n;
+    constexpr std::int64_t HUGE_ = std::int64_t(1) << 61;
+    if (overflow)
+        return overflow > 0 ? HUGE_ : -HUGE_;
+    return std::clamp<std::int64_t>(n, -HUGE_, HUGE_);
+}
+
+bool isInt(PyObject* v)
+{
+    return PyIndex_Check(v);
+}
+
+// CPython's own checks of offset and size for arguments that are not ints (the comparisons, then the slice),
+// which raise what CPython raises (connection.py).
+[[noreturn]] void sendBytesArgumentError(std::int64_t n, PyObject* offset, PyObject* size)
+{
+    static auto& check
+        = *new py::object(py::module_::import("mpstage.multiprocessing.connection").attr("_send_bytes_arguments"));
+    const py::object offsetArg = offset ? py::reinterpret_borrow<py::object>(offset) : py::int_(0);
+    check(n, offsetArg, py::handle(size ? size : Py_None));
+    throw py::type_error("slice indices must be integers or None or have an __index__ method");
 }
 
 // The buffer a send_bytes() argument exports, released when done (the flags pybind11's py::buffer asked for).
@@ -98,18 +164,45 @@ PyObject* sendBytes(PyObject* obj, PyObject* const* args, Py_ssize_t nargs, PyOb
     }
     try {
         mp::Connection& c = connection(obj);
-        const std::int64_t offset = given[1] ? integer(given[1]) : 0;
-        std::optional<std::int64_t> size;
-        if (given[2] && given[2] != Py_None)
-            size = integer(given[2]);
+        checkWritable(c);
         reportLine();
         const Readable buf(given[0]);
+        PyObject* const sizeArg = given[2] && given[2] != Py_None ? given[2] : nullptr;
+        if ((given[1] && !isInt(given[1])) || (sizeArg && !isInt(sizeArg)))
+            sendBytesArgumentError(static_cast<std::int64_t>(buf.bytes().size()), given[1], sizeArg);
+        const std::int64_t offset = given[1] ? integer(given[1]) : 0;
+        std::optional<std::int64_t> size;
+        if (sizeArg)
+            size = integer(sizeArg);
         Unlocked unlocked;
         c.send_bytes(buf.bytes(), offset, size);
     } catch (...) {
         return fast::translate();
     }
     Py_RETURN_NONE;
+}
+
+// recv_bytes' maxlength as CPython compares it with a message's length: ints as they are, anything else
+// through `maxlength < 0` (which raises for what cannot be compared) and then as a float, whose floor
+// refuses the same lengths.
+std::optional<std::int64_t> maxLength(PyObject* v)
+{
+    if (!v || v == Py_None)
+        return std::nullopt;
+    if (isInt(v))
+        return integer(v);
+    const py::int_ zero(0);
+    const int negative = PyObject_RichCompareBool(v, zero.ptr(), Py_LT);
+    if (negative < 0)
+        throw py::error_already_set();
+    if (negative)
+        return -1;
+    const double d = PyFloat_AsDouble(v);
+    if (d == -1.0 && PyErr_Occurred())
+        throw py::error_already_set();
+    if (!(d < 9.0e18)) // inf or nan: no message is longer
+        return std::nullopt;
+    return static_cast<std::int64_t>(std::floor(d));
 }
 
 PyObject* recvBytes(PyObject* obj, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames)
@@ -120,9 +213,8 @@ PyObject* recvBytes(PyObject* obj, PyObject* const* args, Py_ssize_t nargs, PyOb
         return nullptr;
     try {
         mp::Connection& c = connection(obj);
-        std::optional<std::int64_t> maxlength;
-        if (given[0] && given[0] != Py_None)
-            maxlength = integer(given[0]);
+        checkReadable(c);
+        const std::optional<std::int64_t> maxlength = maxLength(given[0]);
         reportLine();
         mp::Bytes b;
         {
@@ -135,6 +227,39 @@ PyObject* recvBytes(PyObject* obj, PyObject* const* args, Py_ssize_t nargs, PyOb
     }
 }
 
+// poll(timeout=0.0): CPython's wait([self], timeout) starts with time.monotonic() + timeout, which is where
+// a timeout that is not a number fails.
+PyObject* poll(PyObject* obj, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames)
+{
+    static const char* const names[] = { "timeout" };
+    PyObject* given[1];
+    if (!fast::parse("poll", args, nargs, kwnames, names, 1, given))
+        return nullptr;
+    try {
+        mp::Connection& c = connection(obj);
+        checkReadable(c);
+        mp::Timeout timeout = 0.0;
+        if (given[0] == Py_None) {
+            timeout = std::nullopt;
+        } else if (given[0]) {
+            const py::float_ now(0.0);
+            const py::object sum = py::reinterpret_steal<py::object>(PyNumber_Add(now.ptr(), given[0]));
+            if (!sum)
+                throw py::error_already_set();
+            timeout = fast::optionalSeconds(sum.ptr());
+        }
+        reportLine();
+        bool ready = false;
+        {
+            Unlocked unlocked;
+            ready = c.poll(timeout);
+        }
+        return PyBool_FromLong(ready);
+    } catch (...) {
+        return fast::translate();
+    }
+}
+
 PyMethodDef g_methods[] = {
     { "send", send, METH_O, "send($self, obj, /)\n--\n\n" },
     { "recv", recv, METH_NOARGS, "recv($self, /)\n--\n\n" },
@@ -142,35 +267,37 @@ PyMethodDef g_methods[] = {
         METH_FASTCALL | METH_KEYWORDS, "send_bytes($self, /, buf, offset=0, size=None)\n--\n\n" },
     { "recv_bytes", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(recvBytes)),
         METH_FASTCALL | METH_KEYWORDS, "recv_bytes($self, /, maxlength=None)\n--\n\n" },
+    { "poll", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(poll)), METH_FASTCALL | METH_KEYWORDS,
+        "poll($self, /, timeout=0.0)\n--\n\n" },
     { nullptr, nullptr, 0, nullptr },
 };
+
+// Connection(handle, readable=True, writable=True) over a descriptor the program opened, with CPython's checks
+// (_ConnectionBase.__init__); the Connection owns the descriptor from then on.
+mp::Connection fromHandle(const py::object& handle, const py::object& readable, const py::object& writable)
+{
+    const py::object index = handle.attr("__index__")();
+    const long long fd = index.cast<long long>();
+    if (fd < 0)
+        throw py::value_error("invalid handle");
+    const bool r = py::bool_(readable);
+    const bool w = py::bool_(writable);
+    if (!r && !w)
+        throw py::value_error("at least one of `readable` and `writable` must be True");
+    if (fd > std::numeric_limits<int>::max())
+        throw mp::OSError(EBADF, std::strerror(EBADF));
+    return mp::Connection(static_cast<int>(fd), r, w);
+}
 
 } // namespace
 
 void bindConnection(py::module_& m)
 {
     py::class_<mp::Connection> conn(m, "Connection");
+    conn.def(py::init(&fromHandle), py::arg("handle"), py::arg("readable") = true, py::arg("writable") = true);
     fast::install(conn, g_methods);
-    conn.def(
-            "recv_bytes_into",
-            [](mp::Connection& c, const py::buffer& buf, std::int64_t offset) {
-                reportLine();
-                py::buffer_info info = buf.request(true);
-                std::span<std::byte> target(
-                    static_cast<std::byte*>(info.ptr), static_cast<std::size_t>(info.size * info.itemsize));
-                Unlocked unlocked;
-                return c.recv_bytes_into(target, offset);
-            },
-            py::arg("buf"), py::arg("offset") = 0)
-        .def(
-            "poll",
-            [](mp::Connection& c, std::optional<double> timeout) {
-                reportLine();
-                Unlocked unlocked;
-                return c.poll(timeout);
-            },
-            py::arg("timeout") = 0.0)
-        .def("fileno", &mp::Connection::fileno)
+    // recv_bytes_into is connection.py's: CPython's arithmetic on the buffer's items, in Python.
+    conn.def("fileno", &mp::Connection::fileno)
         .def("close",
             [](mp::Connection& c) {
                 reportLine();

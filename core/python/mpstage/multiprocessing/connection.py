@@ -2,12 +2,13 @@
 """multiprocessing.connection on the engine: Pipe(), Connection and wait(); Listener and Client (sockets with
 authentication) are not provided."""
 
+import io
 import selectors
 import time
 
 from _mpstage import Connection
 from _mpstage import Pipe as _Pipe
-from mpstage._errors import not_supported
+from mpstage._errors import AuthenticationError, BufferTooShort, not_supported
 
 
 def Pipe(duplex=True):
@@ -16,21 +17,74 @@ def Pipe(duplex=True):
     return _Pipe(duplex)
 
 
+def _recv_bytes_into(self, buf, offset=0):
+    """Receive bytes data into a writeable bytes-like object.
+    Return the number of bytes read."""
+    # CPython's own steps (_ConnectionBase.recv_bytes_into): the offset counts bytes, the buffer's size is its
+    # item size times its length, and the message goes into the items from offset // itemsize to
+    # (offset + size) // itemsize.
+    if self.closed:
+        raise OSError("handle is closed")
+    if not self.readable:
+        raise OSError("connection is write-only")
+    with memoryview(buf) as m:
+        itemsize = m.itemsize
+        bytesize = itemsize * len(m)
+        if offset < 0:
+            raise ValueError("negative offset")
+        elif offset > bytesize:
+            raise ValueError("offset too large")
+        result = self.recv_bytes()
+        size = len(result)
+        if bytesize < offset + size:
+            raise BufferTooShort(result)
+        io.BytesIO(result).readinto(m[offset // itemsize:(offset + size) // itemsize])
+        return size
+
+
+Connection.recv_bytes_into = _recv_bytes_into
+
+
+def _send_bytes_arguments(n, offset, size):
+    """CPython's checks of send_bytes' offset and size (the engine's binding calls this for arguments that are
+    not ints): the same comparisons, then the slice, so the same errors."""
+    if offset < 0:
+        raise ValueError("offset is negative")
+    if n < offset:
+        raise ValueError("buffer length < offset")
+    if size is None:
+        size = n - offset
+    elif size < 0:
+        raise ValueError("size is negative")
+    elif offset + size > n:
+        raise ValueError("buffer length < offset + size")
+    memoryview(b'')[offset:offset + size]
+
+
+# CPython's wait() on Unix: a poll() selector, so the ready objects come back in the order they were given.
+if hasattr(selectors, 'PollSelector'):
+    _WaitSelector = selectors.PollSelector
+else:
+    _WaitSelector = selectors.SelectSelector
+
+
 def wait(object_list, timeout=None):
     """Waits until one or more of the Connections, sentinels or sockets in object_list is ready; returns those
     that are (an empty list on timeout)."""
-    with selectors.DefaultSelector() as selector:
+    with _WaitSelector() as selector:
         for obj in object_list:
             selector.register(obj, selectors.EVENT_READ)
-        deadline = None if timeout is None else time.monotonic() + timeout
+        if timeout is not None:
+            deadline = time.monotonic() + timeout
         while True:
             ready = selector.select(timeout)
             if ready:
                 return [key.fileobj for (key, events) in ready]
-            if deadline is not None:
-                timeout = deadline - time.monotonic()
-                if timeout < 0:
-                    return []
+            else:
+                if timeout is not None:
+                    timeout = deadline - time.monotonic()
+                    if timeout < 0:
+                        return ready
 
 
 def Listener(*args, **kwargs):
