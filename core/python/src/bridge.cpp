@@ -45,7 +45,13 @@ public:
             out = dumps(m_obj);
         } catch (py::error_already_set& e) {
             // The feeder reports it as CPython's does (Queue._on_queue_feeder_error) and drops the item.
-            const std::string type = py::str(e.type().attr("__name__"));
+            // the class as a traceback names it (traceback.TracebackException.format_exception_only)
+            std::string type = py::str(e.type().attr("__qualname__"));
+            const py::object module = e.type().attr("__module__");
+            if (!py::isinstance<py::str>(module))
+                type = "<unknown>." + type;
+            else if (const std::string m = py::str(module); m != "builtins" && m != "__main__")
+                type = m + "." + type;
             const std::string message = py::str(e.value());
             e.restore();
             PyErr_Clear();

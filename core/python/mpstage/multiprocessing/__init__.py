@@ -11,7 +11,7 @@ from .context import (get_all_start_methods, get_context, get_start_method, set_
 from .managers import Manager
 from .pool import Pool
 from .process import Process, active_children, current_process, parent_process
-from .queues import JoinableQueue, Queue, SimpleQueue
+from . import queues as _queues
 from .sharedctypes import Array, RawArray, RawValue, Value
 from .synchronize import Barrier, BoundedSemaphore, Condition, Event, Lock, RLock, Semaphore
 
@@ -25,6 +25,21 @@ def cpu_count():
     if n is None:
         raise NotImplementedError('cannot determine number of cpus')
     return n
+
+
+def Queue(maxsize=0):
+    """Returns a queue object (multiprocessing.queues.Queue)."""
+    return _queues.Queue(maxsize, ctx=get_context())
+
+
+def JoinableQueue(maxsize=0):
+    """Returns a queue object (multiprocessing.queues.JoinableQueue)."""
+    return _queues.JoinableQueue(maxsize, ctx=get_context())
+
+
+def SimpleQueue():
+    """Returns a queue object (multiprocessing.queues.SimpleQueue)."""
+    return _queues.SimpleQueue(ctx=get_context())
 
 
 def freeze_support():
