@@ -18,6 +18,7 @@
 
 #include <cstring>
 #include <optional>
+#include <type_traits>
 
 namespace mpstage::python {
 
@@ -284,8 +285,11 @@ template <typename V> struct ValueAccess {
     static int set(PyObject* obj, PyObject* x, void*)
     {
         if (!x) {
-            PyErr_Format(
-                PyExc_AttributeError, "property 'value' of '%s' object has no deleter", _PyType_Name(Py_TYPE(obj)));
+            if constexpr (std::is_same_v<V, PyRawValue>) // a ctypes getset without a deleter
+                PyErr_SetString(PyExc_TypeError, "can't delete attribute");
+            else
+                PyErr_Format(
+                    PyExc_AttributeError, "property 'value' of '%s' object has no deleter", _PyType_Name(Py_TYPE(obj)));
             return -1;
         }
         try {

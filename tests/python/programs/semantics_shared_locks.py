@@ -2,6 +2,7 @@
 import copy
 import pickle
 import threading
+import time
 import multiprocessing as mp
 from multiprocessing import sharedctypes
 
@@ -169,7 +170,8 @@ if __name__ == '__main__':
     # item 56: with a non-recursive Lock, .value inside get_lock() deadlocks; the default RLock does not
     dv = mp.Value('i', 0, lock=mp.Lock())
     p = mp.Process(target=deadlock, args=(dv,))
-    p.start(); p.join(1.0)
+    p.start()
+    time.sleep(1.0)
     print('deadlocked', p.is_alive(), dv.get_obj().value, dv.get_lock().acquire(False))
     p.terminate(); p.join()
     print('terminated', p.exitcode)

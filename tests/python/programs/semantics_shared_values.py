@@ -67,6 +67,7 @@ if __name__ == '__main__':
     s = mp.Value('u', 'a')
     show('str += on u', lambda: setattr(s, 'value', s.value + 'b'))
     show('del Value.value', lambda: delattr(mp.Value('i'), 'value'))
+    show('del RawValue.value', lambda: delattr(mp.RawValue('i'), 'value'))
     # item 59: the bare objects
     rv = mp.RawValue('h', 7)
     print(repr(rv), str(rv), type(rv).__name__, rv.value, hasattr(rv, 'get_lock'), hasattr(rv, 'get_obj'))
