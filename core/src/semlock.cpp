@@ -355,7 +355,7 @@ void SemLock::release()
             local.count.store(held - 1, std::memory_order_relaxed); // only the holder changes it
             return;
         }
-    } else if (m_maxvalue != MAX_SEMAPHORE_VALUE && m_state->value.load() >= m_maxvalue) {
+    } else if (m_state->value.load() >= m_maxvalue) { // a Semaphore's maxvalue too: SEM_VALUE_MAX
         throw ValueError("semaphore or lock released too many times");
     }
     if (m_reportsLockEvents && telemetry::probe::on()) // reported while still held: before the next holder's acquire

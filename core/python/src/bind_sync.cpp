@@ -11,6 +11,7 @@
 #include <pybind11/functional.h>
 #include <pybind11/stl.h>
 
+#include <climits>
 #include <optional>
 
 namespace mpstage::python {
@@ -19,6 +20,21 @@ namespace {
 
 // acquire, release, __enter__ and __exit__ are plain CPython methods (fast_lock.h): `with lock:` is the
 // inner loop of most programs, and pybind11's dispatch would triple its cost.
+// The initial value of a Semaphore, as _multiprocessing.SemLock takes it (Argument Clinic's `int`): an int, or
+// what has __index__, that fits a C int.
+int semaphoreValue(py::handle value)
+{
+    int overflow = 0;
+    const long v = PyLong_AsLongAndOverflow(value.ptr(), &overflow);
+    if (v == -1 && PyErr_Occurred())
+        throw py::error_already_set();
+    if (overflow || v > INT_MAX || v < INT_MIN) {
+        PyErr_SetString(PyExc_OverflowError, "Python int too large to convert to C int");
+        throw py::error_already_set();
+    }
+    return static_cast<int>(v);
+}
+
 template <typename L, typename C> void defineLockMethods(C& cls)
 {
     fast::installLockMethods<L, true>(cls);
@@ -50,17 +66,17 @@ void bindSync(py::module_& m)
     }));
     defineLockMethods<mp::RLock>(rlock);
     py::class_<mp::Semaphore, mp::SemLock> sem(m, "Semaphore");
-    sem.def(py::init([](int value) {
+    sem.def(py::init([](py::handle value) {
            reportLine();
-           return mp::Semaphore(value);
+           return mp::Semaphore(semaphoreValue(value));
        }),
            py::arg("value") = 1)
         .def("get_value", &mp::Semaphore::get_value);
     defineLockMethods<mp::Semaphore>(sem);
     py::class_<mp::BoundedSemaphore, mp::SemLock> bsem(m, "BoundedSemaphore");
-    bsem.def(py::init([](int value) {
+    bsem.def(py::init([](py::handle value) {
             reportLine();
-            return mp::BoundedSemaphore(value);
+            return mp::BoundedSemaphore(semaphoreValue(value));
         }),
             py::arg("value") = 1)
         .def("get_value", &mp::BoundedSemaphore::get_value);

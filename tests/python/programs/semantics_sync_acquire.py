@@ -119,6 +119,22 @@ if __name__ == '__main__':
         show(name + ' acquire(1, 2, 3)', lambda: lock.acquire(1, 2, 3))
         show(name + ' acquire(blocking=True)', lambda: lock.acquire(blocking=True))
         show(name + ' acquire(True, block=True)', lambda: lock.acquire(True, block=True))
+        show(name + ' acquire(timeout=1, block=1, x=1)', lambda: lock.acquire(timeout=1, block=1, x=1))
+        show(name + ' acquire(True, 1, timeout=1)', lambda: lock.acquire(True, 1, timeout=1))
+        show(name + ' acquire(x=1)', lambda: lock.acquire(x=1))
+        show(name + ' acquire(2 ** 40)', lambda: lock.acquire(2 ** 40))
+        show(name + ' acquire(True, 2 ** 2000)', lambda: lock.acquire(True, 2 ** 2000))
+        show(name + ' acquire(True, 1e10) when free', lambda: (lock.acquire(True, 1e10), lock.release())[0])
+        show(name + ' __exit__ with 4 arguments', lambda: lock.__exit__(1, 2, 3, 4))
+        with lock:
+            got = None
+            try:
+                got = lock.acquire(True, 'x')
+                print(name, "acquire(True, 'x') while held here ->", got)
+            except TypeError as e:
+                print(name, "acquire(True, 'x') while held here raises", repr(str(e)))
+            if got:
+                lock.release()
         show(name + ' pickle.dumps', lambda: pickle.dumps(lock))
 
     # Lock: no owner check (item 63)
@@ -185,6 +201,13 @@ if __name__ == '__main__':
     show('Semaphore(-1)', lambda: mp.Semaphore(-1))
     show('BoundedSemaphore(-1)', lambda: mp.BoundedSemaphore(-1))
     print('Semaphore(value=3)', mp.Semaphore(value=3).get_value())
+    for v in ("'x'", '1.5', 'None', 'True', '2 ** 31 - 1', '2 ** 31', '-2 ** 31 - 1'):
+        show('Semaphore(%s)' % v, lambda: mp.Semaphore(eval(v)).get_value())
+        show('BoundedSemaphore(%s)' % v, lambda: repr(mp.BoundedSemaphore(eval(v))))
+    top = mp.Semaphore(2 ** 31 - 1)
+    show('Semaphore released at SEM_VALUE_MAX', top.release)
+    print('still', top.get_value(), 'acquire', top.acquire(False), top.get_value(), 'release', top.release(),
+          top.get_value())
 
     # BoundedSemaphore (item 69)
     b = mp.BoundedSemaphore(2)

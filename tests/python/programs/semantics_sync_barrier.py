@@ -57,6 +57,11 @@ if __name__ == '__main__':
     one = mp.Barrier(1)
     print('Barrier(1) reused', [one.wait() for _ in range(3)])
     show('pickle.dumps(Barrier)', lambda: pickle.dumps(b))
+    show('wait(1, 2)', lambda: b.wait(1, 2))
+    show('reset(1)', lambda: b.reset(1))
+    show('abort(1)', lambda: b.abort(1))
+    print('Barrier(2, None, 5)', repr(mp.Barrier(2, None, 5))[-14:], 'keywords',
+          repr(mp.Barrier(parties=4, action=None, timeout=None))[-14:])
     print('mp.BrokenBarrierError exported', hasattr(mp, 'BrokenBarrierError'),
           'synchronize.BrokenBarrierError', hasattr(mp.synchronize, 'BrokenBarrierError'))
     print('BrokenBarrierError is a RuntimeError', issubclass(threading.BrokenBarrierError, RuntimeError))

@@ -74,6 +74,8 @@ if __name__ == '__main__':
     print('Condition(lock=None)', repr(mp.Condition(lock=None)))
     print('acquire/release', c.acquire(), c.acquire(False), repr(c), c.release(), c.release(), repr(c))
     print('acquire(timeout=0.1)', c.acquire(timeout=0.1), c.release())
+    show('acquire(None)', lambda: c.acquire(None))
+    show('__exit__ with 4 arguments', lambda: c.__exit__(1, 2, 3, 4))
 
     # without the lock (item 72)
     show('wait without the lock', c.wait)
@@ -140,8 +142,13 @@ if __name__ == '__main__':
     time.sleep(0.1)
     print('notify(0), notify(-1) wake nobody', out.empty(), repr(c))
     with c:
+        c.notify(0.5)
+    print('notify(0.5) woke', out.get())
+    time.sleep(0.1)
+    print('one left', out.empty(), repr(c))
+    with c:
         c.notify_all()
-    print('notify_all woke the rest', sorted(out.get() for _ in range(2)))
+    print('notify_all woke the rest', out.get())
     for q in ps:
         q.join()
     print('no sleepers', repr(c))
@@ -159,6 +166,22 @@ if __name__ == '__main__':
         c.notify()
     t.join()
     print('a thread woke', out.get())
+
+    # arguments
+    with c:
+        show("wait('x')", lambda: c.wait('x'))
+        show('wait(1, 2)', lambda: c.wait(1, 2))
+        show("notify('x')", lambda: c.notify('x'))
+        show('notify(None)', lambda: c.notify(None))
+        show('notify(1.5) with no sleepers', lambda: c.notify(1.5))
+        show('notify(n=2 ** 70)', lambda: c.notify(n=2 ** 70))
+        show('notify_all(1)', lambda: c.notify_all(1))
+        show('wait_for(5)', lambda: c.wait_for(5))
+        show("wait_for(lambda: 0, 'x')", lambda: c.wait_for(lambda: 0, 'x'))
+        show("wait_for(lambda: 1, 'x')", lambda: c.wait_for(lambda: 1, 'x'))
+        show('wait_for()', lambda: c.wait_for())
+    show("wait('x') without the lock", lambda: c.wait('x'))
+    show("notify('x') without the lock", lambda: c.notify('x'))
 
     # wait_for (item 75)
     calls = []
@@ -209,7 +232,14 @@ if __name__ == '__main__':
     for q in ps + ts:
         q.join()
     print('one set wakes every waiter', sorted(out.get() for _ in range(5)))
+    show("set Event: wait('x')", lambda: e.wait('x'))
     e.clear()
+    show("unset Event: wait('x')", lambda: e.wait('x'))
+    show('wait(1, 2)', lambda: e.wait(1, 2))
+    show('set(1)', lambda: e.set(1))
+    show('clear(1)', lambda: e.clear(1))
+    show('is_set(1)', lambda: e.is_set(1))
+    show('wait(timeout=None, x=1)', lambda: e.wait(timeout=None, x=1))
     p = mp.Process(target=event_setter, args=(e, 0.1))
     p.start()
     print('a child sets it: wait(10)', e.wait(10), 'is_set', e.is_set())

@@ -1,10 +1,12 @@
 # SPDX-License-Identifier: MIT
 """multiprocessing.synchronize on the engine's process-shared locks."""
 
+import math
 import threading
+import time
 
 import _mpstage
-from _mpstage import BoundedSemaphore, Event, Lock, RLock, Semaphore, SemLock
+from _mpstage import BoundedSemaphore, Lock, RLock, Semaphore, SemLock
 
 __all__ = ['Lock', 'RLock', 'Semaphore', 'BoundedSemaphore', 'Condition', 'Event', 'Barrier', 'SemLock']
 
@@ -56,8 +58,18 @@ Lock.__repr__ = _lock_repr
 RLock.__repr__ = _rlock_repr
 
 
+def _seconds(timeout):
+    """A timeout as SemLock.acquire reads one (PyFloat_AsDouble, as math's functions read their arguments):
+    'must be real number, not str'."""
+    return math.fsum((timeout,))
+
+
+_MAX_NOTIFY = 2147483647  # the engine's notify() takes a C int; notify_all() is notify(sys.maxsize)
+
+
 class Condition(_mpstage.Condition):
-    """multiprocessing.synchronize.Condition: the engine's, with the lock it was given kept for its repr."""
+    """multiprocessing.synchronize.Condition: the engine's, with CPython's signatures and argument checks, and
+    the lock it was given kept for its repr."""
 
     def __init__(self, lock=None):
         lock = lock or None  # CPython: `lock or ctx.RLock()`
@@ -75,20 +87,88 @@ class Condition(_mpstage.Condition):
             waiters = 'unknown'
         return '<%s(%s, %s)>' % (type(self).__name__, lock, waiters)
 
+    def wait(self, timeout=None):
+        if timeout is not None:
+            # not owned: the engine's AssertionError comes first (and reads no timeout)
+            timeout = _seconds(timeout) if self._lock_is_mine() else None
+        return _mpstage.Condition.wait(self, timeout)
+
+    def notify(self, n=1):
+        if self._lock_is_mine():
+            if not isinstance(n, int):  # CPython wakes sleepers while `sleepers < n`
+                if not 0 < n:
+                    n = 0
+                elif n == math.inf:
+                    n = _MAX_NOTIFY
+                else:
+                    n = math.ceil(n)
+            n = max(0, min(n, _MAX_NOTIFY))
+        else:
+            n = 1
+        _mpstage.Condition.notify(self, n)
+
+    def notify_all(self):
+        _mpstage.Condition.notify_all(self)
+
+    # CPython's, line for line.
+    def wait_for(self, predicate, timeout=None):
+        result = predicate()
+        if result:
+            return result
+        if timeout is not None:
+            endtime = time.monotonic() + timeout
+        else:
+            endtime = None
+            waittime = None
+        while not result:
+            if endtime is not None:
+                waittime = endtime - time.monotonic()
+                if waittime <= 0:
+                    break
+            self.wait(waittime)
+            result = predicate()
+        return result
+
 
 Condition.__module__ = 'multiprocessing.synchronize'
 
 
-def _event_repr(self):
-    return '<%s at %#x %s>' % (type(self).__qualname__, id(self), 'set' if self.is_set() else 'unset')
+class Event(_mpstage.Event):
+    """multiprocessing.synchronize.Event: the engine's, with CPython's signatures and repr."""
+
+    def is_set(self):
+        return _mpstage.Event.is_set(self)
+
+    def set(self):
+        _mpstage.Event.set(self)
+
+    def clear(self):
+        _mpstage.Event.clear(self)
+
+    def wait(self, timeout=None):
+        if timeout is not None:  # a set Event never reads it
+            timeout = 0 if _mpstage.Event.is_set(self) else _seconds(timeout)
+        return _mpstage.Event.wait(self, timeout)
+
+    def __repr__(self):
+        return '<%s at %#x %s>' % (type(self).__qualname__, id(self), 'set' if self.is_set() else 'unset')
 
 
-Event.__repr__ = _event_repr
+Event.__module__ = 'multiprocessing.synchronize'
 
 
 class Barrier(_mpstage.Barrier, threading.Barrier):
     """multiprocessing.synchronize.Barrier: the engine's, and a threading.Barrier as CPython's is (whose
-    __repr__ it uses)."""
+    __repr__ it uses), with threading.Barrier's signatures."""
+
+    def wait(self, timeout=None):
+        return _mpstage.Barrier.wait(self, timeout)
+
+    def reset(self):
+        _mpstage.Barrier.reset(self)
+
+    def abort(self):
+        _mpstage.Barrier.abort(self)
 
 
 Barrier.__module__ = 'multiprocessing.synchronize'
