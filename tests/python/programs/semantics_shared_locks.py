@@ -53,6 +53,14 @@ def deadlock(v):
     with v.get_lock():
         v.value += 1  # the wrapper takes the non-recursive lock again (item 56)
 
+def show_lock_in_child(v):
+    print('child sees', repr(v.get_lock()), v.get_lock() is v.get_lock(), repr(v), flush=True)
+    with v.get_lock():
+        print('child holds', repr(v.get_lock()), flush=True)
+
+def try_lock_in_child(v):
+    print('child acquire while the parent holds it', v.acquire(timeout=0.1), flush=True)
+
 if __name__ == '__main__':
     v = mp.Value('i', 5)
     print(repr(v), str(v), type(v).__name__, type(v).__module__, type(v).__qualname__)
@@ -179,3 +187,17 @@ if __name__ == '__main__':
     p = mp.Process(target=deadlock, args=(rv2,))
     p.start(); p.join(5)
     print('with the RLock', p.is_alive(), p.exitcode, rv2.value)
+    # the wrapper's RLock seen from a thread and from a child
+    v = mp.Value('i', 1)
+    def in_thread():
+        with v.get_lock():
+            print('thread holds', repr(v.get_lock()))
+    t = threading.Thread(target=in_thread, name='worker')
+    t.start(); t.join()
+    p = mp.Process(target=show_lock_in_child, args=(v,))
+    p.start(); p.join()
+    v.acquire()
+    p = mp.Process(target=try_lock_in_child, args=(v,))
+    p.start(); p.join()
+    print('parent still holds', repr(v.get_lock()))
+    v.release()
