@@ -192,4 +192,30 @@ if __name__ == '__main__':
     got = b.recv_bytes()
     t.join()
     print('512000 bytes from a thread', got == big)
+    # arguments that are not ints go through CPython's comparisons and slices, with CPython's errors
+    a, b = mp.Pipe()
+    for args in [(b'abc', 1.0), (b'abc', 0, 1.0), (b'abc', '1'), (b'abc', 0, '1'), (b'abc', -1.5), (b'abc', 9.5),
+                 (b'abc', 1, -0.5), (b'abc', 1, 2.5), (b'abc', None), (b'abc', True), (b'abc', 0, False),
+                 (b'abc', 2 ** 70), (b'abc', 0, 2 ** 70), (b'abc', -2 ** 70), (b'abc', 1, -2 ** 70)]:
+        show('send_bytes%r' % (args,), lambda: a.send_bytes(*args))
+    print('what those sent', [b.recv_bytes() for _ in range(2)], b.poll())
+    a.send_bytes(b'abc')
+    show('recv_bytes(3.5)', lambda: b.recv_bytes(3.5))
+    for arg in [-0.5, '3', float('nan'), float('inf'), 2 ** 70, True]:
+        a.send_bytes(b'ab')
+        show('recv_bytes(%r)' % (arg,), lambda: b.recv_bytes(arg))
+    b.close()
+    a, b = mp.Pipe()
+    a.send_bytes(b'abc')
+    show('recv_bytes(1.5)', lambda: b.recv_bytes(1.5))
+    print('after it', b.readable, b.writable)
+    c, d = mp.Pipe()
+    for arg in ['x', True, False, 0.01, -2.5, 1099, None]:
+        if arg not in (None, 1099):  # those would wait
+            show('poll(%r) with nothing to read' % (arg,), lambda: c.poll(arg))
+        d.send_bytes(b'.')
+        show('poll(%r) with a message' % (arg,), lambda: c.poll(arg))
+        c.recv_bytes()
+    c.close(); d.close()
+    show('poll(timeout=0)', lambda: a.poll(timeout=0))
     a.close(); b.close()

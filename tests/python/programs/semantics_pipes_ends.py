@@ -53,6 +53,25 @@ if __name__ == '__main__':
     print('Pipe(1)', d1.readable, d1.writable)
     for c in (r2, w2, r3, w3, d1, d2):
         c.close()
+    # arguments matched as Python matches a method's (CPython's Connection methods are Python functions)
+    p1, p2 = mp.Pipe()
+    for name, call in [('send()', lambda: p1.send()), ('send(1, 2)', lambda: p1.send(1, 2)),
+                       ('send(obj=[5])', lambda: p1.send(obj=[5])), ('send(x=1)', lambda: p1.send(x=1)),
+                       ('send(1, obj=2)', lambda: p1.send(1, obj=2)), ('recv(1)', lambda: p2.recv(1)),
+                       ('recv(x=1)', lambda: p2.recv(x=1)), ('send_bytes()', lambda: p1.send_bytes()),
+                       ('send_bytes(b"", 0, None, 1)', lambda: p1.send_bytes(b'', 0, None, 1)),
+                       ('send_bytes(b"x", buf=b"y")', lambda: p1.send_bytes(b'x', buf=b'y')),
+                       ('send_bytes(offset=1)', lambda: p1.send_bytes(offset=1)),
+                       ('send_bytes(b"xyz", size=1, offset=2)', lambda: p1.send_bytes(b'xyz', size=1, offset=2)),
+                       ('recv_bytes(1, 2)', lambda: p2.recv_bytes(1, 2)), ('recv_bytes(x=2)', lambda: p2.recv_bytes(x=2)),
+                       ('recv_bytes(maxlength=None)', lambda: p2.recv_bytes(maxlength=None)),
+                       ('recv_bytes_into()', lambda: p2.recv_bytes_into()),
+                       ('recv_bytes_into(b, 0, 1)', lambda: p2.recv_bytes_into(bytearray(2), 0, 1)),
+                       ('recv_bytes_into(buf=b, offset=0)', lambda: p2.recv_bytes_into(buf=bytearray(2), offset=0)),
+                       ('poll(1, 2)', lambda: p2.poll(1, 2)), ('poll(when=1)', lambda: p2.poll(when=1)),
+                       ('poll(0, timeout=0)', lambda: p2.poll(0, timeout=0)), ('poll()', lambda: p2.poll())]:
+        show(name, call)
+    p1.close(); p2.close()
     # close() twice, then everything raises 'handle is closed' (checked before direction and arguments)
     print('close returns', repr(b.close()), repr(b.close()), 'closed', b.closed)
     print('flags after close', b.readable, b.writable)

@@ -17,32 +17,36 @@ def Pipe(duplex=True):
     return _Pipe(duplex)
 
 
-def _recv_bytes_into(self, buf, offset=0):
-    """Receive bytes data into a writeable bytes-like object.
-    Return the number of bytes read."""
-    # CPython's own steps (_ConnectionBase.recv_bytes_into): the offset counts bytes, the buffer's size is its
-    # item size times its length, and the message goes into the items from offset // itemsize to
-    # (offset + size) // itemsize.
-    if self.closed:
-        raise OSError("handle is closed")
-    if not self.readable:
-        raise OSError("connection is write-only")
-    with memoryview(buf) as m:
-        itemsize = m.itemsize
-        bytesize = itemsize * len(m)
-        if offset < 0:
-            raise ValueError("negative offset")
-        elif offset > bytesize:
-            raise ValueError("offset too large")
-        result = self.recv_bytes()
-        size = len(result)
-        if bytesize < offset + size:
-            raise BufferTooShort(result)
-        io.BytesIO(result).readinto(m[offset // itemsize:(offset + size) // itemsize])
-        return size
+class _ConnectionBase:
+    """Holds the Connection methods written in Python (CPython's class of that name: the methods' errors name
+    it)."""
+
+    def recv_bytes_into(self, buf, offset=0):
+        """Receive bytes data into a writeable bytes-like object.
+        Return the number of bytes read."""
+        # CPython's own steps (_ConnectionBase.recv_bytes_into): the offset counts bytes, the buffer's size is its
+        # item size times its length, and the message goes into the items from offset // itemsize to
+        # (offset + size) // itemsize.
+        if self.closed:
+            raise OSError("handle is closed")
+        if not self.readable:
+            raise OSError("connection is write-only")
+        with memoryview(buf) as m:
+            itemsize = m.itemsize
+            bytesize = itemsize * len(m)
+            if offset < 0:
+                raise ValueError("negative offset")
+            elif offset > bytesize:
+                raise ValueError("offset too large")
+            result = self.recv_bytes()
+            size = len(result)
+            if bytesize < offset + size:
+                raise BufferTooShort(result)
+            io.BytesIO(result).readinto(m[offset // itemsize:(offset + size) // itemsize])
+            return size
 
 
-Connection.recv_bytes_into = _recv_bytes_into
+Connection.recv_bytes_into = _ConnectionBase.recv_bytes_into
 
 
 def _send_bytes_arguments(n, offset, size):
