@@ -30,10 +30,12 @@ template <typename L> L quietLock()
     probe::Quiet quiet;
     return L();
 }
-Condition quietCondition()
+// Event's Condition has a Lock (ctx.Condition(ctx.Lock())), Barrier's the default RLock (ctx.Condition()):
+// an action, which runs with it held, may call abort() or reset(), which take it again.
+template <typename L> Condition quietCondition()
 {
     probe::Quiet quiet;
-    return Condition(quietLock<Lock>());
+    return Condition(quietLock<L>());
 }
 } // namespace
 
@@ -102,7 +104,7 @@ void Condition::notify_all()
 }
 
 Event::Event()
-    : m_cond(quietCondition())
+    : m_cond(quietCondition<Lock>())
     , m_flag(quietSemaphore())
     , m_object(probe::created(telemetry::ObjectKind::Event, 0))
 {
@@ -151,7 +153,7 @@ bool Event::wait(Timeout timeout)
 // Any number of parties, as CPython 3.11's threading.Barrier takes (it checks none): with none, wait() only ever
 // times out.
 Barrier::Barrier(int parties, std::function<void()> action, Timeout timeout)
-    : m_cond(quietCondition())
+    : m_cond(quietCondition<RLock>())
     , m_action(std::move(action))
     , m_timeout(timeout)
     , m_parties(parties)

@@ -85,6 +85,13 @@ def wait_then_release(lock, started, out):
     lock.release()
 
 
+def hold_then_release(lock, started, secs):
+    lock.acquire()
+    started.set()
+    time.sleep(secs)
+    lock.release()
+
+
 def add_one(sem):
     sem.release()
 
@@ -250,6 +257,32 @@ if __name__ == '__main__':
         lk.release()
         p.join()
         print(name, 'child wakes when the parent releases', out.get(), '; parent acquire(False)', lk.acquire(False))
+    for name, make in kinds:
+        lk = make()
+        started = mp.Event()
+        p = mp.Process(target=hold_then_release, args=(lk, started, 0.2))
+        p.start()
+        started.wait()
+        r, t = timed(lk.acquire)
+        print(name, 'acquire() waits for the release in another process', r, 'waited:', t >= 0.1)
+        lk.release()
+        p.join()
+        r, t = timed(lambda: lk.acquire(True, None))
+        print(name, 'then acquire(True, None)', r, 'at once:', t < 1)
+        lk.release()
+        try:
+            with lk:
+                raise KeyError('inside')
+        except KeyError as e:
+            print(name, 'an exception leaves the with statement:', repr(e), 'and releases it:', lk.acquire(False))
+            lk.release()
+    r = mp.RLock()
+    with r:
+        with r as again:
+            print('nested with on an RLock', again, r.acquire(False))
+            r.release()
+    print('left both', r.acquire(False))
+    r.release()
     s0 = mp.Semaphore(0)
     ps = [mp.Process(target=take_and_report, args=(s0, out, 10)) for _ in range(3)]
     for q in ps: q.start()

@@ -72,6 +72,13 @@ if __name__ == '__main__':
         with cl:
             print('  held', repr(cl), 'wait(0)', cl.wait(0), repr(cl))
     print('Condition(lock=None)', repr(mp.Condition(lock=None)))
+    shared = mp.RLock()
+    cs = mp.Condition(shared)
+    with shared:
+        print('the lock it was given, held directly', repr(cs), 'wait(0)', cs.wait(0), repr(shared))
+        cs.notify()
+    with cs:
+        print('held through the Condition', repr(shared))
     print('acquire/release', c.acquire(), c.acquire(False), repr(c), c.release(), c.release(), repr(c))
     print('acquire(timeout=0.1)', c.acquire(timeout=0.1), c.release())
     show('acquire(None)', lambda: c.acquire(None))
