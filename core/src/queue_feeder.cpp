@@ -26,6 +26,8 @@ namespace {
 // Queue._on_queue_feeder_error: CPython prints the traceback and carries on.
 void reportFeederError(const Error& e)
 {
+    if (!*e.type_name())
+        return; // the embedding has reported it already (a Python queue's _on_queue_feeder_error)
     // one write, so that the error reaches the console as one piece
     const std::string what = e.what();
     std::cerr << std::string("Traceback (most recent call last):\n  File \"<mp::Queue feeder thread>\", in _feed\n")

@@ -89,6 +89,8 @@ struct PyQueue {
     pid_t cancelledPid = 0; // the process that called cancel_join_thread()
     pid_t closedPid = 0; // the process that called close()
     py::object feederThread;
+    bool feederErrorLooked = false;
+    py::object onFeederError; // what the feeder calls when it cannot pickle an item (none: the engine reports)
 };
 
 // The engine names its own object in "Queue <repr> is closed" and "Queue <repr> not closed": name the
@@ -114,7 +116,13 @@ template <typename F> auto namingSelf(PyQueue& self, F&& f)
 void put(PyQueue& self, py::handle obj, bool block, std::optional<double> timeout)
 {
     reportLine();
-    mp::Object item = wrap(obj);
+    if (!self.feederErrorLooked) { // Queue._start_thread passes the queue's _on_queue_feeder_error to _feed
+        self.feederErrorLooked = true;
+        const py::object queue = py::cast(&self);
+        if (py::hasattr(queue, "_on_queue_feeder_error"))
+            self.onFeederError = queue.attr("_on_queue_feeder_error");
+    }
+    mp::Object item = wrap(obj, self.onFeederError);
     namingSelf(self, [&] {
         if (self.bounded && block) { // may wait for room
             Unlocked unlocked;

@@ -19,10 +19,12 @@ namespace {
 // it and the thread that drops the last reference need not hold it.
 class PyForeign final : public mp::Foreign {
 public:
-    PyForeign(py::handle obj, bool pickleNow)
+    PyForeign(py::handle obj, bool pickleNow, py::handle onError = py::handle())
         : m_obj(obj.ptr())
+        , m_onError(onError.ptr())
     {
         Py_INCREF(m_obj);
+        Py_XINCREF(m_onError);
         if (pickleNow)
             m_pickled = dumps(obj);
         m_ready = pickleNow;
@@ -33,6 +35,7 @@ public:
             return; // the interpreter is gone: nothing left to free it into
         const PyGILState_STATE gil = PyGILState_Ensure();
         Py_DECREF(m_obj);
+        Py_XDECREF(m_onError);
         PyGILState_Release(gil);
     }
     std::string pickle() const override
@@ -44,6 +47,23 @@ public:
         try {
             out = dumps(m_obj);
         } catch (py::error_already_set& e) {
+            if (m_onError) {
+                // Queue._feed's `onerror(e, obj)`: the queue's _on_queue_feeder_error (by default
+                // traceback.print_exc()) reports it; the engine drops the item and prints nothing more.
+                try {
+                    static auto& report = *new py::object( // never freed: used until exit
+                        py::module_::import("mpstage.multiprocessing.queues").attr("_feeder_error"));
+                    if (e.trace())
+                        PyException_SetTraceback(e.value().ptr(), e.trace().ptr());
+                    report(py::handle(m_onError), e.value(), py::handle(m_obj));
+                } catch (py::error_already_set& failed) {
+                    failed.discard_as_unraisable("the queue's _on_queue_feeder_error");
+                }
+                e.restore();
+                PyErr_Clear();
+                PyGILState_Release(gil);
+                throw FeederError({}, {});
+            }
             // The feeder reports it as CPython's does (Queue._on_queue_feeder_error) and drops the item.
             // the class as a traceback names it (traceback.TracebackException.format_exception_only)
             std::string type = py::str(e.type().attr("__qualname__"));
@@ -99,6 +119,7 @@ private:
     }
 
     PyObject* m_obj;
+    PyObject* m_onError; // called when pickling fails, or null: the engine reports it
     std::string m_pickled;
     bool m_ready = false;
 };
@@ -185,9 +206,9 @@ thread_local int t_lastLine = -1;
 
 } // namespace
 
-mp::Object wrap(py::handle obj)
+mp::Object wrap(py::handle obj, py::handle onPickleError)
 {
-    return mp::Object(std::make_shared<PyForeign>(obj, false));
+    return mp::Object(std::make_shared<PyForeign>(obj, false, onPickleError));
 }
 mp::Object wrapPickled(py::handle obj)
 {

@@ -20,7 +20,9 @@ namespace py = pybind11;
 // A Python object travelling through a Queue, a SimpleQueue or a Connection. A Queue's feeder pickles it
 // when it writes it, as CPython's feeder does (so a later change to a mutable object is what arrives);
 // SimpleQueue and Connection pickle in the caller, also as CPython does (pickleNow).
-mp::Object wrap(py::handle obj);
+// onPickleError(e, obj), when given, is called in the feeder with the error if pickling fails (a Queue's
+// _on_queue_feeder_error); the engine then drops the item without a report of its own.
+mp::Object wrap(py::handle obj, py::handle onPickleError = py::handle());
 mp::Object wrapPickled(py::handle obj);
 // What arrived, as a Python object: a pickled object unpickled, an engine value converted.
 py::object unwrap(const mp::Object& obj);

@@ -119,3 +119,26 @@ if __name__ == '__main__':
         show('pickle.dumps(%s)' % name, lambda: pickle.dumps(obj))
         show('copy.copy(%s)' % name, lambda: copy.copy(obj))
         show('pickle.dumps([%s]) protocol 2' % name, lambda: pickle.dumps([obj], 2))
+
+    # a subclass of queues.Queue, as programs write them: CPython's constructor and methods, its own name
+    class TaggedQueue(mq.Queue):
+        def __init__(self, tag, maxsize=0):
+            super().__init__(maxsize, ctx=mp.get_context())
+            self.tag = tag
+
+        def put(self, obj, block=True, timeout=None):
+            super().put((self.tag, obj), block, timeout)
+
+    t = TaggedQueue('t', 1)
+    t.put('x')
+    print('subclass:', isinstance(t, mq.Queue), t.get(timeout=10), t.qsize(), t._maxsize)
+    show('pickle.dumps(TaggedQueue)', lambda: pickle.dumps(t))
+
+    class Tasks(mq.JoinableQueue):
+        pass
+    tq = Tasks(ctx=mp.get_context())
+    tq.put(1)
+    tq.get(timeout=10)
+    tq.task_done()
+    tq.join()
+    print('JoinableQueue subclass joined; a Queue:', isinstance(tq, mq.Queue), type(tq).__mro__[1].__name__)

@@ -3,6 +3,7 @@
 # an unpickling error in get(), close() with data still buffered, the flush at exit and the deadlock of
 # joining a producer before draining (shown with join(timeout)), cancel_join_thread, queues after fork.
 import multiprocessing as mp
+import multiprocessing.queues as mq
 import os
 import queue
 import tempfile
@@ -67,7 +68,10 @@ def put_cancel_exit(q, item):
 
 def in_child(q, closed, out):
     # item 23: a fresh buffer and feeder, not closed even though the parent closed `closed`
+    feeders = lambda: sum(t.name == 'QueueFeederThread' for t in threading.enumerate())  # noqa: E731
+    out.put('feeders in the child after fork: %d' % feeders())
     closed.put('child put on a queue its parent closed')
+    out.put('feeders in the child after its put: %d' % feeders())
     out.put(closed.get())
     q.put('from the child')
     out.put(q.get())               # the parent's item, flushed before the fork, comes first
@@ -107,12 +111,28 @@ if __name__ == '__main__':
         q.put(LAMBDA)
         q.put('after the lambda', timeout=10)
         print('get', q.get())
+        q.put(mp.Queue())               # item 24: a queue cannot travel through a queue
+        q.put('after the queue', timeout=10)
+        print('get', q.get())
     lines = stderr_of(bad_put).splitlines()
     tracebacks = [i for i, line in enumerate(lines) if line == 'Traceback (most recent call last):']
     print('tracebacks on stderr:', len(tracebacks))
     for i in tracebacks[1:] + [len(lines)]:
         print('  last line:', lines[i - 1])
     print('qsize', q.qsize(), 'full', q.full())
+
+    # item 7: the feeder calls the queue's _on_queue_feeder_error(e, obj) hook (what concurrent.futures
+    # overrides) instead of printing, and carries on
+    class Reporting(mq.Queue):
+        seen = []
+
+        @staticmethod
+        def _on_queue_feeder_error(e, obj):
+            Reporting.seen.append((type(e).__name__, str(e), type(obj).__name__))
+
+    r = Reporting(ctx=mp.get_context())
+    quiet = stderr_of(lambda: (r.put(NoPickle()), r.put(threading.Lock()), r.put('good'), r.get(timeout=10)))
+    print('hook saw', Reporting.seen, '| stderr', repr(quiet), '| qsize', r.qsize())
 
     # item 12: an unpickling error is raised by get(), after the item has left the queue
     u = mp.Queue()
@@ -174,6 +194,25 @@ if __name__ == '__main__':
     p.join(30)
     print('cancel_join_thread: exited', not p.is_alive(), 'exitcode', p.exitcode, 'qsize', lost.qsize())
 
+    # item 6: messages bigger than PIPE_BUF from two producers arrive whole, in order per producer
+    q = mp.Queue()
+    procs = [mp.Process(target=put_and_exit, args=(q, [(tag, i, tag * 100000) for i in range(10)])) for tag in 'ab']
+    for p in procs:
+        p.start()
+    got = [q.get(timeout=30) for _ in range(20)]
+    for p in procs:
+        p.join()
+    print('100 kB messages from two producers: whole', all(len(s) == 100000 and set(s) == {t} for t, _, s in got),
+          'in order', all([i for t, i, _ in got if t == tag] == list(range(10)) for tag in 'ab'))
+
+    # item 18: after cancel_join_thread, join_thread returns at once although the feeder cannot write
+    stuck = mp.Queue()
+    stuck.put(big)                  # nobody reads: the feeder blocks in the write
+    stuck.cancel_join_thread()
+    stuck.close()
+    stuck.join_thread()
+    print('join_thread after cancel_join_thread returned; qsize', stuck.qsize())
+
     # item 23: after fork the child has its own buffer, feeder and closed flag
     q = mp.Queue()
     q.put('from the parent')
@@ -184,8 +223,8 @@ if __name__ == '__main__':
     out = mp.Queue()
     p = mp.Process(target=in_child, args=(q, closed, out))
     p.start()
-    print('child:', out.get(timeout=30))
-    print('child:', out.get(timeout=30))
+    for _ in range(4):
+        print('child:', out.get(timeout=30))
     p.join()
     print('parent gets', q.get(timeout=30), '| exitcode', p.exitcode)
     try:

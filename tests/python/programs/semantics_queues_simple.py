@@ -40,6 +40,7 @@ if __name__ == '__main__':
     # item 29: pickling errors are raised by put() in the caller; the queue stays usable
     show('put(NoPickle())', lambda: s.put(NoPickle()))
     show('put(threading.Lock())', lambda: s.put(threading.Lock()))
+    show('put(a Queue)', lambda: s.put(mp.Queue()))
     print('still usable, empty', s.empty())
     # a mutable object is pickled by put(): a later change does not arrive
     item = [1]

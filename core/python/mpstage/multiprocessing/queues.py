@@ -42,6 +42,24 @@ class Queue(_mpstage._Queue):
 
     __reduce__ = _shared_by_inheritance_only
 
+    @staticmethod
+    def _on_queue_feeder_error(e, obj):
+        """
+        Private API hook called when feeding data in the background thread
+        raises an exception.  For overriding by concurrent.futures.
+        """
+        import traceback
+        traceback.print_exc()
+
+
+def _feeder_error(onerror, e, obj):
+    """Queue._feed's except clause for an object the engine's feeder could not pickle: the hook runs with the
+    error being handled, its traceback starting in the feeder (this frame) as CPython's starts in _feed."""
+    try:
+        raise e
+    except Exception:
+        onerror(e, obj)
+
 
 class JoinableQueue(Queue):
 
