@@ -49,6 +49,11 @@ def attempt(f):
         return 'raises %s %r' % (type(e).__name__, str(e))
 
 
+def count_items(q, n):
+    got = [q.get() for _ in range(n)]
+    print('the child got', len(got), 'items, in order:', got == [('item', i) for i in range(n)], flush=True)
+
+
 def put_and_exit(q, items):
     for item in items:
         q.put(item)
@@ -246,3 +251,11 @@ if __name__ == '__main__':
         print('and a duplicate')
     except queue.Empty:
         print('and no duplicate')
+
+    # item 19: the main process puts and ends at once: exit joins the child and flushes the feeder first
+    q = mp.Queue()
+    p = mp.Process(target=count_items, args=(q, 2000))
+    p.start()
+    for i in range(2000):
+        q.put(('item', i))
+    print('the main program ends here', flush=True)
