@@ -230,7 +230,7 @@ if __name__ == '__main__':
     ps = [mp.Process(target=event_waiter, args=(e, out, 30)) for _ in range(3)]
     for q in ps:
         q.start()
-    ts = [threading.Thread(target=event_waiter, args=(e, out, 30)) for _ in range(2)]
+    ts = [threading.Thread(target=event_waiter, args=(e, out, None)) for _ in range(2)]
     for q in ts:
         q.start()
     time.sleep(0.2)

@@ -126,6 +126,8 @@ if __name__ == '__main__':
     print('in a named child', in_child(lambda: (l.acquire(), repr(l), l.release())[1], name='Kid'))
     print('in a thread of a named child',
           in_child(lambda: in_thread(lambda: (l.acquire(), repr(l), l.release())[1], 'helper'), name='Kid'))
+    print('in a thread with a default name in a child',
+          in_child(lambda: in_thread(lambda: (l.acquire(), repr(l), l.release())[1])))
     mp.current_process().name = 'Boss'
     l.acquire()
     print('process renamed', repr(l))
