@@ -143,6 +143,8 @@ SharedMemory::SharedMemory(std::optional<std::string> name, bool create, std::in
                 telemetry::ObjectKind::SharedMemory, static_cast<std::int64_t>(m->size), m->name.substr(1));
             telemetry::g_actor->flush();
         }
+    } else {
+        detail::startTrackerSession(); // CPython's tracker starts on an attach too (it registers the name)
     }
 }
 

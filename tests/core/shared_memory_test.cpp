@@ -6,6 +6,8 @@
 #include <mp/process.h>
 #include <mp/shared_memory.h>
 
+#include "shared_memory_tracker.h"
+
 #include "leftovers.h"
 #include "raises.h"
 
@@ -198,11 +200,31 @@ TEST_F(SharedMemoryTest, AForgottenBlockIsUnlinkedWhenItsCreatorExits)
 {
     const std::string name = uniqueName("forgotten");
 
-    StderrCapture creator([&] { mp::SharedMemory leaked(name, true, 16); });
+    StderrCapture creator([&] {
+        mp::detail::leaveTrackerSession(); // this test process may have tracked blocks already
+        mp::SharedMemory leaked(name, true, 16);
+    });
     const std::string err = creator.finish();
 
     EXPECT_NE(err.find(LEAK_WARNING), std::string::npos) << err;
     EXPECT_THROW(mp::SharedMemory { name }, mp::FileNotFoundError);
+}
+
+// CPython's children share the tracker their parent started before forking them: a block a child creates and
+// forgets stays until the parent's tracker ends.
+TEST_F(SharedMemoryTest, AForgottenBlockOfAChildOutlivesItWhenTheParentTracks)
+{
+    const std::string name = uniqueName("child_forgot");
+    mp::SharedMemory parents(std::nullopt, true, 8); // the parent tracks from here on
+
+    StderrCapture creator([&] { mp::SharedMemory forgotten(name, true, 16); });
+    const std::string err = creator.finish();
+
+    EXPECT_EQ(err, "");
+    mp::SharedMemory kept(name);
+    EXPECT_EQ(kept.size(), 16u);
+    kept.unlink();
+    parents.unlink();
 }
 
 TEST_F(SharedMemoryTest, ABlockUnlinkedByAnotherProcessIsNotReportedAsLeaked)

@@ -32,6 +32,12 @@ def unlink_in_child(name):
     shm.unlink()
     shm.close()
 
+def create_and_forget(q):
+    shm = SharedMemory(create=True, size=24)  # the parent's tracker is this child's too: the block outlives it
+    shm.buf[:4] = b'kept'
+    q.put(shm.name)
+    shm.close()
+
 def attach_and_leave(name):
     shm = SharedMemory(name)  # forked: shares the parent's tracker, so leaving does not destroy the block
     shm.buf[0] = 42
@@ -61,6 +67,16 @@ if __name__ == '__main__':
     again = SharedMemory(shm.name)
     print('still there', again.size, again.buf[0], p.exitcode)
     again.close()
+    # item 87: a block a child creates (after the parent's tracker started) and forgets stays until unlinked
+    names = mp.Queue()
+    p = mp.Process(target=create_and_forget, args=(names,))
+    p.start()
+    name = names.get()
+    p.join()
+    kept = SharedMemory(name)
+    print('the child\'s block', kept.size, bytes(kept.buf[:4]), p.exitcode)
+    kept.close()
+    kept.unlink()
     # item 86: a child unlinks; the parent's mapping stays, a new attach fails, and unlink here fails
     p = mp.Process(target=unlink_in_child, args=(shm.name,))
     p.start(); p.join()
