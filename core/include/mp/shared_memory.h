@@ -8,14 +8,15 @@
 // Forgotten blocks. CPython 3.11 registers each block with a resource-tracker process; when the tracker
 // shuts down, it unlinks what is still registered and warns "UserWarning: resource_tracker: There appear to
 // be N leaked shared_memory objects to clean up at shutdown" (item 87). mpstage has no tracker process. The
-// process that *creates* a block registers it with an exit finalizer of its own, run last in its exit
-// sequence (after its children are joined); unlink() from any SharedMemory in that process unregisters it.
-// The finalizer unlinks every registered block that still exists and is still the same block (same inode),
-// and prints CPython's warning text to stderr. This is what CPython does under fork when the creator's
-// tracker is the one that matters: the parent creates, or a child creates before any tracker existed (its
-// own tracker then ends with it). It differs in three corners, on the safe side:
-// - a child that creates a block after its parent started a tracker shares that tracker in CPython, so the
-//   block outlives the child; here the child's exit unlinks it;
+// first process that creates or attaches a block starts a tracker session, which the children it forks
+// afterwards share (as they share CPython's tracker); the blocks they create are registered in it, and
+// unlink() from any of them unregisters the name. The session's owner, last in its exit sequence (after its
+// children are joined), unlinks every registered block that still exists and is still the same block (same
+// inode), and prints CPython's warning text to stderr. So a child's forgotten block outlives the child when
+// its parent tracked before forking it, and ends with the child when the child started the session itself,
+// as in CPython. It differs in three corners, on the safe side:
+// - the owner cleans up at its own exit, even while a child it did not wait for still runs (CPython's tracker
+//   waits for its last user);
 // - attaching registers nothing here, so bpo-39959 (an attaching process with its own tracker destroying the
 //   block when it exits) does not happen;
 // - a creator killed by a signal runs no finalizer, so its forgotten blocks stay in /dev/shm.
