@@ -211,6 +211,11 @@ if __name__ == '__main__':
     for v in ("'x'", '1.5', 'None', 'True', '2 ** 31 - 1', '2 ** 31', '-2 ** 31 - 1'):
         show('Semaphore(%s)' % v, lambda: mp.Semaphore(eval(v)).get_value())
         show('BoundedSemaphore(%s)' % v, lambda: repr(mp.BoundedSemaphore(eval(v))))
+    show('Lock(1)', lambda: mp.Lock(1))
+    show('RLock(x=1)', lambda: mp.RLock(x=1))
+    show('Semaphore(1, 2)', lambda: mp.Semaphore(1, 2))
+    show('Semaphore(1, value=2)', lambda: mp.Semaphore(1, value=2))
+    show('BoundedSemaphore(x=1)', lambda: mp.BoundedSemaphore(x=1))
     top = mp.Semaphore(2 ** 31 - 1)
     show('Semaphore released at SEM_VALUE_MAX', top.release)
     print('still', top.get_value(), 'acquire', top.acquire(False), top.get_value(), 'release', top.release(),

@@ -72,6 +72,9 @@ if __name__ == '__main__':
         with cl:
             print('  held', repr(cl), 'wait(0)', cl.wait(0), repr(cl))
     print('Condition(lock=None)', repr(mp.Condition(lock=None)))
+    show('Condition(None, None)', lambda: mp.Condition(None, None))
+    show('Condition(lock=None, x=1)', lambda: mp.Condition(lock=None, x=1))
+    show('Event(1)', lambda: mp.Event(1))
     shared = mp.RLock()
     cs = mp.Condition(shared)
     with shared:

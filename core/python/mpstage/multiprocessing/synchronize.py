@@ -64,6 +64,50 @@ def _seconds(timeout):
     return math.fsum((timeout,))
 
 
+class BaseContext:
+    """Only for the messages of a wrong call: CPython's mp.Lock, mp.Condition, mp.Barrier... are methods of
+    its BaseContext ("BaseContext.Barrier() missing 1 required positional argument: 'parties'")."""
+
+    def Lock(self):
+        return ()
+
+    def RLock(self):
+        return ()
+
+    def Semaphore(self, value=1):
+        return (value,)
+
+    def BoundedSemaphore(self, value=1):
+        return (value,)
+
+    def Condition(self, lock=None):
+        return lock
+
+    def Event(self):
+        pass
+
+    def Barrier(self, parties, action=None, timeout=None):
+        return parties, action, timeout
+
+
+_context_arguments = BaseContext()
+del BaseContext
+
+
+def _checked_init(cls):
+    engine_init = cls.__init__
+    check = getattr(_context_arguments, cls.__name__)
+
+    def __init__(self, *args, **kwargs):
+        engine_init(self, *check(*args, **kwargs))
+
+    cls.__init__ = __init__
+
+
+for _cls in (Lock, RLock, Semaphore, BoundedSemaphore):
+    _checked_init(_cls)
+del _cls
+
 _MAX_NOTIFY = 2147483647  # the engine's notify() takes a C int; notify_all() is notify(sys.maxsize)
 
 
@@ -71,8 +115,8 @@ class Condition(_mpstage.Condition):
     """multiprocessing.synchronize.Condition: the engine's, with CPython's signatures and argument checks, and
     the lock it was given kept for its repr."""
 
-    def __init__(self, lock=None):
-        lock = lock or None  # CPython: `lock or ctx.RLock()`
+    def __init__(self, *args, **kwargs):
+        lock = _context_arguments.Condition(*args, **kwargs) or None  # CPython: `lock or ctx.RLock()`
         super().__init__(lock)
         self._given_lock = lock
 
@@ -136,6 +180,10 @@ Condition.__module__ = 'multiprocessing.synchronize'
 class Event(_mpstage.Event):
     """multiprocessing.synchronize.Event: the engine's, with CPython's signatures and repr."""
 
+    def __init__(self, *args, **kwargs):
+        _context_arguments.Event(*args, **kwargs)
+        super().__init__()
+
     def is_set(self):
         return _mpstage.Event.is_set(self)
 
@@ -160,6 +208,9 @@ Event.__module__ = 'multiprocessing.synchronize'
 class Barrier(_mpstage.Barrier, threading.Barrier):
     """multiprocessing.synchronize.Barrier: the engine's, and a threading.Barrier as CPython's is (whose
     __repr__ it uses), with threading.Barrier's signatures."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*_context_arguments.Barrier(*args, **kwargs))
 
     def wait(self, timeout=None):
         return _mpstage.Barrier.wait(self, timeout)
