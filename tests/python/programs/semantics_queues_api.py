@@ -46,6 +46,7 @@ if __name__ == '__main__':
     b.put('only')
     show('put timeout=-1 on full', lambda: b.put('x', timeout=-1))
     show('put block=False timeout=-1 on full', lambda: b.put('x', False, -1))
+    show('put timeout=0 on full', lambda: b.put('x', True, 0))
     show('put_nowait on full', lambda: b.put_nowait('x'))
     print('qsize', b.qsize(), 'full', b.full())
     print('get', b.get(), 'qsize', b.qsize(), 'full', b.full())

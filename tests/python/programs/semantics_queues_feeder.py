@@ -66,8 +66,9 @@ def put_close_exit(q, items):
     q.join_thread()
 
 
-def put_cancel_exit(q, item):
-    q.put(item)
+def put_cancel_exit(q, item, n=None):
+    for i in ([item] if n is None else range(n)):
+        q.put(i)
     q.cancel_join_thread()
 
 
@@ -198,6 +199,20 @@ if __name__ == '__main__':
     p.start()
     p.join(30)
     print('cancel_join_thread: exited', not p.is_alive(), 'exitcode', p.exitcode, 'qsize', lost.qsize())
+
+    # item 21: with many small items, what arrives is an in-order prefix; qsize() counts the rest
+    lost = mp.Queue()
+    p = mp.Process(target=put_cancel_exit, args=(lost, None, 3000))
+    p.start()
+    p.join(30)
+    got = []
+    try:
+        while True:
+            got.append(lost.get(timeout=0.5))
+    except queue.Empty:
+        pass
+    print('cancel_join_thread, 3000 small items: a prefix in order', got == list(range(len(got))),
+          '| qsize counts the lost ones', lost.qsize() == 3000 - len(got))
 
     # item 6: messages bigger than PIPE_BUF from two producers arrive whole, in order per producer
     q = mp.Queue()
