@@ -8,6 +8,7 @@
 #include "bridge.h"
 #include "fast_call.h"
 
+#include <mp/condition.h>
 #include <mp/synchronize.h>
 
 #include <climits>
@@ -98,8 +99,27 @@ template <typename L, bool ReleaseReportsLine> struct LockMethods {
             return translate();
         }
     }
-    static PyObject* release(PyObject* obj, PyObject*)
+    // A wrong call gets CPython's message: release is SemLock's C method (METH_NOARGS), __enter__ and
+    // __exit__ are Python methods of synchronize.SemLock (or Condition) there.
+    static constexpr const char* OWNER = std::is_same_v<L, mp::Condition> ? "Condition" : "SemLock";
+    static bool noKeywords(const char* method, PyObject* kwnames)
     {
+        if (!kwnames || PyTuple_GET_SIZE(kwnames) == 0)
+            return true;
+        PyErr_Format(PyExc_TypeError, "%s.%s() got an unexpected keyword argument '%U'", OWNER, method,
+            PyTuple_GET_ITEM(kwnames, 0));
+        return false;
+    }
+    static PyObject* release(PyObject* obj, PyObject* const*, Py_ssize_t nargs, PyObject* kwnames)
+    {
+        if (kwnames && PyTuple_GET_SIZE(kwnames) != 0) {
+            PyErr_SetString(PyExc_TypeError, "SemLock.release() takes no keyword arguments");
+            return nullptr;
+        }
+        if (nargs != 0) {
+            PyErr_Format(PyExc_TypeError, "SemLock.release() takes no arguments (%zd given)", nargs);
+            return nullptr;
+        }
         try {
             if constexpr (ReleaseReportsLine)
                 reportLine();
@@ -109,16 +129,25 @@ template <typename L, bool ReleaseReportsLine> struct LockMethods {
             return translate();
         }
     }
-    static PyObject* enter(PyObject* obj, PyObject*)
+    static PyObject* enter(PyObject* obj, PyObject* const*, Py_ssize_t nargs, PyObject* kwnames)
     {
+        if (!noKeywords("__enter__", kwnames))
+            return nullptr;
+        if (nargs != 0) {
+            PyErr_Format(
+                PyExc_TypeError, "%s.__enter__() takes 1 positional argument but %zd were given", OWNER, nargs + 1);
+            return nullptr;
+        }
         try {
             return PyBool_FromLong(acquireLetGo(self<L>(obj)));
         } catch (...) {
             return translate();
         }
     }
-    static PyObject* exit(PyObject* obj, PyObject* const*, Py_ssize_t nargs)
+    static PyObject* exit(PyObject* obj, PyObject* const*, Py_ssize_t nargs, PyObject* kwnames)
     {
+        if (!noKeywords("__exit__", kwnames))
+            return nullptr;
         if (nargs > 3) {
             PyErr_Format(PyExc_TypeError, "__exit__ expected at most 3 arguments, got %zd", nargs);
             return nullptr;
@@ -134,9 +163,11 @@ template <typename L, bool ReleaseReportsLine> struct LockMethods {
     static inline PyMethodDef defs[] = {
         { "acquire", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(acquire)),
             METH_FASTCALL | METH_KEYWORDS, "acquire($self, /, block=True, timeout=None)\n--\n\n" },
-        { "release", release, METH_NOARGS, "release($self, /)\n--\n\n" },
-        { "__enter__", enter, METH_NOARGS, "__enter__($self, /)\n--\n\n" },
-        { "__exit__", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(exit)), METH_FASTCALL,
+        { "release", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(release)),
+            METH_FASTCALL | METH_KEYWORDS, "release($self, /)\n--\n\n" },
+        { "__enter__", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(enter)),
+            METH_FASTCALL | METH_KEYWORDS, "__enter__($self, /)\n--\n\n" },
+        { "__exit__", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(exit)), METH_FASTCALL | METH_KEYWORDS,
             "__exit__($self, /, *args)\n--\n\n" },
         { nullptr, nullptr, 0, nullptr },
     };

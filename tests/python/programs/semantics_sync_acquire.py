@@ -133,6 +133,11 @@ if __name__ == '__main__':
         show(name + ' acquire(True, 2 ** 2000)', lambda: lock.acquire(True, 2 ** 2000))
         show(name + ' acquire(True, 1e10) when free', lambda: (lock.acquire(True, 1e10), lock.release())[0])
         show(name + ' __exit__ with 4 arguments', lambda: lock.__exit__(1, 2, 3, 4))
+        show(name + ' __exit__(x=1)', lambda: lock.__exit__(x=1))
+        show(name + ' __enter__(1)', lambda: lock.__enter__(1))
+        show(name + ' __enter__(x=1)', lambda: lock.__enter__(x=1))
+        show(name + ' release(1)', lambda: lock.release(1))
+        show(name + ' release(x=1)', lambda: lock.release(x=1))
         with lock:
             got = None
             try:

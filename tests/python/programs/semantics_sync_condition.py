@@ -86,6 +86,9 @@ if __name__ == '__main__':
     print('acquire(timeout=0.1)', c.acquire(timeout=0.1), c.release())
     show('acquire(None)', lambda: c.acquire(None))
     show('__exit__ with 4 arguments', lambda: c.__exit__(1, 2, 3, 4))
+    show('__enter__(1)', lambda: c.__enter__(1))
+    show('release(1)', lambda: c.release(1))
+    show('acquire(1, 2, 3)', lambda: c.acquire(1, 2, 3))
 
     # without the lock (item 72)
     show('wait without the lock', c.wait)
