@@ -67,6 +67,8 @@ if __name__ == '__main__':
           repr(mp.Barrier(parties=4, action=None, timeout=None))[-14:])
     print('mp.BrokenBarrierError exported', hasattr(mp, 'BrokenBarrierError'),
           'synchronize.BrokenBarrierError', hasattr(mp.synchronize, 'BrokenBarrierError'))
+    print('synchronize', mp.synchronize.__all__, mp.synchronize.SEM_VALUE_MAX, mp.synchronize.RECURSIVE_MUTEX,
+          mp.synchronize.SEMAPHORE)
     print('BrokenBarrierError is a RuntimeError', issubclass(threading.BrokenBarrierError, RuntimeError))
 
     # indices across processes, the last arriver (item 79)

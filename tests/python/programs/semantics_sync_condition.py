@@ -75,6 +75,8 @@ if __name__ == '__main__':
     show('Condition(None, None)', lambda: mp.Condition(None, None))
     show('Condition(lock=None, x=1)', lambda: mp.Condition(lock=None, x=1))
     show('Event(1)', lambda: mp.Event(1))
+    show('Condition(5)', lambda: mp.Condition(5))
+    show("Condition('')", lambda: repr(mp.Condition('')))
     shared = mp.RLock()
     cs = mp.Condition(shared)
     with shared:

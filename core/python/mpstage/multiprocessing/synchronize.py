@@ -8,7 +8,10 @@ import time
 import _mpstage
 from _mpstage import BoundedSemaphore, Lock, RLock, Semaphore, SemLock
 
-__all__ = ['Lock', 'RLock', 'Semaphore', 'BoundedSemaphore', 'Condition', 'Event', 'Barrier', 'SemLock']
+__all__ = ['Lock', 'RLock', 'Semaphore', 'BoundedSemaphore', 'Condition', 'Event']  # CPython's (no Barrier)
+
+RECURSIVE_MUTEX, SEMAPHORE = list(range(2))
+SEM_VALUE_MAX = 2147483647
 
 
 def _owner_name():
@@ -117,6 +120,10 @@ class Condition(_mpstage.Condition):
 
     def __init__(self, *args, **kwargs):
         lock = _context_arguments.Condition(*args, **kwargs) or None  # CPython: `lock or ctx.RLock()`
+        if lock is not None and not isinstance(lock, SemLock):
+            lock.acquire, lock.release  # CPython's Condition takes these first: AttributeError without them
+            raise TypeError('mpstage: a Condition needs a multiprocessing lock (Lock, RLock, Semaphore or '
+                            'BoundedSemaphore), not %s' % type(lock).__name__)
         super().__init__(lock)
         self._given_lock = lock
 
