@@ -2,6 +2,8 @@
 // Unlinks the shared memory blocks a process created and forgot, when it exits (item 87).
 #include "shared_memory_tracker.h"
 
+#include <mp/shared_memory.h>
+
 #include "runtime.h"
 
 #include <algorithm>
@@ -90,6 +92,18 @@ Tracker& tracker()
     return *t;
 }
 
+std::string& warningBefore()
+{
+    static auto* text = new std::string("UserWarning: "); // never freed: used from the exit sequence
+    return *text;
+}
+
+std::string& warningAfter()
+{
+    static auto* text = new std::string();
+    return *text;
+}
+
 bool stillOurs(const Segment& s)
 {
     const int fd = shm_open(s.name.c_str(), O_RDONLY, 0);
@@ -122,10 +136,9 @@ void cleanUp()
             leaked.push_back(s.name);
     if (leaked.empty())
         return;
-    std::fprintf(stderr,
-        "UserWarning: resource_tracker: There appear to be %zu leaked shared_memory objects to clean up at "
-        "shutdown\n",
-        leaked.size());
+    const std::string text = warningBefore() + "resource_tracker: There appear to be " + std::to_string(leaked.size())
+        + " leaked shared_memory objects to clean up at shutdown" + warningAfter() + "\n";
+    std::fputs(text.c_str(), stderr);
     for (const std::string& name : leaked)
         if (shm_unlink(name.c_str()) == -1)
             std::perror(("UserWarning: resource_tracker: '" + name + "'").c_str());
@@ -203,3 +216,13 @@ void untrackSharedMemory(const std::string& name)
 }
 
 } // namespace mp::detail
+
+namespace mp {
+
+void set_shared_memory_leak_warning(std::string before, std::string after)
+{
+    detail::warningBefore() = std::move(before);
+    detail::warningAfter() = std::move(after);
+}
+
+} // namespace mp

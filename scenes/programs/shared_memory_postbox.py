@@ -21,6 +21,7 @@ prints when unlink=false:
 prints by MainProcess when unlink=false:
     the postbox had 64 bytes
     ...leaked shared_memory...
+    ...warnings.warn(...
 prints by Process-2 when unlink=false: reader got b'Hello from the writer'
 """
 from multiprocessing import Process, shared_memory

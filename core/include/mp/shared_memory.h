@@ -45,6 +45,12 @@ enum class SharedMemoryIntent { WillCreate, NotCreated };
 using SharedMemoryCreateHook = void (*)(const char* name, SharedMemoryIntent intent);
 void set_shared_memory_create_hook(SharedMemoryCreateHook hook);
 
+// How the warning about forgotten blocks is printed: `before` + "resource_tracker: There appear to be N
+// leaked shared_memory objects to clean up at shutdown" + `after` + "\n". By default before is "UserWarning: "
+// and after is empty; a Python host sets what Python's warnings module prints for CPython's tracker (its
+// file and line first, the source line after). Set once before the run's first fork.
+void set_shared_memory_leak_warning(std::string before, std::string after);
+
 class SharedMemory {
 public:
     // SharedMemory(name=None, create=False, size=0). With create, size must be > 0 and a missing name is

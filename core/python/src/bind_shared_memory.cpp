@@ -9,7 +9,9 @@
 
 #include <pybind11/stl.h>
 
+#include <fstream>
 #include <optional>
+#include <string>
 
 namespace mpstage::python {
 
@@ -68,10 +70,34 @@ PyType_Slot exporterSlots[] = {
 PyType_Spec exporterSpec
     = { "_mpstage._MappingExporter", sizeof(MappingExporter), 0, Py_TPFLAGS_DEFAULT, exporterSlots };
 
+// CPython's tracker warns about forgotten blocks through the warnings module, which prints
+// "<file>:<line>: UserWarning: <message>" and then the source line; the engine is told to print the same.
+void useCPythonsLeakWarning()
+{
+    std::string os;
+    try {
+        os = py::str(py::module_::import("os").attr("__file__"));
+    } catch (const py::error_already_set&) {
+        return;
+    }
+    const std::string path = os.substr(0, os.rfind('/') + 1) + "multiprocessing/resource_tracker.py";
+    std::ifstream in(path);
+    std::string line;
+    for (int number = 1; std::getline(in, line); ++number) {
+        if (line.find("warnings.warn('resource_tracker: There appear to be %d '") == std::string::npos)
+            continue;
+        const std::size_t first = line.find_first_not_of(" \t");
+        mp::set_shared_memory_leak_warning(
+            path + ":" + std::to_string(number) + ": UserWarning: ", "\n  " + line.substr(first));
+        return;
+    }
+}
+
 } // namespace
 
 void bindSharedMemory(py::module_& m)
 {
+    useCPythonsLeakWarning();
     PyObject* exporterType = PyType_FromSpec(&exporterSpec);
     if (exporterType == nullptr)
         throw py::error_already_set();

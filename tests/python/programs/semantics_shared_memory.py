@@ -134,3 +134,7 @@ if __name__ == '__main__':
     k.close()
     k.unlink()
     print('errno names', errno.errorcode[2], errno.errorcode[17])
+    # item 87: a block nobody unlinks is removed at shutdown, with the resource tracker's warning on stderr
+    forgotten = SharedMemory(create=True, size=16)
+    forgotten.close()
+    print('forgotten', forgotten.size)
