@@ -33,6 +33,8 @@ constexpr CtypeInfo CTYPES[] = {
     { 'Q', 8, CtypeKind::Unsigned, "c_ulong" },
     { 'f', sizeof(float), CtypeKind::Float, "c_float" },
     { 'd', sizeof(double), CtypeKind::Float, "c_double" },
+    // ctypes.c_bool: no typecode of multiprocessing's own, but Value(ctypes.c_bool) takes it.
+    { '?', sizeof(bool), CtypeKind::Bool, "c_bool" },
 };
 
 std::string typeOf(const Object& v)
@@ -76,6 +78,21 @@ std::uint64_t toCWideChar(const Object& v)
     if (chars.size() != 1)
         throw TypeError("one character unicode string expected");
     return chars[0];
+}
+
+std::uint64_t toCBool(const Object& v)
+{
+    if (v.is_bool() || v.is_int())
+        return v.as_int() != 0;
+    if (v.is_float())
+        return v.as_float() != 0.0;
+    if (v.is_none())
+        return 0;
+    if (v.is_str())
+        return !v.as_str().empty();
+    if (v.is_bytes())
+        return v.as_bytes().size() != 0;
+    return 1;
 }
 
 } // namespace
@@ -122,6 +139,8 @@ Object loadElement(const CtypeInfo& info, const std::byte* p)
         return Bytes(std::string(1, static_cast<char>(bits)));
     case CtypeKind::WideChar:
         return encodeUtf8(static_cast<char32_t>(bits));
+    case CtypeKind::Bool:
+        return bits != 0;
     }
     return None;
 }
@@ -141,6 +160,9 @@ void storeElement(const CtypeInfo& info, std::byte* p, const Object& value)
         return;
     case CtypeKind::WideChar:
         storeBits(p, info.size, toCWideChar(value));
+        return;
+    case CtypeKind::Bool: // ctypes stores the truth of any object; the Python module passes a bool
+        storeBits(p, info.size, toCBool(value));
         return;
     }
 }

@@ -17,7 +17,7 @@
 
 namespace mp::detail {
 
-enum class CtypeKind { Signed, Unsigned, Float, Char, WideChar };
+enum class CtypeKind { Signed, Unsigned, Float, Char, WideChar, Bool };
 
 struct CtypeInfo {
     char code;

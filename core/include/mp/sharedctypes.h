@@ -39,7 +39,8 @@ namespace mp {
 // multiprocessing.RawValue: a shared ctypes scalar with no lock.
 class RawValue {
 public:
-    // Typecodes c u b B h H i I l L q Q f d (item 50); anything else raises TypeError('this type has no size').
+    // Typecodes c u b B h H i I l L q Q f d (item 50), and '?' for ctypes.c_bool (Python's Value(ctypes.c_bool)
+    // reaches it by the type; reads are bools); anything else raises TypeError('this type has no size').
     explicit RawValue(char typecode);
     RawValue(char typecode, const Object& initial);
     RawValue(const RawValue& other);

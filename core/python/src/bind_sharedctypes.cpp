@@ -81,6 +81,12 @@ mp::Object cellValue(char tc, py::handle v)
             throw py::error_already_set();
         return mp::Object(static_cast<std::int64_t>(bits));
     }
+    if (tc == '?') { // ctypes' c_bool stores the truth of any object
+        const int truth = PyObject_IsTrue(o);
+        if (truth < 0)
+            throw py::error_already_set();
+        return mp::Object(truth != 0);
+    }
     if (tc == 'f' || tc == 'd') {
         const double d = PyFloat_AsDouble(o); // "must be real number, not str"; OverflowError for a huge int
         if (d == -1.0 && PyErr_Occurred())

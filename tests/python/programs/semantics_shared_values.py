@@ -68,6 +68,22 @@ if __name__ == '__main__':
     show('str += on u', lambda: setattr(s, 'value', s.value + 'b'))
     show('del Value.value', lambda: delattr(mp.Value('i'), 'value'))
     show('del RawValue.value', lambda: delattr(mp.RawValue('i'), 'value'))
+    # ctypes.c_bool, which has no typecode of multiprocessing's: the truth of any object
+    for init in [(), (True,), (False,), (0,), (5,), ('',), ('x',), (None,), ([],), ([0],), (0.0,), (2.5,), (b'',)]:
+        show('Value(c_bool, *%r)' % (init,), lambda: (mp.Value(ctypes.c_bool, *init).value,
+                                                      repr(mp.Value(ctypes.c_bool, *init))))
+        show('RawValue(c_bool, *%r)' % (init,), lambda: (mp.RawValue(ctypes.c_bool, *init).value,
+                                                         repr(mp.RawValue(ctypes.c_bool, *init))))
+    flag = mp.Value(ctypes.c_bool, False)
+    flag.value = 7
+    print('c_bool', flag.value, repr(flag.get_obj()), type(flag.get_obj()).__name__)
+    flag.value += 1
+    flag.value = not flag.value
+    print('c_bool flipped', flag.value, bool(mp.RawValue(ctypes.c_bool)))
+    flags = mp.Array(ctypes.c_bool, [1, 0, 'x', None])
+    flags[1:3] = [5, '']
+    print('c_bool array', flags[:], type(flags.get_obj()).__name__)
+    show("Value('?')", lambda: mp.Value('?'))
     # item 59: the bare objects
     rv = mp.RawValue('h', 7)
     print(repr(rv), str(rv), type(rv).__name__, rv.value, hasattr(rv, 'get_lock'), hasattr(rv, 'get_obj'))

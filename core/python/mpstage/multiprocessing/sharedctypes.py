@@ -24,6 +24,8 @@ typecode_to_type = {
     'q': ctypes.c_longlong, 'Q': ctypes.c_ulonglong, 'f': ctypes.c_float, 'd': ctypes.c_double,
 }
 
+# The ctypes types the engine holds: multiprocessing's typecodes, and c_bool by its type.
+_ctype_of = dict(typecode_to_type, **{'?': ctypes.c_bool})
 _MODULE = 'multiprocessing.sharedctypes'
 _ENGINE_LOCKS = (_synchronize.Lock, _synchronize.RLock, _synchronize.Semaphore, _synchronize.BoundedSemaphore)
 
@@ -76,7 +78,7 @@ def _set_wchar_value(self, value):
 def _value_type(code):
     cls = _value_types.get(code)
     if cls is None:
-        base = typecode_to_type[code]
+        base = _ctype_of[code]
         cls = _value_types[code] = type(base.__name__, (_engine_raw_value,),
                                         {'__module__': base.__module__, '__slots__': ()})
     return cls
@@ -88,7 +90,7 @@ def _array_type(code, length):
         attrs = {'__module__': _MODULE, '__slots__': ()}  # no slots: the engine's objects can become one
         if code == 'u':
             attrs['value'] = property(_wchar_value, _set_wchar_value)
-        name = '%s_Array_%d' % (typecode_to_type[code].__name__, length)
+        name = '%s_Array_%d' % (_ctype_of[code].__name__, length)
         cls = _array_types[(code, length)] = type(name, (_engine_raw_array,), attrs)
     return cls
 
@@ -136,11 +138,11 @@ def _typecode(typecode_or_type):
     type_ = typecode_to_type.get(typecode_or_type, typecode_or_type)  # a list: "unhashable type: 'list'"
     if isinstance(type_, type):
         code = getattr(type_, '_type_', None)
-        if isinstance(code, str) and code in typecode_to_type and issubclass(type_, ctypes._SimpleCData):
+        if isinstance(code, str) and code in _ctype_of and issubclass(type_, ctypes._SimpleCData):
             return code
         if hasattr(type_, '_type_') or hasattr(type_, '_fields_'):
             not_supported('a shared %s' % type_.__name__,
-                          'Value and Array hold the typecodes c u b B h H i I l L q Q f d', depth=3)
+                          'Value and Array hold the typecodes c u b B h H i I l L q Q f d and c_bool', depth=3)
     raise TypeError('this type has no size')
 
 
