@@ -4,11 +4,13 @@
 // pickle, writes only once this thread lets go of it: right after put(), empty() says True as in CPython.
 
 #include "bridge.h"
+#include "fast_call.h"
 
 #include <mp/queues.h>
 
 #include <pybind11/stl.h>
 
+#include <cstring>
 #include <memory>
 #include <optional>
 
@@ -145,19 +147,206 @@ py::object get(PyQueue& self, bool block, std::optional<double> timeout)
     return unwrap(obj);
 }
 
+// put, get, put_nowait and get_nowait are plain CPython methods (fast_call.h) that take their arguments as
+// queues.py's Python methods do, with Python's messages when they are wrong.
+
+PyQueue& queueOf(PyObject* obj)
+{
+    return fast::self<PyQueue>(obj);
+}
+
+// Python's checks of a call to `def NAME(self, <names>)` whose first `required` parameters have no default.
+bool parseArgs(const char* qualname, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames,
+    const char* const* names, int count, int required, PyObject** out)
+{
+    if (nargs > count) {
+        if (required == count)
+            PyErr_Format(PyExc_TypeError, "%s() takes %d positional argument%s but %zd were given", qualname, count + 1,
+                count == 0 ? "" : "s", nargs + 1);
+        else
+            PyErr_Format(PyExc_TypeError, "%s() takes from %d to %d positional arguments but %zd were given", qualname,
+                required + 1, count + 1, nargs + 1);
+        return false;
+    }
+    for (int i = 0; i < count; ++i)
+        out[i] = i < nargs ? args[i] : nullptr;
+    const Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
+    for (Py_ssize_t k = 0; k < nkw; ++k) {
+        const char* key = PyUnicode_AsUTF8(PyTuple_GET_ITEM(kwnames, k));
+        if (!key)
+            return false;
+        int i = 0;
+        while (i < count && std::strcmp(names[i], key) != 0)
+            ++i;
+        if (i == count) {
+            PyErr_Format(PyExc_TypeError, "%s() got an unexpected keyword argument '%s'", qualname, key);
+            return false;
+        }
+        if (out[i]) {
+            PyErr_Format(PyExc_TypeError, "%s() got multiple values for argument '%s'", qualname, key);
+            return false;
+        }
+        out[i] = args[nargs + k];
+    }
+    for (int i = 0; i < required; ++i) // these methods have at most one required parameter
+        if (!out[i]) {
+            PyErr_Format(PyExc_TypeError, "%s() missing 1 required positional argument: '%s'", qualname, names[i]);
+            return false;
+        }
+    return true;
+}
+
+// SemLock.acquire's `block` (an int, as clinic's bool(accept={int})) and `timeout` (None or a real number).
+bool semBlock(PyObject* block)
+{
+    if (!block)
+        return true;
+    const int value = _PyLong_AsInt(block);
+    if (value == -1 && PyErr_Occurred())
+        throw py::error_already_set();
+    return value != 0;
+}
+
+std::optional<double> semTimeout(PyObject* timeout)
+{
+    return fast::optionalSeconds(timeout);
+}
+
+bool isClosedHere(const PyQueue& q)
+{
+    return q.closedPid == getpid();
+}
+
+[[noreturn]] void raiseClosed(PyQueue& q)
+{
+    throw mp::ValueError("Queue " + std::string(py::repr(py::cast(&q))) + " is closed");
+}
+
+// Queue.put(obj, block=True, timeout=None): the closed check, then _sem.acquire(block, timeout).
+PyObject* fastPut(PyObject* obj, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames)
+{
+    static const char* const names[] = { "obj", "block", "timeout" };
+    PyObject* given[3];
+    try {
+        PyQueue& self = queueOf(obj);
+        if (!parseArgs(self.joinable ? "JoinableQueue.put" : "Queue.put", args, nargs, kwnames, names, 3, 1, given))
+            return nullptr;
+        if (isClosedHere(self))
+            raiseClosed(self);
+        const bool block = semBlock(given[1]);
+        put(self, given[0], block, semTimeout(given[2]));
+        Py_RETURN_NONE;
+    } catch (...) {
+        return fast::translate();
+    }
+}
+
+// Queue.get(block=True, timeout=None): `if block and timeout is None` blocks for good; otherwise a block
+// computes time.monotonic() + timeout, and _rlock.acquire(block, timeout) takes the arguments as SemLock does.
+PyObject* fastGet(PyObject* obj, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames)
+{
+    static const char* const names[] = { "block", "timeout" };
+    PyObject* given[2];
+    if (!parseArgs("Queue.get", args, nargs, kwnames, names, 2, 0, given))
+        return nullptr;
+    try {
+        PyQueue& self = queueOf(obj);
+        if (isClosedHere(self))
+            raiseClosed(self);
+        bool truth = true;
+        if (given[0]) {
+            const int t = PyObject_IsTrue(given[0]);
+            if (t < 0)
+                return nullptr;
+            truth = t != 0;
+        }
+        const bool noTimeout = !given[1] || given[1] == Py_None;
+        if (truth && noTimeout)
+            return get(self, true, std::nullopt).release().ptr();
+        if (truth) {
+            const py::float_ now(0.0);
+            const py::object sum = py::reinterpret_steal<py::object>(PyNumber_Add(now.ptr(), given[1]));
+            if (!sum)
+                return nullptr;
+        }
+        const bool block = semBlock(given[0]);
+        const std::optional<double> timeout = semTimeout(given[1]);
+        return get(self, block, timeout).release().ptr();
+    } catch (...) {
+        return fast::translate();
+    }
+}
+
+bool exactlyOurs(PyObject* obj)
+{
+    static PyObject* const types[2] = {
+        py::object(py::module_::import("mpstage.multiprocessing.queues").attr("Queue")).release().ptr(),
+        py::object(py::module_::import("mpstage.multiprocessing.queues").attr("JoinableQueue")).release().ptr(),
+    };
+    return Py_TYPE(obj) == reinterpret_cast<PyTypeObject*>(types[0])
+        || Py_TYPE(obj) == reinterpret_cast<PyTypeObject*>(types[1]);
+}
+
+// Queue.put_nowait(obj) is self.put(obj, False), which a subclass may have overridden.
+PyObject* fastPutNowait(PyObject* obj, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames)
+{
+    static const char* const names[] = { "obj" };
+    PyObject* given[1];
+    if (!parseArgs("Queue.put_nowait", args, nargs, kwnames, names, 1, 1, given))
+        return nullptr;
+    try {
+        if (!exactlyOurs(obj))
+            return PyObject_CallMethod(obj, "put", "OO", given[0], Py_False);
+        PyQueue& self = queueOf(obj);
+        if (isClosedHere(self))
+            raiseClosed(self);
+        put(self, given[0], false, std::nullopt);
+        Py_RETURN_NONE;
+    } catch (...) {
+        return fast::translate();
+    }
+}
+
+// Queue.get_nowait() is self.get(False).
+PyObject* fastGetNowait(PyObject* obj, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames)
+{
+    if (!parseArgs("Queue.get_nowait", args, nargs, kwnames, nullptr, 0, 0, nullptr))
+        return nullptr;
+    try {
+        if (!exactlyOurs(obj))
+            return PyObject_CallMethod(obj, "get", "O", Py_False);
+        PyQueue& self = queueOf(obj);
+        if (isClosedHere(self))
+            raiseClosed(self);
+        return get(self, false, std::nullopt).release().ptr();
+    } catch (...) {
+        return fast::translate();
+    }
+}
+
+template <PyObject* (*F)(PyObject*, PyObject* const*, Py_ssize_t, PyObject*)> PyCFunction fastcall()
+{
+    return reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(F));
+}
+
+PyMethodDef g_queueMethods[] = {
+    { "put", fastcall<fastPut>(), METH_FASTCALL | METH_KEYWORDS,
+        "put($self, /, obj, block=True, timeout=None)\n--\n\n" },
+    { "get", fastcall<fastGet>(), METH_FASTCALL | METH_KEYWORDS, "get($self, /, block=True, timeout=None)\n--\n\n" },
+    { "put_nowait", fastcall<fastPutNowait>(), METH_FASTCALL | METH_KEYWORDS, "put_nowait($self, /, obj)\n--\n\n" },
+    { "get_nowait", fastcall<fastGetNowait>(), METH_FASTCALL | METH_KEYWORDS, "get_nowait($self, /)\n--\n\n" },
+    { nullptr, nullptr, 0, nullptr },
+};
+
 void defineQueueMethods(py::class_<PyQueue>& cls)
 {
     using Q = PyQueue;
-    cls.def("put", &put, py::arg("obj"), py::arg("block") = true, py::arg("timeout") = py::none())
-        .def("get", &get, py::arg("block") = true, py::arg("timeout") = py::none())
-        .def(
-            "put_nowait", [](Q& self, py::handle obj) { put(self, obj, false, std::nullopt); }, py::arg("obj"))
-        .def("get_nowait", [](Q& self) { return get(self, false, std::nullopt); })
-        .def("qsize",
-            [](Q& self) {
-                reportLine();
-                return self.q.qsize();
-            })
+    fast::install(cls, g_queueMethods);
+    cls.def("qsize",
+           [](Q& self) {
+               reportLine();
+               return self.q.qsize();
+           })
         .def("empty",
             [](Q& self) {
                 reportLine();

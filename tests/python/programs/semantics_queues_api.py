@@ -41,6 +41,23 @@ if __name__ == '__main__':
     print(q.get(block=True, timeout=5), q.get(True, 5), q.get(timeout=5))
     print('qsize after draining', q.qsize())
 
+    # the arguments as Python methods take them: Python's messages when they are wrong; block goes to
+    # SemLock.acquire as an int, get() computes time.monotonic() + timeout first
+    jq = mp.JoinableQueue()
+    for what, f in (('q.put()', lambda: q.put()), ('q.put(1, 2, 3, 4)', lambda: q.put(1, 2, 3, 4)),
+                    ('q.put(1, x=2)', lambda: q.put(1, x=2)), ('q.put(1, obj=2)', lambda: q.put(1, obj=2)),
+                    ('q.get(1, 2, 3)', lambda: q.get(1, 2, 3)), ('q.get(x=1)', lambda: q.get(x=1)),
+                    ('q.get_nowait(1)', lambda: q.get_nowait(1)), ('q.put_nowait()', lambda: q.put_nowait()),
+                    ('q.put_nowait(1, 2)', lambda: q.put_nowait(1, 2)), ('jq.put()', lambda: jq.put()),
+                    ('jq.get(1, 2, 3)', lambda: jq.get(1, 2, 3)), ("q.put(1, True, 'x')", lambda: q.put(1, True, 'x')),
+                    ("q.put(1, False, 'x')", lambda: q.put(1, False, 'x')), ("q.get(True, 'x')", lambda: q.get(True, 'x')),
+                    ("q.get(False, 'x')", lambda: q.get(False, 'x')), ("q.put(1, 'yes')", lambda: q.put(1, 'yes')),
+                    ("q.put(1, None)", lambda: q.put(1, None)), ('q.put(1, 1.5)', lambda: q.put(1, 1.5)),
+                    ("q.get('', 0.01)", lambda: q.get('', 0.01)), ('q.get(block=None, timeout=0.01)',
+                                                                    lambda: q.get(block=None, timeout=0.01))):
+        show(what, f)
+    print('qsize after the failed calls', q.qsize(), jq.qsize())
+
     # item 4: a negative put timeout is an immediate try; block=False ignores the timeout
     b = mp.Queue(1)
     b.put('only')
@@ -130,9 +147,10 @@ if __name__ == '__main__':
         def put(self, obj, block=True, timeout=None):
             super().put((self.tag, obj), block, timeout)
 
-    t = TaggedQueue('t', 1)
+    t = TaggedQueue('t', 2)
     t.put('x')
-    print('subclass:', isinstance(t, mq.Queue), t.get(timeout=10), t.qsize(), t._maxsize)
+    t.put_nowait('y')               # put_nowait is self.put(obj, False): the subclass's put
+    print('subclass:', isinstance(t, mq.Queue), t.get(timeout=10), t.get(timeout=10), t.qsize(), t._maxsize)
     show('pickle.dumps(TaggedQueue)', lambda: pickle.dumps(t))
 
     class Tasks(mq.JoinableQueue):
