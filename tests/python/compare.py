@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: MIT
 """Runs one Python program under CPython's multiprocessing and under mpstage's engine (the module, as
 `import multiprocessing` gives it in `python3 -m mpstage`), and fails unless both print the same standard
-output (addresses masked) and exit with the same code.
+output (addresses masked), exit with the same code, and print the same standard error once the traceback
+frames inside multiprocessing's own files (CPython's, or mpstage's package) are taken out: what a student
+sees of a traceback, the 'Process Process-1:' header, the frames of the program and the exception line.
 
 usage: compare.py PROGRAM.py BUILD_PYTHON_DIR
 """
@@ -19,25 +21,67 @@ ON_ENGINE = ('import sys; sys.path.insert(0, sys.argv.pop(1)); import mpstage._r
              'sys.exit(r.run_file(sys.argv[1]))')
 
 
+# a traceback frame: '  File "PATH", line N, in NAME' (two spaces in, or more inside a RemoteTraceback)
+# (the engine's own threads name themselves '<mp::...>', without a line)
+FRAME = re.compile(r'^(\s*)File "([^"]*)"(?:, line \d+)?, in ')
+ENGINE_NOTE = 'mpstage: '  # what the engine tells of a run (a lock whose holder died...), not CPython's
+
+
+def masked(text):
+    return SHM_NAME.sub('psm_NAME', ADDRESS.sub('0xADDR', text))
+
+
+def library_file(path):
+    return '/multiprocessing/' in path or '/mpstage/' in path or path.startswith('<mp::')
+
+
+def student_stderr(text):
+    """stderr without the frames (and their source and caret lines) of multiprocessing's own files, and
+    without the engine's notes."""
+    out = []
+    skip_deeper_than = None
+    for line in masked(text).splitlines(True):
+        indent = len(line) - len(line.lstrip(' '))
+        if skip_deeper_than is not None:
+            if indent > skip_deeper_than and line.strip():
+                continue
+            skip_deeper_than = None
+        if line.startswith(ENGINE_NOTE):
+            continue
+        frame = FRAME.match(line)
+        if frame and library_file(frame.group(2)):
+            skip_deeper_than = len(frame.group(1))
+            continue
+        out.append(line)
+    return ''.join(out)
+
+
 def run(argv):
     done = subprocess.run(argv, capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
-    return SHM_NAME.sub('psm_NAME', ADDRESS.sub('0xADDR', done.stdout)), done.returncode, done.stderr
+    return masked(done.stdout), done.returncode, done.stderr
 
 
 def main(program, build_python):
     before = set(os.listdir('/dev/shm'))
     expected, expected_code, expected_err = run([PYTHON, program])
     got, got_code, got_err = run([PYTHON, '-c', ON_ENGINE, build_python, program])
-    ok = expected == got and expected_code == got_code
+    same_err = student_stderr(expected_err) == student_stderr(got_err)
+    ok = expected == got and expected_code == got_code and same_err
     if not ok:
         import difflib
         sys.stdout.writelines(difflib.unified_diff(expected.splitlines(True), got.splitlines(True),
                                                    'CPython', 'mpstage'))
         print('exit codes: CPython %d, mpstage %d' % (expected_code, got_code))
+        if not same_err:
+            print('--- stderr differs (frames of multiprocessing\'s own files left out):')
+            sys.stdout.writelines(difflib.unified_diff(student_stderr(expected_err).splitlines(True),
+                                                       student_stderr(got_err).splitlines(True),
+                                                       'CPython stderr', 'mpstage stderr'))
         print('--- CPython stderr:\n' + expected_err[-3000:])
         print('--- mpstage stderr:\n' + got_err[-3000:])
     else:
-        print('same output (%d lines) and exit code %d' % (len(expected.splitlines()), got_code))
+        print('same output (%d lines), stderr (%d lines) and exit code %d'
+              % (len(expected.splitlines()), len(student_stderr(got_err).splitlines()), got_code))
     left = sorted(n for n in set(os.listdir('/dev/shm')) - before if n.startswith(('psm_', 'mpstage')))
     if left:
         print('left in /dev/shm:', left)

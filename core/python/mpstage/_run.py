@@ -38,14 +38,16 @@ def _line_buffered(stream):
 
 def run_file(path, params=None, line_buffered=False):
     """Runs the program in `path` as __main__ with `params` as module-level names; returns the exit code."""
-    path = os.path.abspath(path)
+    given = path
+    # as CPython's __main__.__file__: the path as given, joined to the working directory, not normalised
+    path = path if os.path.isabs(path) else os.path.join(os.getcwd(), path)
     install()
     _mpstage._set_program(path)
     if line_buffered:  # each printed line reaches the stage whole, when it is printed (PYTHONUNBUFFERED or not)
         sys.stdout = _line_buffered(sys.stdout)
         sys.stderr = _line_buffered(sys.stderr)
-    sys.argv = [path]
-    sys.path.insert(0, os.path.dirname(path))
+    sys.argv = [given]
+    sys.path.insert(0, os.path.dirname(os.path.realpath(path)))
     code = 0
     try:
         try:
@@ -57,7 +59,8 @@ def run_file(path, params=None, line_buffered=False):
             return 1
         main = sys.modules['__main__']
         main.__dict__.clear()
-        main.__dict__.update({'__name__': '__main__', '__file__': path, '__builtins__': __builtins__,
+        import builtins
+        main.__dict__.update({'__name__': '__main__', '__file__': path, '__builtins__': builtins,
                               '__doc__': None, '__package__': None, '__spec__': None, '__loader__': None})
         main.__dict__.update(params or {})
         try:

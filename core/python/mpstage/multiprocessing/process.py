@@ -39,12 +39,18 @@ class _MainProcess:
 
 _main = _MainProcess()
 
-_exitcode_to_name = {-sig: name for name, sig in signal.__dict__.items()
-                     if name.startswith('SIG') and not name.startswith('SIG_') and isinstance(sig, int)}
+# as CPython's: a process killed by a signal shows as exitcode=-SIGTERM in its repr
+_exitcode_to_name = {}
+for _name, _signum in list(signal.__dict__.items()):
+    if _name[:3] == 'SIG' and '_' not in _name:
+        _exitcode_to_name[-_signum] = f'-{_name}'
+del _name, _signum
 
 
 class BaseProcess:
     """Process objects represent activity that is run in a separate process, as in CPython."""
+
+    _start_method = None
 
     def __init__(self, group=None, target=None, name=None, args=(), kwargs={}, *, daemon=None):
         assert group is None, 'group argument must be None for now'
@@ -52,11 +58,14 @@ class BaseProcess:
         self._args = tuple(args)
         self._kwargs = dict(kwargs)
         self._parent_pid = os.getpid()
+        self._parent_name = current_process().name
         self._started = False
         self._closed = False
-        self._handle = _mpstage._Process(self._bootstrap, str(name) if name is not None else '')
-        if name is None and type(self).__name__ != 'Process':  # a subclass is numbered under its own name
-            self._handle.name = type(self).__name__ + self._handle.name[len('Process'):]
+        self._handle = _mpstage._Process(self._bootstrap, '')
+        # the engine numbers it (Process-2:1 for a grandchild); the name is the class's, as CPython's
+        self._identity = tuple(int(i) for i in self._handle.name[len('Process-'):].split(':'))
+        self._name = name or type(self).__name__ + '-' + ':'.join(str(i) for i in self._identity)
+        self._handle.name = str(self._name)
         if daemon is not None:
             self.daemon = daemon
 
@@ -72,6 +81,9 @@ class BaseProcess:
         assert self._parent_pid == os.getpid(), 'can only start a process object created by current process'
         assert not current_process().daemon, 'daemonic processes are not allowed to have children'
         _cleanup()
+        if self._start_method is None:  # multiprocessing.Process: the default context's start method is now set
+            from . import context
+            context._default_context.get_context()
         self._handle.start()
         self._started = True
         _children.add(self)
@@ -79,12 +91,18 @@ class BaseProcess:
     def terminate(self):
         """Terminate process; sends SIGTERM signal."""
         self._check_closed()
+        self._check_popen('terminate')
         self._handle.terminate()
 
     def kill(self):
         """Terminate process; sends SIGKILL signal."""
         self._check_closed()
+        self._check_popen('kill')
         self._handle.kill()
+
+    def _check_popen(self, method):
+        if not self._started or self is _current:  # CPython's self._popen is None there
+            raise AttributeError("'NoneType' object has no attribute %r" % method)
 
     def join(self, timeout=None):
         """Wait until child process terminates."""
@@ -122,11 +140,12 @@ class BaseProcess:
 
     @property
     def name(self):
-        return self._handle.name
+        return self._name
 
     @name.setter
     def name(self, name):
         assert isinstance(name, str), 'name must be a string'
+        self._name = name
         self._handle.name = name
 
     @property
@@ -182,8 +201,9 @@ class BaseProcess:
         else:
             exitcode = self._handle.exitcode
             status = 'started' if exitcode is None else 'stopped'
-        info = [type(self).__name__, 'name=%r' % self.name]
-        if self._started:
+        info = [type(self).__name__, 'name=%r' % self._name]
+        # CPython shows the pid of its Popen, which a child's own Process object and a closed one do not have
+        if self._started and self is not _current and not self._closed:
             info.append('pid=%s' % self._handle.pid)
         info.append('parent=%s' % self._parent_pid)
         info.append(status)
@@ -196,18 +216,29 @@ class BaseProcess:
     def _bootstrap(self):
         """Runs in the child, as CPython's BaseProcess._bootstrap: returns the exit code."""
         global _current, _parent, _children
-        _parent = _ParentProcess(self._parent_pid)
-        _current = self
-        _children = set()
-        self._started = True
-        _mpstage._reset_line()
         exitcode = 1
         try:
+            if self._start_method is not None:
+                from . import context
+                context._default_context._actual_context = context._concrete_contexts[self._start_method]
+            _parent = _ParentProcess(self._parent_name, self._parent_pid)
+            _current = self
+            _children = set()
+            self._started = True
+            pool = sys.modules.get('mpstage.multiprocessing.pool')
+            if pool is not None:
+                pool._forget_pools()  # the parent's pools are not this process's (CPython clears its finalizers)
+            _mpstage._reset_line()
             try:
                 self.run()
                 exitcode = 0
             finally:
-                threading._shutdown()
+                # multiprocessing.util._exit_function(), before a traceback is printed, as in CPython: this
+                # process's pools terminated, queues flushed, daemonic children terminated, the others joined
+                pool = sys.modules.get('mpstage.multiprocessing.pool')
+                if pool is not None:
+                    pool._terminate_live_pools()
+                _mpstage._exit_function()
         except SystemExit as e:
             if e.code is None:
                 exitcode = 0
@@ -222,30 +253,44 @@ class BaseProcess:
             sys.stderr.write('Process %s:\n' % self.name)
             traceback.print_exc()
         finally:
+            threading._shutdown()
             _flush_std_streams()
         return exitcode
 
 
 class Process(BaseProcess):
-    _start_method = 'fork'
+    """multiprocessing.Process: starts with the default context's method (fork)."""
+    _start_method = None
 
 
 class _ParentProcess:
-    def __init__(self, pid):
+    def __init__(self, name, pid):
         self._pid = pid
-        self.name = 'MainProcess' if _current is None else _current.name
+        self.name = name
+        self.daemon = False
+        self._identity = ()
 
     pid = ident = property(lambda self: self._pid)
 
-    def is_alive(self):
+    def _ended(self, timeout):
+        import select
         try:
-            os.kill(self._pid, 0)
+            fd = os.pidfd_open(self._pid)
+        except OSError:  # it has gone already
             return True
-        except OSError:
-            return False
+        try:
+            return bool(select.select([fd], [], [], timeout)[0])
+        finally:
+            os.close(fd)
+
+    def is_alive(self):
+        return not self._ended(0)
+
+    def join(self, timeout=None):
+        self._ended(timeout)
 
     def __repr__(self):
-        return '<_ParentProcess name=%r parent=None>' % self.name
+        return '<_ParentProcess name=%r parent=None unknown>' % self.name
 
 
 def _flush_std_streams():
@@ -276,3 +321,8 @@ def active_children():
 def parent_process():
     """Return process object representing the parent process (None in the main process)."""
     return _parent
+
+
+for _cls in (BaseProcess, _MainProcess, _ParentProcess):
+    _cls.__module__ = 'multiprocessing.process'
+del _cls
