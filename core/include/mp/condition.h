@@ -29,7 +29,7 @@ public:
     void notify_all();
 
     // What Condition.__repr__ shows: the lock, and how many wait (the sleepers less those that woke).
-    const SemLock& lock() const { return m_lock; }
+    const SemLock& semlock() const { return m_lock; }
     int waiters() const { return m_sleeping.get_value() - m_woken.get_value(); }
 
 private:

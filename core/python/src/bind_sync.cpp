@@ -131,9 +131,9 @@ void bindSync(py::module_& m)
                 c.notify_all();
             })
         // For the repr (synchronize.py): the state of the lock the engine made, and how many are waiting.
-        .def("_lock_is_mine", [](const mp::Condition& c) { return c.lock().is_mine(); })
-        .def("_lock_count", [](const mp::Condition& c) { return c.lock().count(); })
-        .def("_lock_get_value", [](const mp::Condition& c) { return c.lock().get_value(); })
+        .def("_lock_is_mine", [](const mp::Condition& c) { return c.semlock().is_mine(); })
+        .def("_lock_count", [](const mp::Condition& c) { return c.semlock().count(); })
+        .def("_lock_get_value", [](const mp::Condition& c) { return c.semlock().get_value(); })
         .def("_waiters", &mp::Condition::waiters);
     fast::installLockMethods<mp::Condition>(cond);
     cond.attr("__module__") = "multiprocessing.synchronize";

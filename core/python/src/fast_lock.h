@@ -88,11 +88,18 @@ template <typename L, bool ReleaseReportsLine> struct LockMethods {
             try {
                 timeout = optionalSeconds(given[1]);
             } catch (py::error_already_set&) {
-                // An RLock its owner re-enters returns True before SemLock.acquire looks at the timeout.
-                if constexpr (!std::is_same_v<L, mp::RLock>)
+                // An RLock its owner re-enters returns True before SemLock.acquire looks at the timeout; so
+                // does a Condition's, which synchronize.Condition marks _lock_is_recursive.
+                if constexpr (std::is_same_v<L, mp::RLock>) {
+                    if (!self<L>(obj).is_mine())
+                        throw;
+                } else if constexpr (std::is_same_v<L, mp::Condition>) {
+                    if (!self<L>(obj).semlock().is_mine()
+                        || !py::bool_(py::getattr(py::handle(obj), "_lock_is_recursive", py::bool_(false))))
+                        throw;
+                } else {
                     throw;
-                else if (!self<L>(obj).is_mine())
-                    throw;
+                }
             }
             return PyBool_FromLong(acquireLetGo(self<L>(obj), block, timeout));
         } catch (...) {

@@ -91,6 +91,13 @@ if __name__ == '__main__':
     show('__enter__(1)', lambda: c.__enter__(1))
     show('release(1)', lambda: c.release(1))
     show('acquire(1, 2, 3)', lambda: c.acquire(1, 2, 3))
+    for cond in (c, mp.Condition(mp.RLock()), mp.Condition(mp.Lock())):
+        with cond:
+            try:
+                print(repr(cond), "acquire(True, 'x') while held ->", cond.acquire(True, 'x'))
+                cond.release()
+            except TypeError as e:
+                print(repr(cond), "acquire(True, 'x') while held raises", repr(str(e)))
 
     # without the lock (item 72)
     show('wait without the lock', c.wait)

@@ -126,6 +126,7 @@ class Condition(_mpstage.Condition):
                             'BoundedSemaphore), not %s' % type(lock).__name__)
         super().__init__(lock)
         self._given_lock = lock
+        self._lock_is_recursive = lock is None or isinstance(lock, RLock)  # for acquire() (fast_lock.h)
 
     def __repr__(self):
         if self._given_lock is not None:
