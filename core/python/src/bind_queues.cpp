@@ -329,59 +329,184 @@ template <PyObject* (*F)(PyObject*, PyObject* const*, Py_ssize_t, PyObject*)> Py
     return reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(F));
 }
 
+// The methods without arguments, as plain CPython methods too: `Queue.qsize() takes 1 positional argument but
+// 2 were given`, `JoinableQueue.join() got an unexpected keyword argument 'timeout'`.
+template <const char* Name, PyObject* (*Impl)(PyObject*)>
+PyObject* noArgs(PyObject* obj, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames)
+{
+    if (!parseArgs(Name, args, nargs, kwnames, nullptr, 0, 0, nullptr))
+        return nullptr;
+    try {
+        return Impl(obj);
+    } catch (...) {
+        return fast::translate();
+    }
+}
+
+PyObject* qsize(PyObject* obj)
+{
+    reportLine();
+    return PyLong_FromLong(queueOf(obj).q.qsize());
+}
+
+PyObject* empty(PyObject* obj)
+{
+    PyQueue& self = queueOf(obj);
+    reportLine();
+    bool answer = false;
+    {
+        Unlocked unlocked; // CPython's empty() polls the pipe with the GIL let go: a waiting feeder may run
+        answer = self.q.empty();
+    }
+    return PyBool_FromLong(answer);
+}
+
+PyObject* full(PyObject* obj)
+{
+    reportLine();
+    return PyBool_FromLong(queueOf(obj).q.full());
+}
+
+PyObject* close(PyObject* obj)
+{
+    PyQueue& self = queueOf(obj);
+    reportLine();
+    self.q.close();
+    self.closedPid = getpid();
+    Py_RETURN_NONE;
+}
+
+PyObject* joinThread(PyObject* obj)
+{
+    PyQueue& self = queueOf(obj);
+    reportLine();
+    namingSelf(self, [&] {
+        Unlocked unlocked;
+        self.q.join_thread();
+    });
+    if (self.cancelledPid != getpid())
+        self.feederFinished();
+    Py_RETURN_NONE;
+}
+
+PyObject* cancelJoinThread(PyObject* obj)
+{
+    PyQueue& self = queueOf(obj);
+    self.cancelledPid = getpid();
+    self.q.cancel_join_thread();
+    Py_RETURN_NONE;
+}
+
+PyObject* taskDone(PyObject* obj)
+{
+    PyQueue& self = queueOf(obj);
+    reportLine();
+    self.jq().task_done();
+    Py_RETURN_NONE;
+}
+
+PyObject* joinTasks(PyObject* obj)
+{
+    PyQueue& self = queueOf(obj);
+    reportLine();
+    mp::JoinableQueue& jq = self.jq();
+    {
+        Unlocked unlocked;
+        jq.join();
+    }
+    Py_RETURN_NONE;
+}
+
+mp::SimpleQueue& simpleOf(PyObject* obj)
+{
+    return fast::self<mp::SimpleQueue>(obj);
+}
+
+// SimpleQueue.put(obj): pickled here, in the caller, as CPython does, then written under the writer lock.
+PyObject* simplePut(PyObject* obj, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames)
+{
+    static const char* const names[] = { "obj" };
+    PyObject* given[1];
+    if (!parseArgs("SimpleQueue.put", args, nargs, kwnames, names, 1, 1, given))
+        return nullptr;
+    try {
+        mp::SimpleQueue& self = simpleOf(obj);
+        reportLine();
+        mp::Object item = wrapPickled(given[0]);
+        {
+            Unlocked unlocked;
+            self.put(item);
+        }
+        Py_RETURN_NONE;
+    } catch (...) {
+        return fast::translate();
+    }
+}
+
+PyObject* simpleGet(PyObject* obj)
+{
+    mp::SimpleQueue& self = simpleOf(obj);
+    reportLine();
+    mp::Object got;
+    {
+        Unlocked unlocked;
+        got = self.get();
+    }
+    return unwrap(got).release().ptr();
+}
+
+PyObject* simpleEmpty(PyObject* obj)
+{
+    reportLine();
+    return PyBool_FromLong(simpleOf(obj).empty());
+}
+
+PyObject* simpleClose(PyObject* obj)
+{
+    simpleOf(obj).close();
+    Py_RETURN_NONE;
+}
+
+constexpr char kQsize[] = "Queue.qsize", kEmpty[] = "Queue.empty", kFull[] = "Queue.full", kClose[] = "Queue.close",
+               kJoinThread[] = "Queue.join_thread", kCancelJoinThread[] = "Queue.cancel_join_thread",
+               kTaskDone[] = "JoinableQueue.task_done", kJoin[] = "JoinableQueue.join",
+               kSimpleGet[] = "SimpleQueue.get", kSimpleEmpty[] = "SimpleQueue.empty",
+               kSimpleClose[] = "SimpleQueue.close";
+
 PyMethodDef g_queueMethods[] = {
     { "put", fastcall<fastPut>(), METH_FASTCALL | METH_KEYWORDS,
         "put($self, /, obj, block=True, timeout=None)\n--\n\n" },
     { "get", fastcall<fastGet>(), METH_FASTCALL | METH_KEYWORDS, "get($self, /, block=True, timeout=None)\n--\n\n" },
     { "put_nowait", fastcall<fastPutNowait>(), METH_FASTCALL | METH_KEYWORDS, "put_nowait($self, /, obj)\n--\n\n" },
     { "get_nowait", fastcall<fastGetNowait>(), METH_FASTCALL | METH_KEYWORDS, "get_nowait($self, /)\n--\n\n" },
+    { "qsize", fastcall<noArgs<kQsize, qsize>>(), METH_FASTCALL | METH_KEYWORDS, "qsize($self, /)\n--\n\n" },
+    { "empty", fastcall<noArgs<kEmpty, empty>>(), METH_FASTCALL | METH_KEYWORDS, "empty($self, /)\n--\n\n" },
+    { "full", fastcall<noArgs<kFull, full>>(), METH_FASTCALL | METH_KEYWORDS, "full($self, /)\n--\n\n" },
+    { "close", fastcall<noArgs<kClose, close>>(), METH_FASTCALL | METH_KEYWORDS, "close($self, /)\n--\n\n" },
+    { "join_thread", fastcall<noArgs<kJoinThread, joinThread>>(), METH_FASTCALL | METH_KEYWORDS,
+        "join_thread($self, /)\n--\n\n" },
+    { "cancel_join_thread", fastcall<noArgs<kCancelJoinThread, cancelJoinThread>>(), METH_FASTCALL | METH_KEYWORDS,
+        "cancel_join_thread($self, /)\n--\n\n" },
     { nullptr, nullptr, 0, nullptr },
 };
 
-void defineQueueMethods(py::class_<PyQueue>& cls)
-{
-    using Q = PyQueue;
-    fast::install(cls, g_queueMethods);
-    cls.def("qsize",
-           [](Q& self) {
-               reportLine();
-               return self.q.qsize();
-           })
-        .def("empty",
-            [](Q& self) {
-                reportLine();
-                Unlocked unlocked; // CPython's empty() polls the pipe with the GIL let go: a waiting feeder may run
-                return self.q.empty();
-            })
-        .def("full",
-            [](Q& self) {
-                reportLine();
-                return self.q.full();
-            })
-        .def("close",
-            [](Q& self) {
-                reportLine();
-                self.q.close();
-                self.closedPid = getpid();
-            })
-        .def("join_thread",
-            [](Q& self) {
-                reportLine();
-                namingSelf(self, [&] {
-                    Unlocked unlocked;
-                    self.q.join_thread();
-                });
-                if (self.cancelledPid != getpid())
-                    self.feederFinished();
-            })
-        .def("cancel_join_thread",
-            [](Q& self) {
-                self.cancelledPid = getpid();
-                self.q.cancel_join_thread();
-            })
-        .def("_set_feeder_delay", [](Q& self, double s) { self.q.set_feeder_delay(s); });
-    cls.attr("__module__") = "multiprocessing.queues";
-}
+// JoinableQueue's own methods, which queues.JoinableQueue takes as its own (method descriptors of _Queue).
+PyMethodDef g_joinableMethods[] = {
+    { "task_done", fastcall<noArgs<kTaskDone, taskDone>>(), METH_FASTCALL | METH_KEYWORDS,
+        "task_done($self, /)\n--\n\n" },
+    { "join", fastcall<noArgs<kJoin, joinTasks>>(), METH_FASTCALL | METH_KEYWORDS, "join($self, /)\n--\n\n" },
+    { nullptr, nullptr, 0, nullptr },
+};
+
+PyMethodDef g_simpleMethods[] = {
+    { "put", fastcall<simplePut>(), METH_FASTCALL | METH_KEYWORDS, "put($self, /, obj)\n--\n\n" },
+    { "get", fastcall<noArgs<kSimpleGet, simpleGet>>(), METH_FASTCALL | METH_KEYWORDS, "get($self, /)\n--\n\n" },
+    { "empty", fastcall<noArgs<kSimpleEmpty, simpleEmpty>>(), METH_FASTCALL | METH_KEYWORDS,
+        "empty($self, /)\n--\n\n" },
+    { "close", fastcall<noArgs<kSimpleClose, simpleClose>>(), METH_FASTCALL | METH_KEYWORDS,
+        "close($self, /)\n--\n\n" },
+    { nullptr, nullptr, 0, nullptr },
+};
 
 } // namespace
 
@@ -392,55 +517,21 @@ void bindQueues(py::module_& m)
     py::class_<PyQueue> queue(m, "_Queue");
     queue.def(py::init([](int maxsize, bool joinable) { return std::make_unique<PyQueue>(maxsize, joinable); }),
         py::arg("maxsize"), py::arg("joinable"));
-    defineQueueMethods(queue);
-    // JoinableQueue's own methods, which queues.JoinableQueue takes as its own.
-    m.attr("_joinable_task_done") = py::cpp_function(
-        [](PyQueue& self) {
-            reportLine();
-            self.jq().task_done();
-        },
-        py::is_method(queue), py::name("task_done"));
-    m.attr("_joinable_join") = py::cpp_function(
-        [](PyQueue& self) {
-            reportLine();
-            mp::JoinableQueue& jq = self.jq();
-            Unlocked unlocked;
-            jq.join();
-        },
-        py::is_method(queue), py::name("join"));
+    fast::install(queue, g_queueMethods);
+    queue.def("_set_feeder_delay", [](PyQueue& self, double s) { self.q.set_feeder_delay(s); });
+    queue.attr("__module__") = "multiprocessing.queues";
+    auto* queueType = reinterpret_cast<PyTypeObject*>(queue.ptr());
+    m.attr("_joinable_task_done")
+        = py::reinterpret_steal<py::object>(PyDescr_NewMethod(queueType, &g_joinableMethods[0]));
+    m.attr("_joinable_join") = py::reinterpret_steal<py::object>(PyDescr_NewMethod(queueType, &g_joinableMethods[1]));
 
     // The engine's part of multiprocessing.queues.SimpleQueue (queues.py builds the class on it).
     py::class_<mp::SimpleQueue> simple(m, "_SimpleQueue");
-    simple
-        .def(py::init([] {
-            reportLine();
-            return mp::SimpleQueue();
-        }))
-        .def(
-            "put",
-            [](mp::SimpleQueue& self, py::handle obj) {
-                reportLine();
-                mp::Object item = wrapPickled(obj); // pickled here, in the caller, as CPython does
-                Unlocked unlocked;
-                self.put(item);
-            },
-            py::arg("obj"))
-        .def("get",
-            [](mp::SimpleQueue& self) {
-                reportLine();
-                mp::Object obj;
-                {
-                    Unlocked unlocked;
-                    obj = self.get();
-                }
-                return unwrap(obj);
-            })
-        .def("empty",
-            [](mp::SimpleQueue& self) {
-                reportLine();
-                return self.empty();
-            })
-        .def("close", &mp::SimpleQueue::close);
+    simple.def(py::init([] {
+        reportLine();
+        return mp::SimpleQueue();
+    }));
+    fast::install(simple, g_simpleMethods);
     simple.attr("__module__") = "multiprocessing.queues";
 }
 

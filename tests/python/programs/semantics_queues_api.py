@@ -53,6 +53,10 @@ if __name__ == '__main__':
                     ("q.put(1, False, 'x')", lambda: q.put(1, False, 'x')), ("q.get(True, 'x')", lambda: q.get(True, 'x')),
                     ("q.get(False, 'x')", lambda: q.get(False, 'x')), ("q.put(1, 'yes')", lambda: q.put(1, 'yes')),
                     ("q.put(1, None)", lambda: q.put(1, None)), ('q.put(1, 1.5)', lambda: q.put(1, 1.5)),
+                    ('q.qsize(1)', lambda: q.qsize(1)), ('q.empty(x=1)', lambda: q.empty(x=1)),
+                    ('q.full(1)', lambda: q.full(1)), ('q.close(1)', lambda: q.close(1)),
+                    ('q.join_thread(1)', lambda: q.join_thread(1)),
+                    ('q.cancel_join_thread(1)', lambda: q.cancel_join_thread(1)),
                     ("q.get('', 0.01)", lambda: q.get('', 0.01)), ('q.get(block=None, timeout=0.01)',
                                                                     lambda: q.get(block=None, timeout=0.01))):
         show(what, f)

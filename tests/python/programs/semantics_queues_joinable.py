@@ -27,10 +27,12 @@ if __name__ == '__main__':
     print('repr', repr(jq))
     jq.join()
     print('join with no tasks returns at once')
-    try:
-        jq.join(timeout=1)
-    except TypeError:
-        print('join takes no timeout: TypeError')
+    for what, f in (('join(timeout=1)', lambda: jq.join(timeout=1)), ('join(1)', lambda: jq.join(1)),
+                    ('task_done(1)', lambda: jq.task_done(1))):
+        try:
+            f()
+        except TypeError as e:
+            print(what, 'raises TypeError', e)
 
     # item 26: get() does not decrement the count; item 28: join waits although qsize() == 0
     jq.put('a')

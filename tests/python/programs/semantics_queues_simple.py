@@ -26,8 +26,14 @@ if __name__ == '__main__':
     for name in ('qsize', 'full', 'put_nowait', 'get_nowait', 'join_thread', 'cancel_join_thread', 'task_done',
                  'join'):
         show('s.' + name, lambda: getattr(s, name))
-    show('put with a timeout', lambda: s.put(1, timeout=1), message=False)
-    show('get(False)', lambda: s.get(False), message=False)
+    show('put with a timeout', lambda: s.put(1, timeout=1))
+    show('put()', lambda: s.put())
+    show('put(1, 2)', lambda: s.put(1, 2))
+    show('get(False)', lambda: s.get(False))
+    show('get(timeout=1)', lambda: s.get(timeout=1))
+    show('empty(1)', lambda: s.empty(1))
+    s.put(obj='by keyword')
+    print('put(obj=...):', s.get())
     show('SimpleQueue(1)', lambda: mp.SimpleQueue(1), message=False)
 
     # item 30: empty() sees a put at once (no feeder); FIFO
