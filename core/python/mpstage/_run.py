@@ -64,7 +64,12 @@ def run_file(path, params=None, line_buffered=False):
                               '__doc__': None, '__package__': None, '__spec__': None, '__loader__': None})
         main.__dict__.update(params or {})
         try:
-            exec(program, main.__dict__)
+            try:
+                exec(program, main.__dict__)
+            finally:
+                # as CPython's PyRun_SimpleFile: what the program printed is written when its last line has
+                # run, before a traceback and before the exit joins its children
+                _flush_std_streams()
         except SystemExit as e:
             code = _exit_code(e)
         except NotSupportedError as e:
@@ -79,9 +84,13 @@ def run_file(path, params=None, line_buffered=False):
         except SystemExit as e:
             code = _exit_code(e)
     finally:
-        for stream in (sys.stdout, sys.stderr):
-            try:
-                stream.flush()
-            except Exception:
-                pass
+        _flush_std_streams()
     return code
+
+
+def _flush_std_streams():
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:
+            pass

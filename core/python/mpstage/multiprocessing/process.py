@@ -84,6 +84,7 @@ class BaseProcess:
         if self._start_method is None:  # multiprocessing.Process: the default context's start method is now set
             from . import context
             context._default_context.get_context()
+        _flush_std_streams()  # as CPython's Popen: the child does not inherit (and print again) what is buffered
         self._handle.start()
         self._started = True
         _children.add(self)
