@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
-// Queue, JoinableQueue and SimpleQueue. A Queue's put() leaves the object in the local buffer unpickled and
-// keeps the GIL (an unbounded put never waits, as in CPython), so the feeder thread, which needs the GIL to
-// pickle, writes only once this thread lets go of it: right after put(), empty() says True as in CPython.
+// The engine's side of Queue, JoinableQueue and SimpleQueue (_Queue, _SimpleQueue); queues.py builds
+// CPython's classes on them. A Queue's put() leaves the object in the local buffer unpickled and keeps the GIL
+// (an unbounded put never waits, as in CPython), so the feeder thread, which needs the GIL to pickle, writes
+// only once this thread lets go of it: right after put(), empty() says True as in CPython. The methods are
+// plain CPython methods (fast_call.h) that take their arguments as queues.py's Python methods do.
 
 #include "bridge.h"
 #include "fast_call.h"
