@@ -57,7 +57,10 @@ def student_stderr(text):
 
 
 def run(argv):
-    done = subprocess.run(argv, capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+    # stdout block-buffered, as a checker's pipe gets it (PYTHONUNBUFFERED would hide what is printed twice,
+    # or late, when buffered output meets a fork)
+    env = {k: v for k, v in os.environ.items() if k != 'PYTHONUNBUFFERED'}
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL, env=env)
     return masked(done.stdout), done.returncode, done.stderr
 
 
