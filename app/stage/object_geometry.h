@@ -12,6 +12,8 @@
 namespace mpstage::app {
 
 inline constexpr qreal TOKEN_HEIGHT = 36;
+// A sentinel's stop sign: wide enough for "None" in type that stays readable on a 720p projector.
+inline constexpr qreal SENTINEL_WIDTH = TOKEN_HEIGHT + 14;
 inline constexpr qreal TOKEN_GAP = 8;
 
 // A row of token slots: capacity() fit; slot(i) is the centre of the i-th.

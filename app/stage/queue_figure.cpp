@@ -95,8 +95,8 @@ void QueueFigure::sync(const SyncContext& c)
             widest = std::max(widest, textWidth(tokenFont(), shortRepr(item->repr)) + 20);
     int recent = 0;
     for (auto it = q->delivered().rbegin(); it != q->delivered().rend() && recent < 12; ++it, ++recent)
-        if (!it->second.sentinel)
-            widest = std::max(widest, textWidth(tokenFont(), shortRepr(it->second.repr)) + 20);
+        widest = std::max(
+            widest, it->second.sentinel ? SENTINEL_WIDTH : textWidth(tokenFont(), shortRepr(it->second.repr)) + 20);
     if (widest > m_tokenWidth + 0.5) {
         m_tokenWidth = std::min<qreal>(widest, 100); // longer reprs are cut, so a row still holds a few
         relayout();
@@ -140,7 +140,7 @@ void QueueFigure::placeTokens(const SyncContext& c, const QueueState& q)
         l.fill = theme().actor(item.producer);
         l.sentinel = item.sentinel;
         l.dashed = item.stage == ItemStage::Putting;
-        l.width = item.sentinel ? TOKEN_HEIGHT : m_tokenWidth;
+        l.width = item.sentinel ? SENTINEL_WIDTH : m_tokenWidth;
         if (delivered)
             l.ring = theme().actor(item.consumer);
         return l;
@@ -232,7 +232,7 @@ void QueueFigure::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWid
             const QPointF normal(-dir.y(), dir.x());
             p.setBrush(lane.colour);
             p.drawPolygon(QPolygonF({ to, to + dir * 10 + normal * 5, to + dir * 10 - normal * 5 }));
-            static const QFont feederFont = stageFont(15, true);
+            static const QFont feederFont = stageFont(17, true);
             drawLine(p, QRectF(f.left(), f.top() - 2, f.width(), 22), QStringLiteral("⚙ feeder"), feederFont,
                 lane.colour, Qt::AlignCenter);
             drawLine(

@@ -56,7 +56,7 @@ bool TokenItem::advanceTo(double nowMs)
 QRectF TokenItem::boundingRect() const
 {
     const qreal w = m_look.width / 2 + 8;
-    const qreal h = TOKEN_HEIGHT / 2 + 8;
+    const qreal h = std::max(TOKEN_HEIGHT / 2, m_look.sentinel ? m_look.width / 2 : 0.0) + 8;
     return { -w, -h, 2 * w, 2 * h };
 }
 
@@ -66,12 +66,12 @@ void TokenItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidge
     p.setRenderHint(QPainter::Antialiasing);
     const Theme& t = theme();
     static const QFont font = stageFont(17, true);
-    static const QFont sentinelFont = stageFont(13, true);
+    static const QFont sentinelFont = stageFont(16, true); // 12 px on screen at a 0.75 stage scale
     const qreal h = TOKEN_HEIGHT;
     if (m_look.sentinel) {
         // A stop sign: an octagon, white rim, "None".
         QPolygonF octagon;
-        const qreal r = h / 2 + 4;
+        const qreal r = m_look.width / 2;
         for (int i = 0; i < 8; ++i) {
             const double a = (22.5 + 45.0 * i) * std::numbers::pi / 180.0;
             octagon << QPointF(r * std::cos(a), r * std::sin(a));

@@ -116,7 +116,7 @@ void ValueFigure::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWid
     const Theme& t = theme();
     static const QFont titleFont = stageMono(21, true);
     static const QFont cellFont = stageMono(26, true);
-    static const QFont small = stageFont(15);
+    static const QFont small = stageFont(16);
     static const QFont text = stageFont(17);
     static const QFont bold = stageFont(17, true);
     const ValueGeometry g(rect(), m_cellCount, m_array);

@@ -69,7 +69,7 @@ TimelinePanel::TimelinePanel(const RunController& controller, Scrubber& scrubber
     m_legend->setTextFormat(Qt::RichText);
     // Both give way on a narrow window rather than widen it (the legend is the first to go).
     m_where->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_where->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("event 10,000 of 10,000 · 0.000 s ")));
+    m_where->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("event 1,000 of 1,000 ")));
     m_legend->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     row->addWidget(m_legend, 1);
     column->addLayout(row);

@@ -115,7 +115,12 @@ MainWindow::MainWindow(QWidget* parent, QStringList sceneFolders)
     buildViewActions();
     addFileMenu(*this);
     addProgramMenu();
+    addRunMenu();
     addViewMenu();
+    // Folded until the first resize decides (fitRoom): a window opened at 1024×768 must not be widened by the
+    // panels it is about to fold away.
+    setSidebarShown(false);
+    setTimelineShown(false);
     m_catalogue->setLibrary(*m_library);
     connect(m_library, &SceneLibrary::changed, this, [this] {
         // a scene file changed on disk: the catalogue again, and the open scene (if it is one) read anew

@@ -114,6 +114,7 @@ private:
     QWidget* buildListing();
     void buildViewActions();
     void addViewMenu();
+    void addRunMenu();
     void fitRoom(); // compact or roomy, for the window's size
     void setSidebarShown(bool shown);
     void setTimelineShown(bool shown);

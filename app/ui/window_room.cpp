@@ -2,7 +2,8 @@
 // How the window shares its room. On a classroom projector (1280×720, 1024×768, 1366×768) the stage must get
 // most of the window: the catalogue and the parameters become a drawer (F9 or ☰ Scenes), the timeline waits
 // for T, the console keeps two lines, the listing column narrows, and Charts, Dark and Present leave the
-// toolbar for the View menu, so every action stays reachable and the toolbar fits. In presenter mode the
+// toolbar for the View menu, so every action stays reachable and the toolbar fits; the Run menu holds every
+// transport action. In presenter mode the
 // toolbar goes too (every control is on a key). The View menu lists every view action with its key.
 #include "timeline/timeline_panel.h"
 #include "ui/listing_delegate.h"
@@ -26,6 +27,17 @@ constexpr int ROOMY_WIDTH = 1500;
 constexpr int ROOMY_HEIGHT = 860;
 
 } // namespace
+
+// Every transport action, with its key, for when a narrow toolbar folds some behind its » (Restart and Stop at
+// 1280 px).
+void MainWindow::addRunMenu()
+{
+    QMenu* menu = menuBar()->addMenu(QStringLiteral("&Run"));
+    const Transport& t = *m_transport;
+    for (QAction* a : { t.runAction(), t.pauseAction(), t.stepAction(), t.stepActorAction(), t.microAction(),
+             t.restartAction(), t.stopAction() })
+        menu->addAction(a);
+}
 
 void MainWindow::addViewMenu()
 {
