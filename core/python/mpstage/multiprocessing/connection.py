@@ -46,7 +46,18 @@ class _ConnectionBase:
             return size
 
 
+    def __reduce__(self):
+        # CPython's ForkingPickler sends a Connection's descriptor through its resource-sharer thread and a Unix
+        # socket (reduction.DupFd, resource_sharer); mpstage has neither, so it says so instead of a TypeError
+        # CPython never raises.
+        not_supported("sending or pickling a Connection (%s)" % ("duplex" if self.readable and self.writable
+                                                              else "read end" if self.readable else "write end"),
+                      "CPython passes the descriptor through a resource-sharer thread and a Unix socket, which "
+                      "mpstage does not draw; give the end to the Process as an argument instead", depth=2)
+
+
 Connection.recv_bytes_into = _ConnectionBase.recv_bytes_into
+Connection.__reduce__ = _ConnectionBase.__reduce__
 
 
 def _send_bytes_arguments(n, offset, size):
