@@ -211,7 +211,7 @@ if __name__ == '__main__':
     print('after it', b.readable, b.writable)
     c, d = mp.Pipe()
     for arg in ['x', True, False, 0.01, -2.5, 1099, None]:
-        if arg not in (None, 1099):  # those would wait
+        if arg not in (None, 1099, True):  # those would wait (True is 1 second)
             show('poll(%r) with nothing to read' % (arg,), lambda: c.poll(arg))
         d.send_bytes(b'.')
         show('poll(%r) with a message' % (arg,), lambda: c.poll(arg))
