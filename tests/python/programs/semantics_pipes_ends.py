@@ -98,6 +98,16 @@ if __name__ == '__main__':
     except KeyError as e:
         print('exception passes through with', repr(e), 'closed', y.closed)
     print('__exit__ returns', repr(x.__exit__(None, None, None)))
+    # the last reference gone (__del__) closes the handle: the peer sees end of file
+    x, y = mp.Pipe()
+    x.send('before del')
+    del x
+    print('after del of the peer', y.recv(), end=' ')
+    show('then', y.recv)
+    r, w = mp.Pipe(duplex=False)
+    del w
+    show('simplex, write end dropped', r.recv)
+    r.close(); y.close()
     # a Connection built from a descriptor
     fd1, fd2 = os.pipe()
     rc = mc.Connection(fd1, writable=False)
