@@ -50,6 +50,7 @@ void RunController::clear()
     m_backlog.clear();
     m_keeper.clear();
     m_replaying = false;
+    m_stopAsked = false;
     m_record = std::make_unique<RunRecord>();
     m_hangWatch.clear();
     m_step.clear();
@@ -220,8 +221,12 @@ void RunController::restart()
 
 void RunController::stop()
 {
-    if (m_host && active())
+    if (m_host && active()) {
+        drain();
+        m_stopAsked = true;
+        m_stopAtEvent = m_record->history.size();
         m_host->stop();
+    }
 }
 
 void RunController::tick()

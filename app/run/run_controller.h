@@ -84,6 +84,10 @@ public:
     const std::vector<mp::telemetry::HangSentence>& hang() const { return m_hangWatch.sentences(); }
     MessageKind messageKind() const { return m_messageKind; }
     const QString& messageText() const { return m_messageText; }
+    // Stop was asked for in this run, after stopAtEvent() events: what follows is the host killing the
+    // processes, not the program.
+    bool stopAsked() const { return m_stopAsked; }
+    std::size_t stopAtEvent() const { return m_stopAtEvent; }
     const FrameStats& stats() const { return m_stats; }
     qint64 hostPid() const;
     // Decoded events not applied yet (in the host reader and here); bounded by HostRun::HIGH_WATER.
@@ -119,6 +123,8 @@ private:
     std::unique_ptr<RunRecord> m_record;
     RunPhase m_phase = RunPhase::Idle;
     bool m_paused = true;
+    bool m_stopAsked = false;
+    std::size_t m_stopAtEvent = 0;
     bool m_micro = false;
     StepRequest m_step;
     std::deque<mp::telemetry::Event> m_backlog;

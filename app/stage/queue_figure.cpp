@@ -95,8 +95,8 @@ void QueueFigure::sync(const SyncContext& c)
             widest = std::max(widest, textWidth(tokenFont(), shortRepr(item->repr)) + 20);
     int recent = 0;
     for (auto it = q->delivered().rbegin(); it != q->delivered().rend() && recent < 12; ++it, ++recent)
-        widest = std::max(
-            widest, it->second.sentinel ? SENTINEL_WIDTH : textWidth(tokenFont(), shortRepr(it->second.repr)) + 20);
+        if (!it->second.sentinel)
+            widest = std::max(widest, textWidth(tokenFont(), shortRepr(it->second.repr)) + 20);
     if (widest > m_tokenWidth + 0.5) {
         m_tokenWidth = std::min<qreal>(widest, 100); // longer reprs are cut, so a row still holds a few
         relayout();

@@ -22,7 +22,15 @@ Scrubber::Scrubber(const RunController& controller, QObject* parent)
 
 const RunState& Scrubber::shown() const
 {
-    return m_view ? *m_view : m_controller.state();
+    if (m_view)
+        return *m_view;
+    if (!m_controller.stopAsked())
+        return m_controller.state();
+    // A stopped run is shown as it was when Stop was pressed: the kills that follow would redraw every pipe as
+    // closed everywhere, and the banner says it was stopped. The timeline still holds them.
+    if (!m_stopped)
+        m_stopped = m_controller.record().history.stateAt(m_controller.stopAtEvent());
+    return *m_stopped;
 }
 
 std::size_t Scrubber::total() const
@@ -128,6 +136,7 @@ void Scrubber::reset()
 {
     m_timer.stop();
     m_view.reset();
+    m_stopped.reset();
     m_k = 0;
     Q_EMIT moved();
 }

@@ -25,7 +25,8 @@ class Scrubber : public QObject {
 public:
     explicit Scrubber(const RunController& controller, QObject* parent = nullptr);
 
-    // What the stage shows: the state after cursor() events when looking back, else the live run.
+    // What the stage shows: the state after cursor() events when looking back, else the live run (as it was
+    // at Stop, once Stop was pressed).
     const RunState& shown() const;
     bool looking() const { return m_view.has_value(); }
     // Events shown (when looking back), or every kept event (live).
@@ -60,6 +61,7 @@ private:
 
     const RunController& m_controller;
     std::optional<RunState> m_view;
+    mutable std::optional<RunState> m_stopped; // the live run as it was at Stop
     std::size_t m_k = 0;
     QTimer m_timer;
     QElapsedTimer m_clock;

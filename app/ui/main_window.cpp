@@ -448,7 +448,7 @@ void MainWindow::onHang()
     m_info->setRevealed(m_controller->phase() == RunPhase::Ended || !m_controller->hang().empty());
     updateCaption();
     if (!m_scrubber->looking())
-        m_stage->sync(m_controller->state(), m_highlights);
+        m_stage->sync(m_scrubber->shown(), m_highlights);
     m_timeline->refresh();
 }
 

@@ -5,6 +5,7 @@
 #include "stage/actor_figure.h"
 #include "stage/stage_scene.h"
 #include "stage/token_item.h"
+#include "timeline/scrubber.h"
 #include "ui/banner.h"
 #include "ui/console_model.h"
 #include "ui/main_window.h"
@@ -87,6 +88,20 @@ private Q_SLOTS:
         w.controller().stop();
         QTRY_COMPARE_WITH_TIMEOUT(w.controller().phase(), RunPhase::Ended, 10000);
         QVERIFY(w.banner().text().startsWith(QStringLiteral("Stopped while hung")));
+        // The stage keeps the hang as it was when Stop was pressed, which is what the banner speaks of; the kills
+        // that ended the run (MainProcess gone, its ends closed) are in the record, for the timeline.
+        const mp::telemetry::World& shown = w.scrubber().shown().world();
+        mp::telemetry::ObjectId pipe {};
+        for (const auto* o : shown.objects())
+            if (o->kind == mp::telemetry::ObjectKind::Pipe)
+                pipe = o->id;
+        QVERIFY(pipe.value != 0);
+        QVERIFY(!w.scrubber().looking());
+        QCOMPARE(shown.actor(P1)->status, ActorStatus::Blocked);
+        QVERIFY(!shown.endpoints().holders(pipe, 1).empty()); // the write end Process-1 never closed
+        // the live World: MainProcess was killed by Stop and its ends closed with it
+        QTRY_COMPARE_WITH_TIMEOUT(world(w).actor(MAIN)->status, ActorStatus::Exited, 10000);
+        QCOMPARE(shown.actor(MAIN)->status, ActorStatus::Blocked);
     }
 
     void queueEndsWithEveryTokenDeliveredAndTheSentinelConsumed()
