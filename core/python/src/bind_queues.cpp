@@ -520,7 +520,8 @@ void bindQueues(py::module_& m)
     queue.def(py::init([](int maxsize, bool joinable) { return std::make_unique<PyQueue>(maxsize, joinable); }),
         py::arg("maxsize"), py::arg("joinable"));
     fast::install(queue, g_queueMethods);
-    queue.def("_set_feeder_delay", [](PyQueue& self, double s) { self.q.set_feeder_delay(s); });
+    queue.def("_set_feeder_delay", [](PyQueue& self, double s) { self.q.set_feeder_delay(s); })
+        .def("_closed_here", [](const PyQueue& self) { return isClosedHere(self); });
     queue.attr("__module__") = "multiprocessing.queues";
     auto* queueType = reinterpret_cast<PyTypeObject*>(queue.ptr());
     m.attr("_joinable_task_done")

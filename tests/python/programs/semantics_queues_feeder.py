@@ -103,6 +103,11 @@ if __name__ == '__main__':
     print('after close and join_thread: alive', feeders[0].is_alive(),
           'feeders', sum(t.name == 'QueueFeederThread' for t in threading.enumerate()))
     feeders[0].join()
+    g.close()                       # the feeder of a closed queue ends by itself: threading can join it
+    for t in threading.enumerate():
+        if t.name == 'QueueFeederThread':
+            t.join(30)
+    print('after close and joining the thread: feeders', sum(t.name == 'QueueFeederThread' for t in threading.enumerate()))
 
     # item 7: put() of what cannot be pickled returns; the feeder prints the traceback and gives the slot back
     q = mp.Queue(1)

@@ -8,6 +8,7 @@ import _thread
 import operator
 import threading
 import types
+import weakref
 from queue import Empty, Full  # noqa: F401  (CPython's queues module has them: queues.Empty is queue.Empty)
 
 import _mpstage
@@ -89,6 +90,7 @@ class _FeederThread(threading.Thread):
 
     def __init__(self, queue):
         super().__init__(name='QueueFeederThread', daemon=True)
+        self._queue = weakref.ref(queue)
         self._tstate_lock = _thread.allocate_lock()
         self._tstate_lock.acquire()       # released when the feeder is joined (is_alive, join)
         self._started.set()
@@ -98,6 +100,13 @@ class _FeederThread(threading.Thread):
 
     def run(self):
         raise RuntimeError('the feeder runs in the engine')
+
+    def join(self, timeout=None):
+        # CPython's feeder ends by itself once its queue is closed and everything is written: join it there
+        queue = self._queue()
+        if queue is not None and self._tstate_lock is not None and queue._closed_here():
+            queue.join_thread()
+        super().join(timeout)
 
     def _mpstage_finished(self):
         with threading._active_limbo_lock:
