@@ -17,6 +17,7 @@ import pickle
 import queue
 import select
 import threading
+import time
 import traceback
 import types
 import weakref
@@ -334,15 +335,30 @@ class _Machinery:
         self.result_handler._state = TERMINATE
         self.outqueue.put(None)  # sentinel
 
+        # The tasks no worker has taken are for nobody (CPython's _help_stuff_finish): read before the workers'
+        # sentinels are sent, so that the process's exit does not wait for a reader of the queue.
+        _drain(self.inqueue)
+
         # Wait for the worker handler to exit before terminating workers, so that none is restarted behind
         # our back.
         if me is not self.worker_handler:
             self.worker_handler.join()
         if me is not self.task_handler:
             self.task_handler.join()
-        # The tasks no worker took are for nobody (CPython's _help_stuff_finish): read, the queue's feeder
-        # thread has written all it had when the process exits and does not wait for a reader.
-        _drain(self.inqueue)
+
+        # In CPython the workers waiting for a task mostly read the sentinels the task handler has just sent
+        # and leave on their own (flushing what they printed) before they are terminated: here they are given
+        # the moment that takes (the sentinels again, as the drain may have read some).
+        for _ in self.pool:
+            self.inqueue.put(None)
+        alive = [p for p in self.pool if p.exitcode is None]
+        deadline = time.monotonic() + _WORKERS_LEAVE
+        while alive and deadline > time.monotonic():
+            try:
+                select.select([p.sentinel for p in alive], [], [], deadline - time.monotonic())
+            except (OSError, ValueError):
+                break
+            alive = [p for p in alive if p.exitcode is None]
 
         # Terminate workers which haven't already finished.
         for p in self.pool:
@@ -354,7 +370,9 @@ class _Machinery:
         for p in self.pool:
             if p.is_alive():
                 p.join()
-        _drain(self.outqueue)  # the results nobody reads any more, and the sentinels
+        # what is left: sentinels no worker read, results nobody reads any more
+        _drain(self.inqueue)
+        _drain(self.outqueue)
 
 
 def _drain(q):
@@ -370,6 +388,7 @@ def _drain(q):
             return
 
 
+_WORKERS_LEAVE = 0.05  # seconds the idle workers of a terminated pool have to take their sentinel
 _live = set()  # the machinery of the pools of this process not yet terminated
 
 
