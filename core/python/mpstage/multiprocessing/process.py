@@ -54,16 +54,17 @@ class BaseProcess:
 
     def __init__(self, group=None, target=None, name=None, args=(), kwargs={}, *, daemon=None):
         assert group is None, 'group argument must be None for now'
-        self._target = target
-        self._args = tuple(args)
-        self._kwargs = dict(kwargs)
+        # the engine numbers it (Process-2:1 for a grandchild), before the arguments are looked at, as CPython
+        self._handle = _mpstage._Process(self._bootstrap, '')
+        self._identity = tuple(int(i) for i in self._handle.name[len('Process-'):].split(':'))
         self._parent_pid = os.getpid()
         self._parent_name = current_process().name
         self._started = False
         self._closed = False
-        self._handle = _mpstage._Process(self._bootstrap, '')
-        # the engine numbers it (Process-2:1 for a grandchild); the name is the class's, as CPython's
-        self._identity = tuple(int(i) for i in self._handle.name[len('Process-'):].split(':'))
+        self._target = target
+        self._args = tuple(args)
+        self._kwargs = dict(kwargs)
+        # the name is the class's, as CPython's
         self._name = name or type(self).__name__ + '-' + ':'.join(str(i) for i in self._identity)
         self._handle.name = str(self._name)
         if daemon is not None:
