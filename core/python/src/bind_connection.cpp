@@ -190,17 +190,34 @@ public:
         }
         if (PyObject_GetBuffer(obj, &m_view, PyBUF_STRIDES | PyBUF_FORMAT) != 0)
             throw py::error_already_set();
+        if (!PyBuffer_IsContiguous(&m_view, 'C')) { // a strided view: its bytes gathered in order
+            if (m_view.itemsize > 1) { // CPython's m.cast('B') refuses it
+                PyBuffer_Release(&m_view);
+                throw py::type_error("memoryview: casts are restricted to C-contiguous views");
+            }
+            m_copy.resize(static_cast<std::size_t>(m_view.len));
+            if (PyBuffer_ToContiguous(m_copy.data(), &m_view, m_view.len, 'C') != 0) {
+                PyBuffer_Release(&m_view);
+                throw py::error_already_set();
+            }
+            m_strided = true;
+        }
     }
     ~Readable() { PyBuffer_Release(&m_view); }
     Readable(const Readable&) = delete;
     Readable& operator=(const Readable&) = delete;
     std::string_view bytes() const
     {
+        if (m_strided)
+            return m_copy;
         return { static_cast<const char*>(m_view.buf), static_cast<std::size_t>(m_view.len) };
     }
+    bool strided() const { return m_strided; }
 
 private:
     Py_buffer m_view {};
+    std::string m_copy;
+    bool m_strided = false;
 };
 
 PyObject* sendBytes(PyObject* obj, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames)
@@ -215,12 +232,19 @@ PyObject* sendBytes(PyObject* obj, PyObject* const* args, Py_ssize_t nargs, PyOb
         reportLine();
         const Readable buf(given[0]);
         PyObject* const sizeArg = given[2] && given[2] != Py_None ? given[2] : nullptr;
+        const auto n = static_cast<std::int64_t>(buf.bytes().size());
         if ((given[1] && !isInt(given[1])) || (sizeArg && !isInt(sizeArg)))
-            sendBytesArgumentError(static_cast<std::int64_t>(buf.bytes().size()), given[1], sizeArg);
+            sendBytesArgumentError(n, given[1], sizeArg);
         const std::int64_t offset = given[1] ? integer(given[1]) : 0;
         std::optional<std::int64_t> size;
         if (sizeArg)
             size = integer(sizeArg);
+        if (buf.strided() && offset >= 0 && offset <= n && (!size || (*size >= 0 && offset + *size <= n))
+            && size.value_or(n - offset) != 1) {
+            // the arguments pass CPython's checks, and then its `header + m[offset:offset + size]` refuses a
+            // strided slice unless it holds exactly one byte
+            throw py::type_error("can't concat memoryview to bytes");
+        }
         Unlocked unlocked;
         c.send_bytes(buf.bytes(), offset, size);
     } catch (...) {

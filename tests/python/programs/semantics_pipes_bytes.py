@@ -184,6 +184,11 @@ if __name__ == '__main__':
     doubles = array.array('d', [1.5, -2.0])
     a.send_bytes(doubles, 8); print('array(d) offset 8', b.recv_bytes() == doubles.tobytes()[8:])
     a.send_bytes(memoryview(b'abcdef').cast('B')); print('cast B', b.recv_bytes())
+    strided = memoryview(b'abcdefgh')[::2]
+    for args in [(), (1,), (3,), (0, 1), (2, 2), (4,), (5,), (0, 5), (-1,)]:
+        show('strided memoryview%r' % (args,), lambda: a.send_bytes(strided, *args))
+    print('what those sent', [b.recv_bytes() for _ in range(2)], b.poll())
+    show('strided array(i)', lambda: a.send_bytes(memoryview(array.array('i', [1, 2, 3, 4]))[::2]))
     a.send_bytes(b'x' * 16384); a.send_bytes(b'y' * 16385)
     print('around 16 KiB', len(b.recv_bytes()), len(b.recv_bytes()))
     big = bytes(range(256)) * 2000
