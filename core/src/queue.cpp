@@ -44,6 +44,22 @@ QueueState::~QueueState()
     }
 }
 
+void QueueState::release(QueueState* state)
+{
+    QueueLocal& l = *state->local;
+    if (!l.joinCancelled || !l.feeder.joinable()) {
+        delete state;
+        return;
+    }
+    l.closeFinalizer.cancel();
+    {
+        std::lock_guard lock(l.mutex);
+        l.feederFreesState = true;
+    }
+    l.feeder.detach();
+    state->sendSentinel(); // from here on the feeder may free the state at any moment
+}
+
 void QueueState::sendSentinel()
 {
     std::lock_guard lock(local->mutex);
@@ -127,7 +143,8 @@ namespace {
 std::shared_ptr<detail::QueueState> makeQueue(int maxsize, const char* className)
 {
     telemetry::probe::Quiet quiet; // its pipe and locks are parts of the queue, not objects of their own
-    return std::make_shared<detail::QueueState>(maxsize, className, Pipe(false));
+    return std::shared_ptr<detail::QueueState>(
+        new detail::QueueState(maxsize, className, Pipe(false)), &detail::QueueState::release);
 }
 
 // put()'s first steps, shared by Queue and JoinableQueue: the closed check, the report, the semaphore.

@@ -104,6 +104,13 @@ void QueueState::feed(QueueLocal& l)
                 flush();
                 reader.close();
                 writer.close();
+                bool freeState = false;
+                {
+                    std::lock_guard lock(l.mutex);
+                    freeState = l.feederFreesState;
+                }
+                if (freeState)
+                    delete this; // QueueState::release: nobody else holds the queue (l goes with it)
                 return;
             }
             std::string payload;

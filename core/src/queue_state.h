@@ -33,6 +33,7 @@ struct QueueLocal {
     std::thread feeder;
     bool closed = false;
     bool joinCancelled = false;
+    bool feederFreesState = false; // the last handle went while a join-cancelled feeder still ran
     Finalizer closeFinalizer;
     Finalizer joinFinalizer;
 };
@@ -40,6 +41,10 @@ struct QueueLocal {
 struct QueueState {
     QueueState(int maxsize, const char* className, std::pair<Connection, Connection> pipe);
     ~QueueState();
+    // The deleter of the last handle. A feeder whose join was cancelled may still be writing what this process
+    // put, as CPython's daemon feeder goes on after its Queue is collected: it is told to stop once that is
+    // written, and frees the state itself then (it uses the locks and the pipe until the end).
+    static void release(QueueState* state);
 
     const char* className;
     int maxsize;

@@ -157,3 +157,20 @@ TEST_F(QueueLifecycleTest, AChildStartsWithAFreshBufferAndItsOwnFeeder)
 }
 
 } // namespace
+
+// The last handle of a queue whose join was cancelled goes while its feeder still writes: the feeder keeps
+// what it uses (the locks, the pipe) until it has written what was put, then frees the queue. Before, the
+// queue's locks were unmapped under the running feeder (SIGSEGV in its next acquire).
+TEST_F(QueueLifecycleTest, AQueueDroppedAfterCancelJoinThreadDoesNotPullTheLocksFromUnderItsFeeder)
+{
+    mp::Process sut([] {
+        for (int i = 0; i < 200; ++i) {
+            mp::Queue q;
+            q.put(i);
+            q.cancel_join_thread();
+        }
+    });
+    sut.start();
+    sut.join(30.0);
+    EXPECT_EQ(sut.exitcode(), 0);
+}

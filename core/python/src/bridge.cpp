@@ -8,12 +8,65 @@
 
 #include "actor/probe.h"
 
+#include <atomic>
+#include <chrono>
 #include <cstring>
 #include <frameobject.h>
+#include <pthread.h>
+#include <thread>
 
 namespace mpstage::python {
 
 namespace {
+
+// Engine threads (a queue's feeder, the last holder of an item) take the GIL to touch Python objects. A thread
+// that asks for it once the interpreter finalizes is ended by pthread_exit, which inside a destructor is
+// std::terminate. So the exit function closes Python to them (closePythonToEngineThreads): it waits, with the
+// GIL let go, for those already inside, and from then on they leave Python alone: a reference they still
+// hold is leaked, and a pickle they were to make waits for the process to end, as CPython's daemon feeder is
+// frozen at exit.
+std::atomic<bool> g_pythonClosed { false };
+std::atomic<int> g_threadsInPython { 0 };
+// A forked child has only the thread that forked: those the parent had inside Python are not in it.
+[[maybe_unused]] const int g_countResetInChild = pthread_atfork(nullptr, nullptr, [] { g_threadsInPython.store(0); });
+
+class EngineGil {
+public:
+    EngineGil()
+        : m_alreadyHeld(PyGILState_Check() != 0)
+    {
+        if (m_alreadyHeld)
+            return;
+        g_threadsInPython.fetch_add(1);
+        if (g_pythonClosed.load()) {
+            g_threadsInPython.fetch_sub(1);
+            return;
+        }
+        m_state = PyGILState_Ensure();
+        m_taken = true;
+    }
+    ~EngineGil()
+    {
+        if (!m_taken)
+            return;
+        PyGILState_Release(m_state);
+        g_threadsInPython.fetch_sub(1);
+    }
+    EngineGil(const EngineGil&) = delete;
+    EngineGil& operator=(const EngineGil&) = delete;
+    bool held() const { return m_alreadyHeld || m_taken; }
+
+private:
+    bool m_alreadyHeld;
+    bool m_taken = false;
+    PyGILState_STATE m_state {};
+};
+
+[[noreturn]] void waitForTheProcessToEnd()
+{
+    for (;;)
+        std::this_thread::sleep_for(std::chrono::hours(1));
+}
 
 // The Python object a Foreign value holds. Every touch of it takes the GIL: the feeder thread that pickles
 // it and the thread that drops the last reference need not hold it.
@@ -33,16 +86,19 @@ public:
     {
         if (!Py_IsInitialized() || _Py_IsFinalizing())
             return; // the interpreter is gone: nothing left to free it into
-        const PyGILState_STATE gil = PyGILState_Ensure();
+        const EngineGil gil;
+        if (!gil.held())
+            return; // the exit function has run: leaked, the process is ending
         Py_DECREF(m_obj);
         Py_XDECREF(m_onError);
-        PyGILState_Release(gil);
     }
     std::string pickle() const override
     {
         if (m_ready)
             return m_pickled;
-        const PyGILState_STATE gil = PyGILState_Ensure();
+        const EngineGil gil;
+        if (!gil.held())
+            waitForTheProcessToEnd();
         std::string out;
         try {
             out = dumps(m_obj);
@@ -61,7 +117,6 @@ public:
                 }
                 e.restore();
                 PyErr_Clear();
-                PyGILState_Release(gil);
                 throw FeederError({}, {});
             }
             // The feeder reports it as CPython's does (Queue._on_queue_feeder_error) and drops the item.
@@ -75,22 +130,21 @@ public:
             const std::string message = py::str(e.value());
             e.restore();
             PyErr_Clear();
-            PyGILState_Release(gil);
             throw FeederError(type, message);
         }
-        PyGILState_Release(gil);
         return out;
     }
     std::string repr() const override
     {
-        const PyGILState_STATE gil = PyGILState_Ensure();
+        const EngineGil gil;
+        if (!gil.held())
+            return std::string("<") + Py_TYPE(m_obj)->tp_name + " object>";
         std::string out;
         try {
             out = py::repr(m_obj);
         } catch (py::error_already_set&) {
             out = std::string("<") + Py_TYPE(m_obj)->tp_name + " object>";
         }
-        PyGILState_Release(gil);
         return out;
     }
     const char* type_name() const noexcept override { return Py_TYPE(m_obj)->tp_name; }
@@ -364,6 +418,14 @@ void installHooks()
     hooks.afterWait = afterWait;
     hooks.decodeForeign = decodeForeign;
     mp::set_embedding_hooks(hooks);
+}
+
+void closePythonToEngineThreads()
+{
+    g_pythonClosed.store(true);
+    const Unlocked unlocked; // those inside may be waiting for the GIL
+    while (g_threadsInPython.load() > 0)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
 }
 
 } // namespace mpstage::python

@@ -60,6 +60,9 @@ void bindExit(py::module_& m);
 // Engine calls that may wait release the GIL, as CPython's blocking calls do.
 using Unlocked = py::gil_scoped_release;
 
+// Run by the exit function, holding the GIL: engine threads leave Python alone from then on (bridge.cpp).
+void closePythonToEngineThreads();
+
 // acquire(block, timeout) on any lock: when the run is not observed, first a try that keeps the GIL (as
 // CPython's SemLock.acquire tries sem_trywait before it lets go of the GIL); observed, the one acquire the
 // program made, so that the stage shows no attempt it did not make.

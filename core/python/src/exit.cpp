@@ -10,7 +10,10 @@ namespace mpstage::python {
 
 void bindExit(py::module_& m)
 {
-    m.def("_exit_function", [] { mp::detail::exitFunction(); });
+    m.def("_exit_function", [] {
+        mp::detail::exitFunction();
+        closePythonToEngineThreads(); // what is left (feeders whose join was cancelled) is not joined
+    });
     py::module_::import("atexit").attr("register")(m.attr("_exit_function"));
 }
 
