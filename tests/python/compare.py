@@ -11,6 +11,7 @@ usage: compare.py PROGRAM.py BUILD_PYTHON_DIR
 
 import os
 import re
+import signal
 import subprocess
 import sys
 
@@ -60,8 +61,20 @@ def run(argv):
     # stdout block-buffered, as a checker's pipe gets it (PYTHONUNBUFFERED would hide what is printed twice,
     # or late, when buffered output meets a fork)
     env = {k: v for k, v in os.environ.items() if k != 'PYTHONUNBUFFERED'}
-    done = subprocess.run(argv, capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL, env=env)
-    return masked(done.stdout), done.returncode, done.stderr
+    # its own session: a program that hangs is killed with every process it forked, so none outlives the test
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+                            text=True, env=env, start_new_session=True)
+    try:
+        out, err = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        out, err = proc.communicate()
+        err += '\ncompare.py: killed after 60 s, with every process it started\n'
+    try:  # children left running after the program ended (none should be)
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    return masked(out), proc.returncode, err
 
 
 def main(program, build_python):
