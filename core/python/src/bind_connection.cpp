@@ -27,51 +27,6 @@ mp::Connection& connection(PyObject* obj)
     return fast::self<mp::Connection>(obj);
 }
 
-// Arguments matched to a Python method's parameters with Python's own errors, as CPython's Connection methods
-// (plain Python functions of _ConnectionBase) give them: `required` leading parameters, the rest with
-// defaults, self counted in the numbers. out[i] is the argument for names[i], or nullptr when not given.
-bool parseArgs(const char* method, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames, const char* const* names,
-    int count, int required, PyObject** out)
-{
-    if (nargs > count) {
-        if (required == count)
-            PyErr_Format(PyExc_TypeError, "_ConnectionBase.%s() takes %d positional argument%s but %zd were given",
-                method, count + 1, count == 0 ? "" : "s", nargs + 1);
-        else
-            PyErr_Format(PyExc_TypeError,
-                "_ConnectionBase.%s() takes from %d to %d positional arguments but %zd were given", method,
-                required + 1, count + 1, nargs + 1);
-        return false;
-    }
-    for (int i = 0; i < count; ++i)
-        out[i] = i < nargs ? args[i] : nullptr;
-    const Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
-    for (Py_ssize_t k = 0; k < nkw; ++k) {
-        const char* key = PyUnicode_AsUTF8(PyTuple_GET_ITEM(kwnames, k));
-        if (!key)
-            return false;
-        int i = 0;
-        while (i < count && std::strcmp(names[i], key) != 0)
-            ++i;
-        if (i == count) {
-            PyErr_Format(PyExc_TypeError, "_ConnectionBase.%s() got an unexpected keyword argument '%s'", method, key);
-            return false;
-        }
-        if (out[i]) {
-            PyErr_Format(PyExc_TypeError, "_ConnectionBase.%s() got multiple values for argument '%s'", method, key);
-            return false;
-        }
-        out[i] = args[nargs + k];
-    }
-    for (int i = 0; i < required; ++i) // every method here has at most one required parameter
-        if (!out[i]) {
-            PyErr_Format(
-                PyExc_TypeError, "_ConnectionBase.%s() missing 1 required positional argument: '%s'", method, names[i]);
-            return false;
-        }
-    return true;
-}
-
 // CPython checks a Connection is open, then that it goes the right way, and only then looks at the arguments
 // (_ConnectionBase._check_closed, _check_readable, _check_writable).
 void checkWritable(const mp::Connection& c)
@@ -102,7 +57,7 @@ PyObject* send(PyObject* obj, PyObject* const* args, Py_ssize_t nargs, PyObject*
 {
     static const char* const names[] = { "obj" };
     PyObject* item = nargs == 1 && !kwnames ? args[0] : nullptr;
-    if (!item && !parseArgs("send", args, nargs, kwnames, names, 1, 1, &item))
+    if (!item && !fast::parseMethod("_ConnectionBase.send", args, nargs, kwnames, names, 1, 1, &item))
         return nullptr;
     try {
         mp::Connection& c = connection(obj);
@@ -131,7 +86,7 @@ mp::Object unpickle(std::string_view payload)
 
 PyObject* recv(PyObject* obj, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames)
 {
-    if ((nargs || kwnames) && !parseArgs("recv", args, nargs, kwnames, nullptr, 0, 0, nullptr))
+    if ((nargs || kwnames) && !fast::parseMethod("_ConnectionBase.recv", args, nargs, kwnames, nullptr, 0, 0, nullptr))
         return nullptr;
     try {
         mp::Connection& c = connection(obj);
@@ -224,7 +179,7 @@ PyObject* sendBytes(PyObject* obj, PyObject* const* args, Py_ssize_t nargs, PyOb
 {
     static const char* const names[] = { "buf", "offset", "size" };
     PyObject* given[3];
-    if (!parseArgs("send_bytes", args, nargs, kwnames, names, 3, 1, given))
+    if (!fast::parseMethod("_ConnectionBase.send_bytes", args, nargs, kwnames, names, 3, 1, given))
         return nullptr;
     try {
         mp::Connection& c = connection(obj);
@@ -280,7 +235,7 @@ PyObject* recvBytes(PyObject* obj, PyObject* const* args, Py_ssize_t nargs, PyOb
 {
     static const char* const names[] = { "maxlength" };
     PyObject* given[1];
-    if (!parseArgs("recv_bytes", args, nargs, kwnames, names, 1, 0, given))
+    if (!fast::parseMethod("_ConnectionBase.recv_bytes", args, nargs, kwnames, names, 1, 0, given))
         return nullptr;
     try {
         mp::Connection& c = connection(obj);
@@ -304,7 +259,7 @@ PyObject* poll(PyObject* obj, PyObject* const* args, Py_ssize_t nargs, PyObject*
 {
     static const char* const names[] = { "timeout" };
     PyObject* given[1];
-    if (!parseArgs("poll", args, nargs, kwnames, names, 1, 0, given))
+    if (!fast::parseMethod("_ConnectionBase.poll", args, nargs, kwnames, names, 1, 0, given))
         return nullptr;
     try {
         mp::Connection& c = connection(obj);

@@ -157,47 +157,6 @@ PyQueue& queueOf(PyObject* obj)
     return fast::self<PyQueue>(obj);
 }
 
-// Python's checks of a call to `def NAME(self, <names>)` whose first `required` parameters have no default.
-bool parseArgs(const char* qualname, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames,
-    const char* const* names, int count, int required, PyObject** out)
-{
-    if (nargs > count) {
-        if (required == count)
-            PyErr_Format(PyExc_TypeError, "%s() takes %d positional argument%s but %zd were given", qualname, count + 1,
-                count == 0 ? "" : "s", nargs + 1);
-        else
-            PyErr_Format(PyExc_TypeError, "%s() takes from %d to %d positional arguments but %zd were given", qualname,
-                required + 1, count + 1, nargs + 1);
-        return false;
-    }
-    for (int i = 0; i < count; ++i)
-        out[i] = i < nargs ? args[i] : nullptr;
-    const Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
-    for (Py_ssize_t k = 0; k < nkw; ++k) {
-        const char* key = PyUnicode_AsUTF8(PyTuple_GET_ITEM(kwnames, k));
-        if (!key)
-            return false;
-        int i = 0;
-        while (i < count && std::strcmp(names[i], key) != 0)
-            ++i;
-        if (i == count) {
-            PyErr_Format(PyExc_TypeError, "%s() got an unexpected keyword argument '%s'", qualname, key);
-            return false;
-        }
-        if (out[i]) {
-            PyErr_Format(PyExc_TypeError, "%s() got multiple values for argument '%s'", qualname, key);
-            return false;
-        }
-        out[i] = args[nargs + k];
-    }
-    for (int i = 0; i < required; ++i) // these methods have at most one required parameter
-        if (!out[i]) {
-            PyErr_Format(PyExc_TypeError, "%s() missing 1 required positional argument: '%s'", qualname, names[i]);
-            return false;
-        }
-    return true;
-}
-
 // SemLock.acquire's `block` (an int, as clinic's bool(accept={int})) and `timeout` (None or a real number).
 bool semBlock(PyObject* block)
 {
@@ -231,7 +190,8 @@ PyObject* fastPut(PyObject* obj, PyObject* const* args, Py_ssize_t nargs, PyObje
     PyObject* given[3];
     try {
         PyQueue& self = queueOf(obj);
-        if (!parseArgs(self.joinable ? "JoinableQueue.put" : "Queue.put", args, nargs, kwnames, names, 3, 1, given))
+        if (!fast::parseMethod(
+                self.joinable ? "JoinableQueue.put" : "Queue.put", args, nargs, kwnames, names, 3, 1, given))
             return nullptr;
         if (isClosedHere(self))
             raiseClosed(self);
@@ -249,7 +209,7 @@ PyObject* fastGet(PyObject* obj, PyObject* const* args, Py_ssize_t nargs, PyObje
 {
     static const char* const names[] = { "block", "timeout" };
     PyObject* given[2];
-    if (!parseArgs("Queue.get", args, nargs, kwnames, names, 2, 0, given))
+    if (!fast::parseMethod("Queue.get", args, nargs, kwnames, names, 2, 0, given))
         return nullptr;
     try {
         PyQueue& self = queueOf(obj);
@@ -294,7 +254,7 @@ PyObject* fastPutNowait(PyObject* obj, PyObject* const* args, Py_ssize_t nargs, 
 {
     static const char* const names[] = { "obj" };
     PyObject* given[1];
-    if (!parseArgs("Queue.put_nowait", args, nargs, kwnames, names, 1, 1, given))
+    if (!fast::parseMethod("Queue.put_nowait", args, nargs, kwnames, names, 1, 1, given))
         return nullptr;
     try {
         if (!exactlyOurs(obj))
@@ -312,7 +272,7 @@ PyObject* fastPutNowait(PyObject* obj, PyObject* const* args, Py_ssize_t nargs, 
 // Queue.get_nowait() is self.get(False).
 PyObject* fastGetNowait(PyObject* obj, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames)
 {
-    if (!parseArgs("Queue.get_nowait", args, nargs, kwnames, nullptr, 0, 0, nullptr))
+    if (!fast::parseMethod("Queue.get_nowait", args, nargs, kwnames, nullptr, 0, 0, nullptr))
         return nullptr;
     try {
         if (!exactlyOurs(obj))
@@ -336,7 +296,7 @@ template <PyObject* (*F)(PyObject*, PyObject* const*, Py_ssize_t, PyObject*)> Py
 template <const char* Name, PyObject* (*Impl)(PyObject*)>
 PyObject* noArgs(PyObject* obj, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames)
 {
-    if (!parseArgs(Name, args, nargs, kwnames, nullptr, 0, 0, nullptr))
+    if (!fast::parseMethod(Name, args, nargs, kwnames, nullptr, 0, 0, nullptr))
         return nullptr;
     try {
         return Impl(obj);
@@ -429,7 +389,7 @@ PyObject* simplePut(PyObject* obj, PyObject* const* args, Py_ssize_t nargs, PyOb
 {
     static const char* const names[] = { "obj" };
     PyObject* given[1];
-    if (!parseArgs("SimpleQueue.put", args, nargs, kwnames, names, 1, 1, given))
+    if (!fast::parseMethod("SimpleQueue.put", args, nargs, kwnames, names, 1, 1, given))
         return nullptr;
     try {
         mp::SimpleQueue& self = simpleOf(obj);

@@ -25,13 +25,12 @@ PyObject* translate()
     return nullptr;
 }
 
-bool parse(const char* function, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames, const char* const* names,
-    int count, PyObject** out)
+namespace {
+
+// The positional arguments, then the keywords matched to names; `function` names the callee in the errors.
+bool matchArguments(const char* function, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames,
+    const char* const* names, int count, PyObject** out)
 {
-    if (nargs > count) {
-        PyErr_Format(PyExc_TypeError, "%s() takes at most %d arguments (%zd given)", function, count, nargs);
-        return false;
-    }
     for (int i = 0; i < count; ++i)
         out[i] = i < nargs ? args[i] : nullptr;
     const Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
@@ -52,6 +51,40 @@ bool parse(const char* function, PyObject* const* args, Py_ssize_t nargs, PyObje
         }
         out[i] = args[nargs + k];
     }
+    return true;
+}
+
+} // namespace
+
+bool parse(const char* function, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames, const char* const* names,
+    int count, PyObject** out)
+{
+    if (nargs > count) {
+        PyErr_Format(PyExc_TypeError, "%s() takes at most %d arguments (%zd given)", function, count, nargs);
+        return false;
+    }
+    return matchArguments(function, args, nargs, kwnames, names, count, out);
+}
+
+bool parseMethod(const char* qualname, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames,
+    const char* const* names, int count, int required, PyObject** out)
+{
+    if (nargs > count) {
+        if (required == count)
+            PyErr_Format(PyExc_TypeError, "%s() takes %d positional argument%s but %zd were given", qualname, count + 1,
+                count == 0 ? "" : "s", nargs + 1);
+        else
+            PyErr_Format(PyExc_TypeError, "%s() takes from %d to %d positional arguments but %zd were given", qualname,
+                required + 1, count + 1, nargs + 1);
+        return false;
+    }
+    if (!matchArguments(qualname, args, nargs, kwnames, names, count, out))
+        return false;
+    for (int i = 0; i < required; ++i) // the methods bound this way have at most one required parameter
+        if (!out[i]) {
+            PyErr_Format(PyExc_TypeError, "%s() missing 1 required positional argument: '%s'", qualname, names[i]);
+            return false;
+        }
     return true;
 }
 

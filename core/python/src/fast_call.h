@@ -37,6 +37,12 @@ PyObject* translate();
 bool parse(const char* function, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames, const char* const* names,
     int count, PyObject** out);
 
+// The same for a Python method `def NAME(self, <names>)` whose first `required` parameters have no default,
+// with Python's own errors for it (self counted in the numbers), as CPython's Python methods give them:
+// `qualname` is "Queue.put", "_ConnectionBase.send", ...
+bool parseMethod(const char* qualname, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames,
+    const char* const* names, int count, int required, PyObject** out);
+
 // None (or absent) as std::nullopt, else the number as a double (TypeError for what is not a number).
 std::optional<double> optionalSeconds(PyObject* obj);
 
