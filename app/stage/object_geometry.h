@@ -12,8 +12,8 @@
 namespace mpstage::app {
 
 inline constexpr qreal TOKEN_HEIGHT = 36;
-// A sentinel's stop sign: wide enough for "None" in type that stays readable on a 720p projector.
-inline constexpr qreal SENTINEL_WIDTH = TOKEN_HEIGHT + 14;
+// A sentinel's stop sign: "None" fits in it, and it overlaps its neighbours in a tray slot only a little.
+inline constexpr qreal SENTINEL_WIDTH = TOKEN_HEIGHT + 8;
 inline constexpr qreal TOKEN_GAP = 8;
 
 // A row of token slots: capacity() fit; slot(i) is the centre of the i-th.

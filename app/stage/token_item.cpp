@@ -66,7 +66,7 @@ void TokenItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidge
     p.setRenderHint(QPainter::Antialiasing);
     const Theme& t = theme();
     static const QFont font = stageFont(17, true);
-    static const QFont sentinelFont = stageFont(16, true); // 12 px on screen at a 0.75 stage scale
+    static const QFont sentinelFont = stageFont(14, true); // "None" inside the stop sign, which a tray slot holds
     const qreal h = TOKEN_HEIGHT;
     if (m_look.sentinel) {
         // A stop sign: an octagon, white rim, "None".
