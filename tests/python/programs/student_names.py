@@ -44,8 +44,9 @@ if __name__ == '__main__':
     print(masked(p1))
     p2 = mp.Process(target=grandparent, args=(q,))
     p2.start()
-    for _ in range(4):
-        print(q.get())
+    # the child's own put and its children's race to the pipe (its feeder thread may write last): sorted
+    for line in sorted(q.get() for _ in range(4)):
+        print(line)
     p2.join()
     d = mp.Process(target=who, args=(q,), daemon=True, name='the daemon')
     print(masked(d))
