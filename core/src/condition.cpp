@@ -65,7 +65,7 @@ bool Condition::wait(Timeout timeout)
     try {
         std::optional<probe::Blocking> blocking;
         if (m_object)
-            blocking.emplace(m_object, "wait");
+            blocking.emplace(m_object, "wait", probe::until(timeout));
         notified = m_wait.acquire(true, timeout);
     } catch (...) {
         m_woken.release();
@@ -137,7 +137,7 @@ void Event::clear()
 bool Event::wait(Timeout timeout)
 {
     probe::gate(false, "wait");
-    probe::Blocking blocking(m_object, "wait");
+    probe::Blocking blocking(m_object, "wait", probe::until(timeout));
     Guard g(m_cond);
     if (m_flag.acquire(false))
         m_flag.release();
@@ -171,7 +171,7 @@ int Barrier::wait(Timeout timeout)
     if (!timeout)
         timeout = m_timeout;
     probe::gate(false, "wait");
-    probe::Blocking blocking(m_object, "wait");
+    probe::Blocking blocking(m_object, "wait", probe::until(timeout));
     Guard g(m_cond);
     enter();
     const int index = m_shared->count;

@@ -225,7 +225,7 @@ bool Connection::poll(Timeout timeout)
     const bool waits = !timeout || *timeout > 0;
     if (waits)
         probe::gate(false, "poll");
-    probe::Blocking blocking(m->object, "poll");
+    probe::Blocking blocking(m->object, "poll", probe::until(timeout));
     const bool ready = detail::waitReadable(m->fd, timeout);
     probe::event(EventType::Poll, m->object, m->end, ready ? 1 : 0);
     return ready;

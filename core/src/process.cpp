@@ -31,8 +31,13 @@ struct ProcessImpl {
     pid_t pid = 0;
     pid_t parentPid = 0;
     int pidfd = -1;
-    std::optional<int> exitcode;
     telemetry::ActorId actor; // when the run is observed
+
+    std::optional<int> code() const
+    {
+        std::lock_guard lock(reaping);
+        return exitcode;
+    }
 
     ~ProcessImpl()
     {
@@ -40,13 +45,21 @@ struct ProcessImpl {
             ::close(pidfd);
     }
 
-    // Reaps the child if it has ended (waiting as long as `block` says). Returns true once it has.
+    // Reaps the child if it has ended (waiting as long as `block` says). Returns true once it has. Threads
+    // may join, poll and list the same child at once: a blocking wait watches the pidfd, and the reaping
+    // itself happens under the lock, once.
     bool poll(bool block)
     {
+        if (block && pidfd >= 0 && !code()) {
+            pollfd pfd { pidfd, POLLIN, 0 };
+            retryEintr([&] { return ::poll(&pfd, 1, -1); });
+        }
+        std::lock_guard lock(reaping);
         if (exitcode)
             return true;
         int status = 0;
-        const pid_t r = retryEintr([&] { return waitpid(pid, &status, block ? 0 : WNOHANG); });
+        const bool waits = block && pidfd < 0;
+        const pid_t r = retryEintr([&] { return waitpid(pid, &status, waits ? 0 : WNOHANG); });
         if (r == 0)
             return false;
         if (r == -1) // ECHILD: someone else reaped it; CPython reports None forever, we report it as gone
@@ -63,6 +76,10 @@ struct ProcessImpl {
     }
 
     [[noreturn]] void runChild();
+
+private:
+    mutable std::mutex reaping;
+    std::optional<int> exitcode;
 };
 
 namespace {
@@ -135,10 +152,24 @@ CurrentProcess& RuntimeAccess::current()
     return *p;
 }
 
-std::vector<std::shared_ptr<ProcessImpl>>& RuntimeAccess::children()
+namespace {
+RuntimeAccess::Children*& childrenSlot()
 {
-    static auto* c = new std::vector<std::shared_ptr<ProcessImpl>>;
-    return *c;
+    static auto* c = new RuntimeAccess::Children;
+    return c;
+}
+} // namespace
+
+RuntimeAccess::Children& RuntimeAccess::children()
+{
+    return *childrenSlot();
+}
+
+void RuntimeAccess::forgetChildren()
+{
+    RuntimeAccess::Children*& slot = childrenSlot();
+    slot->list.clear(); // the child has one thread: nobody else can hold the lock's list now
+    slot = new Children; // NOLINT(cppcoreguidelines-owning-memory): the old one is left as the fork left it
 }
 
 namespace {
@@ -217,7 +248,11 @@ void Process::start()
     m->pid = pid;
     m->parentPid = getpid();
     m->pidfd = static_cast<int>(::syscall(SYS_pidfd_open, pid, 0));
-    RuntimeAccess::children().push_back(m);
+    {
+        auto& kids = RuntimeAccess::children();
+        std::lock_guard lock(kids.mutex);
+        kids.list.push_back(m);
+    }
     // The parent leaves through the exit sequence too, so it joins its children and flushes its queues.
     detail::installExitHandler();
 }
@@ -229,7 +264,7 @@ void Process::join(Timeout timeout)
     if (m->parentPid != getpid())
         throw AssertionError("can only join a child process");
     telemetry::probe::gate(false, "join");
-    telemetry::probe::Blocking blocking({}, "join", m->actor.value);
+    telemetry::probe::Blocking blocking({}, "join", telemetry::probe::until(timeout), m->actor.value);
     if (!timeout) {
         m->poll(true);
     } else if (!m->poll(false) && m->pidfd >= 0) {
@@ -244,9 +279,10 @@ void Process::join(Timeout timeout)
             break;
         }
     }
-    if (m->exitcode) {
+    if (m->code()) {
         auto& kids = RuntimeAccess::children();
-        std::erase(kids, m);
+        std::lock_guard lock(kids.mutex);
+        std::erase(kids.list, m);
     }
 }
 
@@ -261,7 +297,7 @@ std::optional<int> Process::exitcode() const
 {
     if (m->started && m->parentPid == getpid())
         m->poll(false);
-    return m->exitcode;
+    return m->code();
 }
 
 int Process::pid() const
@@ -290,13 +326,13 @@ void Process::set_daemon(bool daemonic)
 
 void Process::terminate()
 {
-    if (m->started && !m->exitcode)
+    if (m->started && !m->code())
         ::kill(m->pid, SIGTERM);
 }
 
 void Process::kill()
 {
-    if (m->started && !m->exitcode)
+    if (m->started && !m->code())
         ::kill(m->pid, SIGKILL);
 }
 
@@ -310,9 +346,10 @@ int Process::sentinel() const
 std::vector<Process> active_children()
 {
     auto& kids = RuntimeAccess::children();
-    std::erase_if(kids, [](const auto& impl) { return impl->poll(false); });
+    std::lock_guard lock(kids.mutex);
+    std::erase_if(kids.list, [](const auto& impl) { return impl->poll(false); });
     std::vector<Process> out;
-    for (const auto& impl : kids) {
+    for (const auto& impl : kids.list) {
         out.push_back(Process(impl));
     }
     return out;

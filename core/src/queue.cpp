@@ -211,7 +211,7 @@ Object Queue::get(bool block, Timeout timeout)
         takeOne();
     } else {
         const double deadline = block ? detail::monotonic() + *timeout : 0.0;
-        probe::Blocking blocking(m->object, "get");
+        probe::Blocking blocking(m->object, "get", probe::Until::Timeout);
         bool ready = m->rlock.acquire(block, timeout);
         if (ready) {
             try {

@@ -6,14 +6,22 @@
 #include <mp/process.h>
 
 #include <memory>
+#include <mutex>
 #include <vector>
 
 namespace mp::detail {
 
 struct RuntimeAccess {
     static CurrentProcess& current();
-    static std::vector<std::shared_ptr<ProcessImpl>>& children();
-    static void forgetChildren() { children().clear(); }
+    // The children this process started. Any thread may start, join or list them: each use holds the lock.
+    struct Children {
+        std::mutex mutex;
+        std::vector<std::shared_ptr<ProcessImpl>> list;
+    };
+    static Children& children();
+    // In a forked child: a fresh, empty list (the parent's lock may have been held by a thread the fork left
+    // behind, so the old one is dropped without being locked or destroyed).
+    static void forgetChildren();
     static int nextCount();
     static void becomeChild(const std::string& name, const std::vector<int>& identity, bool daemonic);
 };

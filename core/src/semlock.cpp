@@ -319,7 +319,7 @@ bool SemLock::acquire(bool block, Timeout timeout)
             // A part of a Condition/Event/Barrier has no id of its own: the compound reports the wait.
             std::optional<probe::Blocking> blocking;
             if (m_object)
-                blocking.emplace(m_object, m_blockOp);
+                blocking.emplace(m_object, m_blockOp, forever ? probe::Until::Forever : probe::Until::Timeout);
             detail::Waiting waiting; // also when no telemetry reports it
             got = waitForValue(deadline, forever); // sets ownerDied
         }

@@ -206,6 +206,10 @@ TEST(EventViewsTest, BlockingAndGateViewsReadTheirFields)
     EXPECT_EQ(as<Blocked>(blocked).object, OBJECT);
     EXPECT_EQ(as<Blocked>(blocked).joined, ActorId { 11 });
     EXPECT_EQ(as<Blocked>(blocked).operation, "the text");
+    const Event timed = with(EventType::Blocked, 1);
+    const Event untimed = with(EventType::Blocked, 0);
+    EXPECT_TRUE(as<Blocked>(timed).timed);
+    EXPECT_FALSE(as<Blocked>(untimed).timed);
     EXPECT_EQ(as<Unblocked>(unblocked).operation, "the text");
     EXPECT_TRUE(as<GateWaiting>(micro).micro);
     EXPECT_FALSE(as<GateWaiting>(step).micro);

@@ -61,6 +61,20 @@ TEST(HangTest, ARunIsHungOnlyWhenEveryLiveActorIsBlockedAndQuiet)
     EXPECT_TRUE(explainHang(running, running.lastNs() + QUIET, QUIET).empty());
 }
 
+TEST(HangTest, AWaitWithATimeoutIsNoHang)
+{
+    // conn.poll(2) or p.join(1.0) alone: the wait ends by itself, however long the run stays quiet.
+    Script s = withMainAnd(ObjectKind::Pipe, 0, "pipe#1");
+    Event poll = ev::blocked(MAIN, OBJ, "poll");
+    poll.a = 1;
+    s << poll;
+    const World timed = replay(s);
+
+    EXPECT_TRUE(timed.actor(MAIN)->blocked.timed);
+    EXPECT_FALSE(isHung(timed, timed.lastNs() + 10 * QUIET, QUIET));
+    EXPECT_TRUE(explainHang(timed, timed.lastNs() + 10 * QUIET, QUIET).empty());
+}
+
 TEST(HangTest, AnActorPausedAtAGateIsNotHung)
 {
     Script s = withMainAnd(ObjectKind::Queue, 0, "q");

@@ -5,12 +5,14 @@
 
 #include "leftovers.h"
 
+#include <atomic>
 #include <cerrno>
 #include <csignal>
 #include <fcntl.h>
 #include <poll.h>
 #include <thread>
 #include <unistd.h>
+#include <vector>
 
 namespace {
 
@@ -142,6 +144,49 @@ TEST_F(ProcessTest, AParentWaitsForItsNonDaemonicChildrenBeforeExiting)
     w.close();
     EXPECT_TRUE(r.poll()) << "the parent exited before its child finished";
     EXPECT_EQ(r.recv(), mp::Object("child done"));
+}
+
+TEST_F(ProcessTest, ThreadsMayStartJoinAndListChildrenAtOnce)
+{
+    // A program with threads: two start and join children while a third lists them and another joins the
+    // same children. Every child is reaped once, with its own exit code (under TSan: no data race).
+    constexpr int ROUNDS = 20;
+    std::vector<mp::Process> started[2];
+    std::atomic<bool> done { false };
+    auto starter = [&](int which) {
+        for (int i = 0; i < ROUNDS; ++i) {
+            mp::Process p([i] { mp::sys_exit(i % 7); });
+            p.start();
+            started[which].push_back(p);
+            if (i % 2 == 0)
+                p.join();
+        }
+    };
+    std::thread lister([&] {
+        while (!done.load())
+            for (mp::Process& p : mp::active_children())
+                (void)p.exitcode();
+    });
+    std::thread a(starter, 0);
+    std::thread b(starter, 1);
+    a.join();
+    b.join();
+    std::thread joinerOfA([&] {
+        for (mp::Process& p : started[0])
+            p.join();
+    });
+    for (mp::Process& p : started[0])
+        p.join();
+    joinerOfA.join();
+    for (mp::Process& p : started[1])
+        p.join();
+    done.store(true);
+    lister.join();
+
+    for (const auto& list : started)
+        for (int i = 0; i < ROUNDS; ++i)
+            EXPECT_EQ(list[static_cast<std::size_t>(i)].exitcode(), i % 7) << i;
+    EXPECT_TRUE(mp::active_children().empty());
 }
 
 TEST_F(ProcessTest, MisuseRaisesWhatPythonRaises)

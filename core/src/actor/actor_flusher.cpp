@@ -44,7 +44,11 @@ void ActorRuntime::flusherLoop()
             for (BlockingSlot& s : m_blocking) {
                 if (s.state.load() != BlockingSlot::Active || now - s.sinceNs.load() < BLOCKED_AFTER_NS)
                     continue;
-                emitGuarded(Event { .type = EventType::Blocked, .object = s.object, .b = s.joined, .text = s.op },
+                emitGuarded(Event { .type = EventType::Blocked,
+                                .object = s.object,
+                                .a = s.timed ? 1 : 0,
+                                .b = s.joined,
+                                .text = s.op },
                     s.thread, [&] {
                         int expected = BlockingSlot::Active;
                         return s.state.compare_exchange_strong(expected, BlockingSlot::Reported);

@@ -279,7 +279,7 @@ void ActorRuntime::gate(bool micro, const char* where)
     }
 }
 
-int ActorRuntime::beginBlocking(ObjectId object, const char* op, std::int64_t joined)
+int ActorRuntime::beginBlocking(ObjectId object, const char* op, std::int64_t joined, bool timed)
 {
     const std::uint16_t lane = threadLane();
     for (std::size_t i = 0; i < m_blocking.size(); ++i) {
@@ -290,6 +290,7 @@ int ActorRuntime::beginBlocking(ObjectId object, const char* op, std::int64_t jo
         s.object = object;
         s.op = op;
         s.joined = joined;
+        s.timed = timed;
         s.thread = lane;
         s.sinceNs.store(nowNs());
         s.state.store(BlockingSlot::Active);

@@ -44,7 +44,7 @@ public:
 
     // A blocking operation in progress on this thread; the flusher reports it as Blocked once it has lasted
     // a little while, so fast operations cost no extra events.
-    int beginBlocking(ObjectId object, const char* op, std::int64_t joined);
+    int beginBlocking(ObjectId object, const char* op, std::int64_t joined, bool timed);
     void endBlocking(int slot);
 
     // Process::start: before the fork (parent), and in the child, where the parent's runtime (its flusher
@@ -67,6 +67,7 @@ private:
         ObjectId object;
         const char* op = "";
         std::int64_t joined = 0;
+        bool timed = false;
         std::uint16_t thread = 0;
     };
 

@@ -7,6 +7,7 @@
 
 #include <mp/embedding.h>
 #include <mp/object.h>
+#include <mp/timeout.h>
 
 namespace mp::telemetry::probe {
 
@@ -73,11 +74,18 @@ struct Quiet {
 
 ObjectId created(ObjectKind kind, std::int64_t parameter);
 
-// Marks a call that may block; reported as Blocked (and later Unblocked) only if it lasts a while.
+// Marks a call that may block; reported as Blocked (and later Unblocked) only if it lasts a while. A timed
+// wait (a timeout was given) ends by itself, so it is never part of a hang.
+enum class Until : bool { Forever, Timeout };
+inline Until until(const Timeout& timeout)
+{
+    return timeout ? Until::Timeout : Until::Forever;
+}
+
 class Blocking {
 public:
-    Blocking(ObjectId object, const char* op, std::int64_t joinedActor = 0)
-        : m_slot(g_actor ? g_actor->beginBlocking(object, op, joinedActor) : -1)
+    Blocking(ObjectId object, const char* op, Until until = Until::Forever, std::int64_t joinedActor = 0)
+        : m_slot(g_actor ? g_actor->beginBlocking(object, op, joinedActor, until == Until::Timeout) : -1)
     {
     }
     ~Blocking()

@@ -18,7 +18,7 @@ bool isHung(const World& world, std::uint64_t nowNs, std::uint64_t quietNs)
         if (!a->live())
             continue;
         anyLive = true;
-        if (a->status != ActorStatus::Blocked || a->pausedAnywhere())
+        if (a->status != ActorStatus::Blocked || a->blocked.timed || a->pausedAnywhere())
             return false;
         // An actor that has only just blocked was running until then, even if it reported nothing.
         lastMove = std::max(lastMove, a->blocked.sinceNs);

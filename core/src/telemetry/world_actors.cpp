@@ -128,7 +128,9 @@ void World::applyLane(const Event& e)
     switch (e.type) {
     case EventType::Blocked: {
         const auto v = as<Blocked>(e);
-        BlockedOn on { .object = v.object, .operation = v.operation, .joined = v.joined, .sinceNs = e.timeNs };
+        BlockedOn on {
+            .object = v.object, .operation = v.operation, .joined = v.joined, .sinceNs = e.timeNs, .timed = v.timed
+        };
         if (l.staleBlocked && l.staleBlocked->object == on.object && l.staleBlocked->operation == on.operation) {
             l.staleBlocked.reset(); // the late report of a wait that has already ended
             return;

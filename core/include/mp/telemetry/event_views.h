@@ -346,11 +346,12 @@ struct ValueWritten {
 struct Blocked {
     static constexpr EventType TYPE = EventType::Blocked;
     ObjectId object; // or 0
+    bool timed; // a timeout was given: the wait ends by itself
     ActorId joined; // join(): the actor waited for
     const std::string& operation; // "get", "recv", "acquire", "join", "put", "wait", "feed", "flush"
     static Blocked of(const Event& e)
     {
-        return { .object = e.object, .joined = views::actorIn(e.b), .operation = e.text };
+        return { .object = e.object, .timed = e.a == 1, .joined = views::actorIn(e.b), .operation = e.text };
     }
 };
 

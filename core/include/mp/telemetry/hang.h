@@ -24,8 +24,8 @@ struct HangSentence {
     friend bool operator==(const HangSentence&, const HangSentence&) = default;
 };
 
-// Hung: at least one live actor, every live actor blocked (main thread Blocked, no thread at a gate), and
-// no progress (World::progressNs) nor new wait for quietNs before nowNs.
+// Hung: at least one live actor, every live actor blocked (main thread Blocked with no timeout, no thread at a
+// gate), and no progress (World::progressNs) nor new wait for quietNs before nowNs.
 bool isHung(const World& world, std::uint64_t nowNs, std::uint64_t quietNs);
 
 // One sentence per blocked actor, in actor order; empty if the run is not hung.

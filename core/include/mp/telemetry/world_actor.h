@@ -20,6 +20,7 @@ struct BlockedOn {
     std::string operation; // "get", "recv", "send", "acquire", "join", "flush", "feed", "wait"...
     ActorId joined; // the process a join() waits for
     std::uint64_t sinceNs = 0; // when it was reported
+    bool timed = false; // a timeout was given (poll(2), join(1.0)): it ends by itself, so it is no hang
 
     friend bool operator==(const BlockedOn&, const BlockedOn&) = default;
 };
