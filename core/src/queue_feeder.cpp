@@ -26,8 +26,6 @@ namespace {
 // Queue._on_queue_feeder_error: CPython prints the traceback and carries on.
 void reportFeederError(const Error& e)
 {
-    if (!*e.type_name())
-        return; // the embedding has reported it already (a Python queue's _on_queue_feeder_error)
     // one write, so that the error reaches the console as one piece
     const std::string what = e.what();
     std::cerr << std::string("Traceback (most recent call last):\n  File \"<mp::Queue feeder thread>\", in _feed\n")
@@ -116,6 +114,10 @@ void QueueState::feed(QueueLocal& l)
             std::string payload;
             try {
                 payload = dumps(*item.obj);
+            } catch (const ReportedLater& e) {
+                sem.release(); // as below; then the embedding reports it (a Python queue's onerror)
+                e.report();
+                continue;
             } catch (const Error& e) {
                 // The item is dropped: give its slot back so qsize() and full() stay right (bpo-30414).
                 sem.release();

@@ -4,6 +4,7 @@
 // listing beside it fail the same way. The hierarchy mirrors Python's where it matters to a catch clause:
 // FileNotFoundError and BrokenPipeError are OSErrors, BrokenBarrierError is a RuntimeError.
 
+#include <functional>
 #include <stdexcept>
 #include <string>
 
@@ -70,6 +71,26 @@ MP_DECLARE_ERROR(FileExistsError, OSError);
 MP_DECLARE_ERROR(BrokenPipeError, OSError);
 
 #undef MP_DECLARE_ERROR
+
+// Raised by an embedding's Foreign::pickle() when the embedding reports the failure itself: a Queue's feeder
+// drops the item, gives its slot back, then calls report(), in the order CPython's Queue._feed keeps
+// (queue_sem.release(), then onerror(e, obj)), so qsize() inside the report no longer counts the item.
+class ReportedLater : public Error {
+public:
+    explicit ReportedLater(std::function<void()> report)
+        : m_report(std::move(report))
+    {
+    }
+    const char* type_name() const noexcept override { return ""; }
+    void report() const
+    {
+        if (m_report)
+            m_report();
+    }
+
+private:
+    std::function<void()> m_report;
+};
 
 // Thrown by mp::sys_exit() and turned into the process's exit code, as SystemExit is in Python.
 class SystemExit : public std::exception {

@@ -9,7 +9,7 @@ is what ``python3 -m mpstage FILE.py`` and ``mpstage-host run FILE.py`` do.
 import sys
 
 SUBMODULES = ("connection", "context", "managers", "pool", "process", "queues", "shared_memory",
-              "sharedctypes", "synchronize")
+              "sharedctypes", "synchronize", "util")
 
 
 def install():

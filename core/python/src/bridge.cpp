@@ -14,6 +14,7 @@
 #include <frameobject.h>
 #include <pthread.h>
 #include <thread>
+#include <utility>
 
 namespace mpstage::python {
 
@@ -91,6 +92,7 @@ public:
             return; // the exit function has run: leaked, the process is ending
         Py_DECREF(m_obj);
         Py_XDECREF(m_onError);
+        Py_XDECREF(m_error);
     }
     std::string pickle() const override
     {
@@ -104,20 +106,15 @@ public:
             out = dumps(m_obj);
         } catch (py::error_already_set& e) {
             if (m_onError) {
-                // Queue._feed's `onerror(e, obj)`: the queue's _on_queue_feeder_error (by default
-                // traceback.print_exc()) reports it; the engine drops the item and prints nothing more.
-                try {
-                    static auto& report = *new py::object( // never freed: used until exit
-                        py::module_::import("mpstage.multiprocessing.queues").attr("_feeder_error"));
-                    if (e.trace())
-                        PyException_SetTraceback(e.value().ptr(), e.trace().ptr());
-                    report(py::handle(m_onError), e.value(), py::handle(m_obj));
-                } catch (py::error_already_set& failed) {
-                    failed.discard_as_unraisable("the queue's _on_queue_feeder_error");
-                }
+                // Queue._feed's `onerror(e, obj)`, called by the feeder once it has given the item's slot
+                // back: the queue's _on_queue_feeder_error (by default traceback.print_exc()) reports it.
+                if (e.trace())
+                    PyException_SetTraceback(e.value().ptr(), e.trace().ptr());
+                Py_XDECREF(m_error);
+                m_error = e.value().inc_ref().ptr();
                 e.restore();
                 PyErr_Clear();
-                throw FeederError({}, {});
+                throw mp::ReportedLater([this] { reportPickleError(); });
             }
             // The feeder reports it as CPython's does (Queue._on_queue_feeder_error) and drops the item.
             // the class as a traceback names it (traceback.TracebackException.format_exception_only)
@@ -151,6 +148,23 @@ public:
     PyObject* object() const { return m_obj; }
 
 private:
+    // The feeder thread, after pickle() raised ReportedLater and the item's slot was given back.
+    void reportPickleError() const
+    {
+        const EngineGil gil;
+        if (!gil.held())
+            return; // the exit function has run: nothing may call into Python now
+        PyObject* error = std::exchange(m_error, nullptr);
+        try {
+            static auto& report = *new py::object( // never freed: used until exit
+                py::module_::import("mpstage.multiprocessing.queues").attr("_feeder_error"));
+            report(py::handle(m_onError), py::handle(error), py::handle(m_obj));
+        } catch (py::error_already_set& failed) {
+            failed.discard_as_unraisable("the queue's _on_queue_feeder_error");
+        }
+        Py_XDECREF(error);
+    }
+
     class FeederError : public mp::Error {
     public:
         FeederError(std::string type, const std::string& message)
@@ -172,6 +186,7 @@ private:
         return std::string(data);
     }
 
+    mutable PyObject* m_error = nullptr; // the pickling error the feeder reports (reportPickleError)
     PyObject* m_obj;
     PyObject* m_onError; // called when pickling fails, or null: the engine reports it
     std::string m_pickled;

@@ -145,6 +145,20 @@ if __name__ == '__main__':
     quiet = stderr_of(lambda: (r.put(NoPickle()), r.put(threading.Lock()), r.put('good'), r.get(timeout=10)))
     print('hook saw', Reporting.seen, '| stderr', repr(quiet), '| qsize', r.qsize())
 
+    # ...after giving the dropped item's slot back (queue_sem.release(), then onerror): qsize() inside it is 0
+    hooked = threading.Event()
+    sizes = []
+
+    class Counting(mq.Queue):
+        @staticmethod
+        def _on_queue_feeder_error(e, obj):
+            sizes.append(counting.qsize())
+            hooked.set()
+
+    counting = Counting(ctx=mp.get_context())
+    counting.put(NoPickle())
+    print('hook ran', hooked.wait(10), '| qsize inside the hook', sizes)
+
     # item 12: an unpickling error is raised by get(), after the item has left the queue
     u = mp.Queue()
     u.put(NoUnpickle())

@@ -51,16 +51,15 @@ def allow_connection_pickling():
 
 
 def log_to_stderr(level=None):
-    import logging
-    logger = logging.getLogger('multiprocessing')
-    if level:
-        logger.setLevel(level)
-    return logger
+    """Turns on logging to stderr (multiprocessing.util.log_to_stderr)."""
+    from . import util
+    return util.log_to_stderr(level)
 
 
 def get_logger():
-    import logging
-    return logging.getLogger('multiprocessing')
+    """The 'multiprocessing' logger (multiprocessing.util.get_logger)."""
+    from . import util
+    return util.get_logger()
 
 
 __all__ = [
