@@ -5,6 +5,7 @@
 #include "hang_rules.h"
 #include <mp/telemetry/wording.h>
 
+#include <algorithm>
 #include <climits>
 
 namespace mp::telemetry::hang {
@@ -31,6 +32,20 @@ std::optional<HangSentence> getAfterCutShortWrite(const World& world, const Acto
     return s;
 }
 
+namespace {
+
+// Someone waits in join() on this JoinableQueue for task_done() calls: every item put has been taken, and some
+// were never marked done.
+bool joinedForTaskDone(const World& world, const QueueState& q, ObjectId object)
+{
+    if (q.kind() != ObjectKind::JoinableQueue || q.bufferedCount() + q.inPipeCount() > 0 || q.unfinished() == 0)
+        return false;
+    const auto actors = world.actors();
+    return std::any_of(actors.begin(), actors.end(), [&](const Actor* b) { return blockedIn(*b, "join", object); });
+}
+
+} // namespace
+
 std::optional<HangSentence> getOnEmptyQueue(const World& world, const Actor& a)
 {
     const ObjectId object = a.blocked.object;
@@ -40,6 +55,11 @@ std::optional<HangSentence> getOnEmptyQueue(const World& world, const Actor& a)
     const bool itemLevel = world.run().detail == Detail::Full;
     if (itemLevel && q->bufferedCount() + q->inPipeCount() > 0)
         return std::nullopt;
+    // A consumer that took every item of a JoinableQueue someone join()s, without marking them all done, waits in
+    // get() for more as its loop does (a daemon's for ever). What hangs is the join(), and joinUnfinished's
+    // sentence tells it and names this consumer; a sentinel is no part of it.
+    if (joinedForTaskDone(world, *q, object))
+        return HangSentence { .actor = a.id };
     HangSentence s { .actor = a.id, .objects = { object }, .endpoints = { EndpointRef { a.id, object, 0 } } };
     const std::string name = world.objectName(object);
     const bool alone = othersLive(world, a.id).empty();
@@ -94,6 +114,10 @@ std::optional<HangSentence> joinUnfinished(const World& world, const Actor& a)
     const std::uint64_t unfinished = q->unfinished();
     if (unfinished == 0)
         return std::nullopt;
+    // The consumers waiting in get() for more, whose own wait this sentence tells (see getOnEmptyQueue).
+    for (const Actor* b : othersLive(world, a.id))
+        if (blockedIn(*b, "get", object))
+            s.actors.push_back(b->id);
     s.text = a.name + " waits in join() on " + name + ", but " + count(unfinished, "item") + " taken from it "
         + (unfinished == 1 ? "was" : "were") + " never marked done: task_done() was called "
         + count(q->taskDoneCount(), "time") + " for " + count(q->putCount(), "item") + " put.";

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 // The hang analyser's rules. Each looks at one blocked actor and returns a sentence if it recognises why
-// that wait can never end, or nothing to let the next rule try; generic() always answers.
+// that wait can never end, or nothing to let the next rule try; generic() always answers. A sentence with no
+// text says that another actor's sentence tells this wait and names this actor (explainHang leaves it out):
+// one cause, one sentence.
 
 #include <mp/telemetry/hang.h>
 
