@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "cli.h"
+#include "explore.h"
 #include "headless.h"
 #include "serve.h"
 
@@ -7,11 +8,16 @@
 
 #include "program_scene.h"
 
+#include <algorithm>
+#include <cerrno>
+#include <climits>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <vector>
 
 namespace mpstage {
@@ -23,6 +29,8 @@ const char* const USAGE = R"(usage:
   mpstage-host show SCENE                a scene's summary, parameters, Python listing and narration
   mpstage-host run SCENE [options]       run it with real processes and narrate it in the terminal
   mpstage-host serve SCENE [options]     run it for the app: telemetry on stdout, control on stdin
+  mpstage-host explore SCENE [options]   run it again and again under schedules of gate grants it chooses,
+                                         until one goes bad (an update lost, a hang, other prints)
   SCENE is a scene id, or a Python program FILE.py (serve --python FILE.py too): it runs unchanged, with
   `import multiprocessing` giving mpstage's engine, as MainProcess
   mpstage-host --help
@@ -36,6 +44,17 @@ options:
   --paused               start with every process paused at its first gate (serve)
   --timeout SECONDS      give up after this long (default 30)
   --quiet                run: print only the outcome, not the timeline
+
+explore options (and --param, --timeout per run):
+  --bound K              at most K preemptions per run: granting another process than the one that just
+                         stepped while it could still step (default 2); with --random, K priority changes
+  --max-schedules N      try at most N schedules (default 1000)
+  --random N             N schedules by random priorities (PCT) instead of depth first
+  --seed S               the seed of --random (default 1)
+  --save DIR             write the first schedule of each outcome there, as SCENE-N.schedule (default .)
+  --first                stop at the first bad schedule
+
+exit status (explore): 0 nothing bad found, 1 a bad run found, 2 bad usage or input.
 
 exit status (run): 0 the scene showed the outcome it declares, 1 it did not, 2 bad usage or input
 (a --schedule that does not fit the run included), 3 the run itself failed. A FILE.py that uses what mpstage
@@ -102,6 +121,68 @@ std::string readFile(const std::string& path)
     return text.str();
 }
 
+long wholeNumber(const std::string& option, const std::string& text, long low, long high)
+{
+    char* end = nullptr;
+    errno = 0;
+    const long n = std::strtol(text.c_str(), &end, 10);
+    if (text.empty() || *end || errno || n < low || n > high)
+        throw ParamError(option + " must be a whole number from " + std::to_string(low) + " to " + std::to_string(high)
+            + ", not '" + text + "'");
+    return n;
+}
+
+int exploreCommand(const Scene& scene, const std::vector<std::string>& args)
+{
+    ExploreRequest request;
+    request.scene = &scene;
+    request.sceneArg = args[1];
+    try {
+        for (std::size_t i = 2; i < args.size(); ++i) {
+            const std::string& a = args[i];
+            auto value = [&]() -> const std::string& {
+                if (i + 1 >= args.size())
+                    throw ParamError(a + " needs a value");
+                return args[++i];
+            };
+            if (a == "--param")
+                request.given.push_back(splitAssignment(value()));
+            else if (a == "--bound")
+                request.bound = static_cast<int>(wholeNumber(a, value(), 0, 20));
+            else if (a == "--max-schedules")
+                request.maxSchedules = static_cast<int>(wholeNumber(a, value(), 1, 100'000'000));
+            else if (a == "--random")
+                request.randomRuns = static_cast<int>(wholeNumber(a, value(), 1, 100'000'000));
+            else if (a == "--seed")
+                request.seed = static_cast<std::uint64_t>(wholeNumber(a, value(), 0, LONG_MAX));
+            else if (a == "--save") {
+                request.saveDir = value();
+                struct stat st { };
+                if (::stat(request.saveDir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)
+                    || ::access(request.saveDir.c_str(), W_OK) != 0)
+                    throw ParamError(
+                        "--save needs a directory it can write to, and '" + request.saveDir + "' is not one");
+            } else if (a == "--timeout") {
+                const std::string& t = value();
+                char* end = nullptr;
+                const double s = std::strtod(t.c_str(), &end);
+                if (end == t.c_str() || *end || !(s > 0) || s > 86400)
+                    throw ParamError("--timeout must be a number of seconds above 0, not '" + t + "'");
+                request.timeoutS = s;
+            } else if (a == "--first")
+                request.stopAtFirstBad = true;
+            else
+                throw ParamError("unknown option '" + a + "' for explore");
+        }
+        if (request.randomRuns > 0)
+            request.maxSchedules = std::max(request.maxSchedules, request.randomRuns);
+        request.params = parseParams(scene.params, request.given);
+    } catch (const std::exception& e) {
+        return usageError(e.what());
+    }
+    return explore(request);
+}
+
 } // namespace
 
 int hostMain(int argc, char** argv)
@@ -116,7 +197,7 @@ int hostMain(int argc, char** argv)
     if (args[0] == "list")
         return list();
     const std::string command = args[0];
-    if (command != "show" && command != "run" && command != "serve")
+    if (command != "show" && command != "run" && command != "serve" && command != "explore")
         return usageError("unknown command '" + command + "'");
     if (command == "serve" && args.size() >= 3 && args[1] == "--python")
         args.erase(args.begin() + 1);
@@ -146,6 +227,8 @@ int hostMain(int argc, char** argv)
         return usageError("no scene called '" + args[1] + "' (see mpstage-host list)");
     if (command == "show")
         return show(*scene);
+    if (command == "explore")
+        return exploreCommand(*scene, args);
 
     HostRequest request;
     request.scene = scene;

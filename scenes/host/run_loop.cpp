@@ -31,6 +31,8 @@ constexpr std::uint64_t HOLDBACK_NS = 30'000'000;
 
 void RunLoop::receive(Event e)
 {
+    if (m_options.choose)
+        m_choices.observe(e, now());
     if (is<ObjectCreated>(e))
         if (const auto v = as<ObjectCreated>(e); v.kind == ObjectKind::SharedMemory) {
             m_sharedMemory.push_back(v.label); // on arrival, not after the hold-back: the host may be killed meanwhile
@@ -210,12 +212,14 @@ RunReport RunLoop::run(pid_t mainPid, int signalFd)
 {
     m_mainPid = mainPid;
     const std::uint64_t start = now();
+    if (m_options.choose)
+        m_choices.mainStarted(mainPid, start);
     const auto quietNs = static_cast<std::uint64_t>(m_scene.hangAfter * 1e9);
     while (m_telemetryOpen) {
         pollfd fds[3]
             = { { m_session.readFd(), POLLIN, 0 }, { signalFd, POLLIN, 0 }, { m_options.controlFd, POLLIN, 0 } };
         const nfds_t count = (m_options.controlFd >= 0 && m_controlOpen) ? 3 : 2;
-        ::poll(fds, count, 20);
+        ::poll(fds, count, m_options.choose ? 1 : 20); // exploring: a choice point is taken within 1 ms
         if (fds[0].revents)
             readTelemetry();
         if (fds[1].revents) { // SIGTERM, SIGINT or SIGHUP: end the run, leave nothing behind, then go
@@ -236,6 +240,7 @@ RunReport RunLoop::run(pid_t mainPid, int signalFd)
         if (m_killed)
             continue; // drain until every actor is gone
         driveSchedule();
+        driveExploration();
         const std::uint64_t t = now();
         if (!m_report.result.hung && isHung(*m_world, t, quietNs)) {
             m_report.hang = explainHang(*m_world, t, quietNs);

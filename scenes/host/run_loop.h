@@ -2,8 +2,10 @@
 #pragma once
 // The host's side of one live run (Supervisor::run forks the main actor, then hands over to this): it reads
 // the telemetry and the control commands, holds events back briefly to deliver them in time order, reaps and
-// watches the run's processes, replays a schedule (run_schedule.cpp), and cleans up what the run left.
+// watches the run's processes, replays a schedule (run_schedule.cpp) or
+// lets an explorer choose each grant (run_explore.cpp), and cleans up what the run left.
 
+#include "choice_points.h"
 #include "control_commands.h"
 #include "exit_watch.h"
 #include "janitor.h"
@@ -80,6 +82,7 @@ private:
     void reap(bool block);
     void driveSchedule();
     bool scheduleCannotGoOn(const ScheduleStep& step);
+    void driveExploration();
     void watchExits();
     void removeSharedMemory();
     void stopAll();
@@ -111,6 +114,9 @@ private:
     std::uint64_t m_stuckSinceNs = 0; // since when the next step's actor is missing and everyone else waits
     std::vector<std::string> m_sharedMemory; // names of the blocks the run created (SharedMemory)
     ExitWatch m_exits;
+    // Exploring (run_explore.cpp)
+    ChoicePoints m_choices;
+    std::uint32_t m_lastGranted = 0;
     // Actors flush on their own schedules, so their frames arrive a few ms out of time order. Events wait
     // here briefly and leave in time order (each actor's own order kept), so the narration, the trace and
     // the app read the run as it happened.

@@ -22,8 +22,10 @@ RunReport Supervisor::run()
 {
     Janitor janitor; // first: it must hold none of the run's descriptors
     Session session(m_options.detail);
-    if (m_options.startPaused || m_options.schedule)
+    if (m_options.startPaused || m_options.schedule || m_options.choose)
         session.pauseAll();
+    if (m_options.choose)
+        session.setMicroSteps(true);
     if (m_options.schedule)
         for (const auto& step : *m_options.schedule)
             if (step.micro)

@@ -12,6 +12,7 @@
 #include <mp/telemetry/session.h>
 #include <mp/telemetry/world.h>
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -39,6 +40,10 @@ struct RunOptions {
     std::function<void(const mp::telemetry::World& before, const mp::telemetry::Event&)> onEvent;
     // Called every turn of the loop (at least every 20 ms); returning false stops the run.
     std::function<bool()> onIdle;
+    // Exploring (mpstage-host explore): the run starts paused with micro-steps on, and at each choice point
+    // (choice_points.h) this is given the actors waiting at a gate (sorted) and the one granted last (0 at
+    // first); it returns the one to grant a step, recorded in RunReport::grants, or 0 to stop the run.
+    std::function<std::uint32_t(const std::vector<std::uint32_t>& waiting, std::uint32_t last)> choose;
 };
 
 struct RunReport {
