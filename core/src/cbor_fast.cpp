@@ -97,8 +97,8 @@ bool encode(const Object& obj, std::string& out, int depth)
     if (const auto* s = std::get_if<std::string>(&v))
         return putText(out, *s);
     if (const auto* b = std::get_if<Bytes>(&v)) {
-        putHead(out, BYTES, b->data.size());
-        out += b->data;
+        putHead(out, BYTES, b->size());
+        out += b->view();
         return true;
     }
     if (std::holds_alternative<NoneType>(v)) {

@@ -256,7 +256,7 @@ struct ReprVisitor {
     std::string operator()(std::int64_t i) const { return std::to_string(i); }
     std::string operator()(double d) const { return reprFloat(d); }
     std::string operator()(const std::string& s) const { return reprStr(s); }
-    std::string operator()(const Bytes& b) const { return reprBytes(b.data); }
+    std::string operator()(const Bytes& b) const { return reprBytes(b.str()); }
     std::string operator()(const list& l) const { return reprSeq(l, '[', ']', false); }
     std::string operator()(const tuple& t) const { return reprSeq(t, '(', ')', true); }
     std::string operator()(const dict& d) const

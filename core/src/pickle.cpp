@@ -35,7 +35,7 @@ Json toJson(const Object& obj, int depth)
         }
         Json operator()(const Bytes& b) const
         {
-            return Json::binary(std::vector<std::uint8_t>(b.data.begin(), b.data.end()));
+            return Json::binary(std::vector<std::uint8_t>(b.view().begin(), b.view().end()));
         }
         Json seq(const std::vector<Object>& items) const
         {
@@ -229,9 +229,9 @@ bool foreignMessage(std::string_view data, Object& out)
         || !pickled.is_bytes())
         return false;
     if (const auto decode = detail::embeddingHooks().decodeForeign)
-        out = decode(pickled.as_bytes().data);
+        out = decode(pickled.as_bytes().str());
     else
-        out = Object(std::make_shared<PickledForeign>(pickled.as_bytes().data));
+        out = Object(std::make_shared<PickledForeign>(pickled.as_bytes().str()));
     return true;
 }
 

@@ -29,7 +29,7 @@ std::optional<std::vector<Object>> itemsOf(const Object& values)
         return std::vector<Object>(values.as_tuple().begin(), values.as_tuple().end());
     std::vector<Object> out;
     if (values.is_bytes()) {
-        for (const char c : values.as_bytes().data)
+        for (const char c : values.as_bytes().view())
             out.emplace_back(static_cast<unsigned char>(c));
         return out;
     }

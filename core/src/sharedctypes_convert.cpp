@@ -64,7 +64,7 @@ double toCReal(const Object& v)
 std::uint64_t toCChar(const Object& v)
 {
     if (v.is_bytes() && v.as_bytes().size() == 1)
-        return static_cast<unsigned char>(v.as_bytes().data[0]);
+        return static_cast<unsigned char>(v.as_bytes().data()[0]);
     if (isInteger(v) && v.as_int() >= 0 && v.as_int() <= 255)
         return static_cast<std::uint64_t>(v.as_int());
     throw TypeError("one character bytes, bytearray or integer expected");

@@ -43,7 +43,7 @@ Object inplaceAdd(const Object& a, const Object& b)
     if (a.is_bytes()) {
         if (!b.is_bytes())
             throw TypeError("can't concat " + typeOf(b) + " to bytes");
-        return Bytes(a.as_bytes().data + b.as_bytes().data);
+        return Bytes(a.as_bytes().str() + b.as_bytes().str());
     }
     if (a.is_str()) {
         if (!b.is_str())

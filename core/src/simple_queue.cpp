@@ -47,7 +47,7 @@ Object SimpleQueue::get()
     {
         Guard g(m->rlock);
         if (telemetry::probe::on() && !m->ahead->holdsBytes()) // bytes read ahead still go first
-            res = std::move(m->reader.recv_bytes().data);
+            res = m->reader.recv_bytes().str();
         else
             res = detail::recvMessageAhead(m->reader.fileno(), *m->ahead);
     }

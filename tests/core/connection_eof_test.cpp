@@ -102,8 +102,8 @@ TEST_F(PipeEofTest, OneMebibyteMessageCrossesAPipeSmallerThanIt)
     const mp::Object obj = r.recv();
     sender.join();
 
-    EXPECT_EQ(raw.data, big);
-    EXPECT_EQ(obj.as_bytes().data, big);
+    EXPECT_EQ(raw.str(), big);
+    EXPECT_EQ(obj.as_bytes().str(), big);
 }
 
 TEST_F(PipeEofTest, EofPartWayThroughAMessageIsAnOSError)

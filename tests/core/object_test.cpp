@@ -66,16 +66,22 @@ TEST(ObjectTest, StrLeavesStringsUnquoted)
     EXPECT_EQ(mp::str(Object(7)), "7");
 }
 
-// b = bytes(memoryview(b'a\x00b')); len(b) == 3: the octets, NULs included, seen without a copy.
-TEST(ObjectTest, BytesHaveAViewASizeAndAStringViewConstructor)
+// b = bytes(memoryview(b'a\x00b')); len(b) == 3: the octets, NULs included, read through data() and size() as a
+// std::string's are, and seen without a copy.
+TEST(ObjectTest, BytesHaveDataSizeAViewAndAStringViewConstructor)
 {
     const std::string_view octets("a\0b", 3);
 
     const mp::Bytes sut(octets);
 
     EXPECT_EQ(sut.size(), 3u);
+    EXPECT_EQ(std::string_view(sut.data(), sut.size()), octets);
+    EXPECT_FALSE(sut.empty());
+    EXPECT_TRUE(mp::Bytes().empty());
     EXPECT_EQ(sut.view(), octets);
-    EXPECT_EQ(sut.view().data(), sut.data.data()); // a view of the member, not a copy
+    EXPECT_EQ(sut.view().data(), sut.data()); // a view of the octets, not a copy
+    EXPECT_EQ(sut.str(), std::string(octets));
+    EXPECT_EQ(mp::Bytes(std::string("xy")).str(), "xy");
     EXPECT_EQ(mp::Bytes("ab"), mp::Bytes(std::string("ab")));
     EXPECT_EQ(mp::Bytes("ab").view(), "ab");
     EXPECT_EQ(mp::repr(Object(sut)), "b'a\\x00b'");

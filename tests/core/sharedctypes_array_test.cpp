@@ -10,6 +10,7 @@
 #include <numeric>
 #include <optional>
 #include <regex>
+#include <string>
 #include <tuple>
 #include <vector>
 
@@ -317,6 +318,29 @@ TEST_F(SharedArrayTest, CharArrayErrorsAreCtypesErrors)
         "'SynchronizedArray' object has no attribute 'value'");
     EXPECT_EQ(messageOf<mp::AttributeError>([] { mp::RawArray('i', 3).raw.get(); }),
         "'c_int_Array_3' object has no attribute 'raw'");
+}
+
+// s = a.value; a.value = b'xy'; s is still b'abc'. x = ints.value on an int array raises AttributeError.
+TEST_F(SharedArrayTest, AutoFromACharArraysValueHoldsTheBytesRead)
+{
+    mp::Array sut('c', mp::Bytes("abc"));
+
+    auto s = sut.value;
+    auto r = sut.raw;
+    sut.value = mp::Bytes("xy");
+
+    EXPECT_EQ(s, mp::Bytes("abc"));
+    EXPECT_EQ(r.get(), mp::Bytes("abc"));
+    EXPECT_EQ(sut.raw, mp::Bytes(std::string("xy\0", 3))); // .value ends with a NUL where there is room
+    s = mp::Bytes("q");
+    EXPECT_EQ(s, mp::Bytes("q"));
+    EXPECT_EQ(sut.value, mp::Bytes("xy"));
+    EXPECT_EQ(messageOf<mp::TypeError>([&] { s = 5; }), "bytes expected instead of int instance");
+    EXPECT_EQ(messageOf<mp::AttributeError>([] {
+        mp::Array ints('i', 3);
+        [[maybe_unused]] auto v = ints.value;
+    }),
+        "'SynchronizedArray' object has no attribute 'value'");
 }
 
 TEST_F(SharedArrayTest, CharArrayValueIsSharedWithChildren)

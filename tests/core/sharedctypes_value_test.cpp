@@ -124,24 +124,89 @@ TEST_F(SharedValueTest, ReadsGivePythonTypes)
     EXPECT_TRUE(mp::Value('I', 7).value.get().is_int());
 }
 
-// x = v.value; v.value = 6; x is still 5: a Python name holds the value read, not the shared memory.
-TEST_F(SharedValueTest, AnObjectInitialisedFromValueHoldsACopy)
+// x = v.value; v.value = 6; x is still 5: a Python name holds the value read, not the shared memory. In C++
+// `auto x = v.value;` is that name too: a copied SharedRef holds the value it read.
+TEST_F(SharedValueTest, AutoOrObjectFromValueHoldsACopy)
 {
     static_assert(std::is_convertible_v<const mp::SharedRef&, mp::Object>);
-    static_assert(!std::is_copy_constructible_v<mp::SharedRef>); // `auto x = v.value;` does not compile
     mp::Value sut('i', 5);
 
+    auto a = sut.value;
     mp::Object x = sut.value;
     const mp::Object y(sut.value);
     auto z = sut.value.get();
     sut.value = 6;
 
+    EXPECT_EQ(a, 5);
+    EXPECT_EQ(a.get(), mp::Object(5));
+    EXPECT_EQ(mp::repr(a), "5");
     EXPECT_EQ(x, mp::Object(5));
     EXPECT_EQ(y, mp::Object(5));
     EXPECT_EQ(z, mp::Object(5));
     EXPECT_TRUE(x.is_int());
     mp::Object c = mp::Value('c', mp::Bytes("a")).value;
     EXPECT_EQ(c, mp::Object(mp::Bytes("a")));
+    auto d = mp::Value('d', 2.5).value;
+    const double real = d;
+    EXPECT_EQ(real, 2.5);
+    EXPECT_TRUE(d.get().is_float());
+}
+
+// x = v.value; x += 1; x = 'text': x changes, v does not; x is a Python int, so it does not wrap at c_int's
+// bounds, and rebinding it to a str is no ctypes conversion.
+TEST_F(SharedValueTest, ACopiedValueChangesOnItsOwn)
+{
+    mp::Value sut('i', 5);
+    auto x = sut.value;
+
+    x += 1;
+    EXPECT_EQ(x, 6);
+    EXPECT_EQ(x++, mp::Object(6));
+    EXPECT_EQ(x, 7);
+    x = 2147483647;
+    x += 1;
+    const std::int64_t big = x;
+    EXPECT_EQ(big, 2147483648);
+    x = "text";
+    EXPECT_EQ(x.get(), mp::Object("text"));
+    EXPECT_EQ(messageOf<mp::TypeError>([&] { [[maybe_unused]] const std::int64_t n = x; }),
+        "'str' object cannot be interpreted as a number; use get()");
+    EXPECT_EQ(sut.value, 5);
+    EXPECT_EQ(sut.value.get(), mp::Object(5));
+}
+
+// def bump(n): n += 1; return n  -- bump(v.value) gets the value, not the shared cell.
+TEST_F(SharedValueTest, PassingValueByValuePassesACopy)
+{
+    mp::Value sut('i', 5);
+    auto bump = [](auto n) {
+        n += 1;
+        return n.get();
+    };
+
+    EXPECT_EQ(bump(sut.value), mp::Object(6));
+    EXPECT_EQ(sut.value, 5);
+    auto x = sut.value;
+    auto copyOfCopy = x;
+    x = 9;
+    EXPECT_EQ(copyOfCopy, 5);
+    x = sut.value; // x = v.value again: reads the cell now
+    sut.value = 8;
+    EXPECT_EQ(x, 5);
+}
+
+// A child's write after `x = v.value` in the parent does not reach x.
+TEST_F(SharedValueTest, ACopyDoesNotSeeAChildsWrite)
+{
+    mp::Value sut('i', 5);
+    auto x = sut.value;
+    mp::Process child([&] { sut.value = 42; });
+
+    child.start();
+    child.join();
+
+    EXPECT_EQ(sut.value, 42);
+    EXPECT_EQ(x, 5);
 }
 
 // What C++ cannot make Pythonic: `auto item = a[0];` names the element itself (a SharedRef), so it sees later
@@ -164,11 +229,13 @@ TEST_F(SharedValueTest, UnknownTypecodeHasNoSize)
     EXPECT_EQ(messageOf<mp::TypeError>([] { mp::RawValue('z'); }), "this type has no size");
 }
 
-// for c in "cubBhHiIlLqQfd": print(c, ctypes.sizeof(multiprocessing.RawValue(c)))  (CPython 3.11, x86-64 Linux)
+// for c in "cubBhHiIlLqQfd": print(c, ctypes.sizeof(multiprocessing.RawValue(c))), and RawValue(ctypes.c_bool)
+// for '?' (CPython 3.11, x86-64 Linux)
 TEST_F(SharedValueTest, CtypesSizeofIsTheCSizeOfEachTypecode)
 {
     const std::vector<std::pair<char, std::size_t>> sizes { { 'c', 1 }, { 'u', 4 }, { 'b', 1 }, { 'B', 1 }, { 'h', 2 },
-        { 'H', 2 }, { 'i', 4 }, { 'I', 4 }, { 'l', 8 }, { 'L', 8 }, { 'q', 8 }, { 'Q', 8 }, { 'f', 4 }, { 'd', 8 } };
+        { 'H', 2 }, { 'i', 4 }, { 'I', 4 }, { 'l', 8 }, { 'L', 8 }, { 'q', 8 }, { 'Q', 8 }, { 'f', 4 }, { 'd', 8 },
+        { '?', 1 } };
 
     for (const auto& [code, size] : sizes) {
         EXPECT_EQ(mp::ctypes_sizeof(mp::RawValue(code)), size) << code;

@@ -33,7 +33,7 @@ std::string outcome(const std::function<std::string()>& call)
     try {
         return "returned " + call();
     } catch (const mp::BufferTooShort& e) {
-        return "BufferTooShort holding " + e.message().data;
+        return "BufferTooShort holding " + e.message().str();
     } catch (const mp::Error& e) {
         return std::string(e.type_name()) + ": " + e.what();
     }
@@ -109,9 +109,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const std::string got = outcome([&]() -> std::string {
             switch (call) {
             case Call::RecvBytes:
-                return sut.recv_bytes().data;
+                return sut.recv_bytes().str();
             case Call::RecvBytesMax:
-                return sut.recv_bytes(maxlength).data;
+                return sut.recv_bytes(maxlength).str();
             case Call::Recv:
                 return mp::repr(sut.recv());
             case Call::RecvBytesInto: {
@@ -126,7 +126,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                 + "'");
         if (step.kind == FramingStep::TooLong) {
             // The stream is out of step: CPython closes a read-only end, and stops reading a duplex one.
-            const std::string after = outcome([&] { return sut.recv_bytes().data; });
+            const std::string after = outcome([&] { return sut.recv_bytes().str(); });
             require(after == (socket ? "OSError: connection is write-only" : "OSError: handle is closed"),
                 "after a bad message length: " + after);
             break;

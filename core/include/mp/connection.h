@@ -47,7 +47,7 @@ public:
     void send_bytes(std::string_view buf, std::int64_t offset = 0, std::optional<std::int64_t> size = std::nullopt);
     void send_bytes(const Bytes& buf, std::int64_t offset = 0, std::optional<std::int64_t> size = std::nullopt)
     {
-        send_bytes(std::string_view(buf.data), offset, size);
+        send_bytes(buf.view(), offset, size);
     }
     Bytes recv_bytes(std::optional<std::int64_t> maxlength = std::nullopt);
     // send() and recv() for a host language that encodes its own objects (Python pickles them): the payload

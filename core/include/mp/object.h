@@ -5,6 +5,7 @@
 // repr() prints for the same value, so the stage and the Python listing agree character for character.
 
 #include <concepts>
+#include <cstddef>
 #include <cstdint>
 #include <initializer_list>
 #include <memory>
@@ -36,36 +37,39 @@ struct NoneType {
 };
 inline constexpr NoneType None {};
 
-// Python bytes: raw octets, kept in a std::string for cheap moves and views.
-//
-// The octets are the public member `data` (a std::string), so `b.data.data()` is the pointer, and `b.view()`
-// and `b.size()` are what a reader looks for first (Python's memoryview(b) and len(b)). A data() accessor
-// cannot sit beside a member of the same name, and renaming the member would break every program that reads
-// `.data` (some thirty uses in the engine, its tests and the Python module) for no change in behaviour, so the
-// member stays and these are added beside it.
-struct Bytes {
-    std::string data;
+// Python bytes: raw octets, kept in a std::string for cheap moves and views. Read them as a C++ container is
+// read: `b.data()` and `b.size()` (Python's len(b)), `b.view()` (memoryview(b)), `b.str()` for a std::string.
+class Bytes {
+public:
     Bytes() = default;
     explicit Bytes(std::string d)
-        : data(std::move(d))
+        : m_data(std::move(d))
     {
     }
     explicit Bytes(std::string_view d)
-        : data(d)
+        : m_data(d)
     {
     }
     // A C string up to its first NUL (so that Bytes("abc") chooses neither of the two above).
     explicit Bytes(const char* s)
-        : data(s)
+        : m_data(s)
     {
     }
     Bytes(const void* p, std::size_t n)
-        : data(static_cast<const char*>(p), n)
+        : m_data(static_cast<const char*>(p), n)
     {
     }
-    std::string_view view() const noexcept { return data; }
-    std::size_t size() const noexcept { return data.size(); }
+    const char* data() const noexcept { return m_data.data(); }
+    std::size_t size() const noexcept { return m_data.size(); }
+    bool empty() const noexcept { return m_data.empty(); }
+    std::string_view view() const noexcept { return m_data; }
+    const std::string& str() const& noexcept { return m_data; }
+    // The octets moved out of a Bytes that is going away: `std::string s = conn.recv_bytes().str();`.
+    std::string str() && noexcept { return std::move(m_data); }
     friend bool operator==(const Bytes&, const Bytes&) = default;
+
+private:
+    std::string m_data;
 };
 
 struct list : std::vector<Object> {

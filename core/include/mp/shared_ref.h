@@ -31,13 +31,17 @@ concept SharedNumber
 // One element of shared ctypes storage: Value::value, or what Array[i] returns. Reading and writing it
 // takes the owner's lock (if any) each time.
 //
-// Python's `x = v.value` reads the value once; so does `mp::Object x = v.value;` (or `auto x = v.value.get();`,
-// or `std::int64_t x = v.value;`): x is a copy and later writes to v do not change it. SharedRef is not
-// copyable, so that `auto x = v.value;` does not compile into a live reference by mistake. One case C++ cannot
-// stop: `auto x = a[i];` on an Array is the element itself, a SharedRef that reads the shared memory each time
+// Python's `x = v.value` reads the value once, and so do `auto x = v.value;`, `mp::Object x = v.value;` and
+// `std::int64_t x = v.value;`: x holds the value read. A copied SharedRef is that copy: it reads the shared cell
+// once (one critical section), then holds the value on its own, unshared and unlocked, so later writes to v do
+// not change x and `x = 7` or `x += 1` change x only, as they rebind a Python name. Passing `v.value` by value
+// copies the same way. One case C++ cannot make Pythonic: `auto x = a[i];` on an Array is the element itself
+// (the SharedRef that operator[] returns is not copied, it becomes x), so it reads the shared memory each time
 // it is used; write `mp::Object x = a[i];` or `auto x = a[i].get();` for Python's `x = a[i]`.
 class SharedRef {
 public:
+    // The value `other` holds now, read once; the copy shares nothing with it (see above).
+    SharedRef(const SharedRef& other);
     // Python's value: int for integer codes, float for 'f'/'d', bytes of length 1 for 'c', str for 'u'.
     // An 'L'/'Q' value above 2**63-1 does not fit mp::Object's int and raises OverflowError.
     Object get() const;
@@ -111,7 +115,9 @@ private:
         bool isUnsigned = false;
     };
     SharedRef(std::shared_ptr<detail::CtypeObject> obj, std::size_t index);
-    SharedRef(const SharedRef&) = default;
+    // A copy: what a Python name bound to the value read holds.
+    explicit SharedRef(Object copy);
+    Object addToCopy(const Object& delta, bool add);
 
     // The two critical sections of `v.value += 1`; whatever happens between them is the race of item 55.
     Object lockedLoad() const;
@@ -121,13 +127,17 @@ private:
     void addObject(const Object& delta, bool add);
     Number loadNumber() const;
 
-    std::shared_ptr<detail::CtypeObject> m_obj;
-    std::size_t m_index;
+    std::shared_ptr<detail::CtypeObject> m_obj; // null in a copy
+    std::size_t m_index = 0;
+    Object m_copy; // a copy's value
 };
 
 // The `.value` and `.raw` of a 'c' array (SynchronizedString): bytes up to the first NUL, and every byte.
+// As with SharedRef, `auto x = a.value;` reads the bytes once and x holds them on its own (a bytes value:
+// assigning it anything but bytes raises the TypeError that the array's own .value raises).
 class SharedBytes {
 public:
+    SharedBytes(const SharedBytes& other);
     Bytes get() const;
     void set(const Object& value);
     SharedBytes& operator=(const Object& value)
@@ -148,11 +158,11 @@ private:
     friend class detail::ArrayBase;
     enum class Field { Value, Raw };
     SharedBytes(std::shared_ptr<detail::CtypeObject> obj, Field field);
-    SharedBytes(const SharedBytes&) = default;
     void check() const;
 
-    std::shared_ptr<detail::CtypeObject> m_obj;
-    Field m_field;
+    std::shared_ptr<detail::CtypeObject> m_obj; // null in a copy
+    Field m_field = Field::Value;
+    Bytes m_copy; // a copy's bytes
 };
 
 } // namespace mp

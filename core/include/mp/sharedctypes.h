@@ -6,7 +6,8 @@
 // fork; a child changes what its parent sees. Python picks the wrapper class at run time from the typecode
 // and the lock argument, so here one class per Python function takes the typecode at run time too.
 //
-// `value` is a public member, so C++ reads like Python: `v.value = 5; v.value += 1; std::int64_t x = v.value;`.
+// `value` is a public member, so C++ reads like Python: `v.value = 5; v.value += 1; auto x = v.value;` (x holds
+// the value read, mp/shared_ref.h).
 // Like Python's Synchronized wrapper, every read and every write of `value` takes and releases the lock on
 // its own, so `v.value += 1` is two critical sections with a gap between them and loses updates across
 // processes (item 55). Hold `mp::Guard g(v.get_lock());` around the whole update to make it atomic.

@@ -247,7 +247,7 @@ PyObject* recvBytes(PyObject* obj, PyObject* const* args, Py_ssize_t nargs, PyOb
             Unlocked unlocked;
             b = c.recv_bytes(maxlength);
         }
-        return PyBytes_FromStringAndSize(b.data.data(), static_cast<Py_ssize_t>(b.data.size()));
+        return PyBytes_FromStringAndSize(b.data(), static_cast<Py_ssize_t>(b.size()));
     } catch (...) {
         return fast::translate();
     }

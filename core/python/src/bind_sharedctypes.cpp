@@ -246,7 +246,7 @@ template <typename A, typename C> void defineArrayMethods(C& cls)
         .def("__getitem__", [](const A& a, py::handle key) { return getItem(a, key); })
         .def("__setitem__", [](A& a, py::handle key, py::handle value) { setItem(a, key, value); })
         .def_property(
-            "value", [](const A& a) { return py::bytes(a.value.get().data); },
+            "value", [](const A& a) { return py::bytes(a.value.get().str()); },
             [](A& a, py::handle v) {
                 // ctypes' CharArray_set_value takes bytes only
                 if (a.tc == 'c' && !PyBytes_Check(v.ptr()))
@@ -255,7 +255,7 @@ template <typename A, typename C> void defineArrayMethods(C& cls)
                 a.value.set(toScalar(v));
             })
         .def_property(
-            "raw", [](const A& a) { return py::bytes(a.raw.get().data); },
+            "raw", [](const A& a) { return py::bytes(a.raw.get().str()); },
             [](A& a, py::handle v) {
                 if (a.tc != 'c') {
                     a.raw.set(toScalar(v)); // AttributeError, as the attribute does not exist

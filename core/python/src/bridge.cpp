@@ -243,7 +243,7 @@ void setPythonError(const mp::Error& e)
         set(pythonClass("threading", "BrokenBarrierError").ptr());
     } else if (type == "BufferTooShort") {
         const auto& b = static_cast<const mp::BufferTooShort&>(e).message();
-        PyErr_SetObject(pythonClass("mpstage._errors", "BufferTooShort").ptr(), py::bytes(b.data).ptr());
+        PyErr_SetObject(pythonClass("mpstage._errors", "BufferTooShort").ptr(), py::bytes(b.str()).ptr());
     } else if (type == "ProcessError") {
         set(pythonClass("mpstage._errors", "ProcessError").ptr());
     } else if (type == "UnpicklingError") {
@@ -358,7 +358,7 @@ py::object fromScalar(const mp::Object& obj)
     if (const auto* s = std::get_if<std::string>(&v))
         return py::str(*s);
     if (const auto* b = std::get_if<mp::Bytes>(&v))
-        return py::bytes(b->data);
+        return py::bytes(b->str());
     return unwrap(obj);
 }
 
