@@ -109,30 +109,33 @@ template <typename Text> void reportRecv(detail::ConnectionState& s, const Text&
 }
 } // namespace
 
+namespace {
+// Writing may block while the peer does not read: report it, with how much of the message the pipe holds.
+void transmit(const detail::ConnectionState& s, std::string_view payload, const char* gate)
+{
+    if (s.reportsMessages && probe::on()) {
+        probe::gate(false, gate);
+        const int fd = s.fd;
+        probe::BlockingSend blocking(s.object, s.end, fd, detail::frameSize(payload.size()));
+        detail::sendMessage(fd, payload);
+    } else {
+        detail::sendMessage(s.fd, payload);
+    }
+}
+} // namespace
+
 void Connection::send(const Object& obj)
 {
     m->checkWritable();
     const std::string payload = dumps(obj);
-    if (m->reportsMessages && probe::on()) {
-        probe::gate(false, "send");
-        probe::Blocking blocking(m->object, "send");
-        detail::sendMessage(m->fd, payload);
-    } else {
-        detail::sendMessage(m->fd, payload);
-    }
+    transmit(*m, payload, "send");
     reportSend(*m, [&] { return repr(obj); });
 }
 
 void Connection::send_encoded(std::string_view payload, const Object& obj)
 {
     m->checkWritable();
-    if (m->reportsMessages && probe::on()) {
-        probe::gate(false, "send");
-        probe::Blocking blocking(m->object, "send");
-        detail::sendMessage(m->fd, payload);
-    } else {
-        detail::sendMessage(m->fd, payload);
-    }
+    transmit(*m, payload, "send");
     reportSend(*m, [&] { return repr(obj); });
 }
 
@@ -171,13 +174,7 @@ void Connection::send_bytes(std::string_view buf, std::int64_t offset, std::opti
         count = *size;
     }
     const std::string_view part = buf.substr(static_cast<std::size_t>(offset), static_cast<std::size_t>(count));
-    if (m->reportsMessages && probe::on()) {
-        probe::gate(false, "send_bytes");
-        probe::Blocking blocking(m->object, "send");
-        detail::sendMessage(m->fd, part);
-    } else {
-        detail::sendMessage(m->fd, part);
-    }
+    transmit(*m, part, "send_bytes");
     reportSend(*m, [&] { return repr(Object(Bytes(std::string(part)))); });
 }
 

@@ -79,6 +79,11 @@ std::size_t encodeHeader(unsigned char* header, std::uint64_t n)
 }
 } // namespace
 
+std::uint64_t frameSize(std::uint64_t payload)
+{
+    return payload + (payload > 0x7fffffffULL ? 12 : 4);
+}
+
 void sendMessage(int fd, std::string_view payload)
 {
     // A small message goes out as one contiguous write(): cheaper than gathering two pieces with writev().

@@ -15,6 +15,8 @@ struct BadMessageLength { };
 
 // Writes header and payload with as few system calls as the kernel allows; blocks while the peer is full.
 void sendMessage(int fd, std::string_view payload);
+// The bytes a payload of this size takes on the wire, its length header included.
+std::uint64_t frameSize(std::uint64_t payload);
 // Reads one whole message. EOFError at a clean end of stream, and also when the stream ends right after the
 // 4-byte length (or right after its -1 marker): CPython reads a message in pieces (the length, the long
 // length, the payload) and raises EOFError when nothing of a piece arrives. OSError("got end of file during

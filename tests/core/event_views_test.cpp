@@ -158,6 +158,15 @@ TEST(EventViewsTest, PipeViewsReadTheEndFromAAndTheIndexFromB)
     EXPECT_EQ(r.end, 0);
     EXPECT_EQ(r.index, B);
     EXPECT_EQ(as<Eof>(eof).end, 1);
+    Event progress = with(EventType::SendProgress, 1, 4096);
+    progress.text = "1048580";
+    Event garbled = with(EventType::SendProgress, 0, -5);
+    garbled.text = "12x";
+    EXPECT_EQ(as<SendProgress>(progress).end, 1);
+    EXPECT_EQ(as<SendProgress>(progress).held, 4096u);
+    EXPECT_EQ(as<SendProgress>(progress).total, 1048580u);
+    EXPECT_EQ(as<SendProgress>(garbled).held, 0u);
+    EXPECT_EQ(as<SendProgress>(garbled).total, 0u);
     EXPECT_EQ(as<Poll>(ready).end, 1);
     EXPECT_TRUE(as<Poll>(ready).ready);
     EXPECT_FALSE(as<Poll>(idle).ready);

@@ -4,6 +4,7 @@
 #include <mp/errors.h>
 #include <mp/process.h>
 #include <mp/queues.h>
+#include <mp/telemetry/event_views.h>
 #include <mp/telemetry/session.h>
 
 #include "leftovers.h"
@@ -11,6 +12,7 @@
 
 #include <iostream>
 #include <map>
+#include <string>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -112,6 +114,33 @@ TEST_F(TelemetrySessionTest, AReaderThatStillHoldsTheWriteEndBlocksInRecvAndSays
     const auto polls = mptest::ofType(sut.events, EventType::Poll);
     ASSERT_EQ(polls.size(), 1U);
     EXPECT_EQ(polls[0].b, 0);
+}
+
+TEST_F(TelemetrySessionTest, ASendThatBlocksReportsHowMuchOfItsMessageThePipeHolds)
+{
+    // A 1 MiB message into a pipe that holds far less, while the reader waits 300 ms before it reads.
+    constexpr std::size_t SIZE = 1 << 20;
+    const mptest::Observed sut = mptest::observe([] {
+        auto [a, b] = mp::Pipe();
+        mp::Process reader([&] {
+            ::usleep(300'000);
+            (void)b.recv_bytes();
+        });
+        reader.start();
+        a.send_bytes(std::string(SIZE, 'x'));
+        reader.join();
+    });
+
+    ASSERT_EQ(sut.mainExitCode, 0);
+    const auto progress = mptest::ofType(sut.events, EventType::SendProgress);
+    ASSERT_FALSE(progress.empty()) << "a send blocked for 300 ms did not say how far it got";
+    const auto first = as<SendProgress>(progress.front());
+    EXPECT_EQ(first.total, SIZE + 4);
+    EXPECT_GT(first.held, 0u) << "the pipe holds the first part of the message";
+    EXPECT_LT(first.held, SIZE) << "the pipe cannot hold the whole message before the reader reads";
+    const auto sends = mptest::ofType(sut.events, EventType::Send);
+    ASSERT_EQ(sends.size(), 1u);
+    EXPECT_GT(sends.front().seq, progress.back().seq) << "progress is reported while the send blocks, not after";
 }
 
 TEST_F(TelemetrySessionTest, AtCountersDetailQueueTrafficArrivesAsCounters)

@@ -48,6 +48,33 @@ TEST(WorldPipeTest, MessagesTravelPerDirectionUntilReceived)
     EXPECT_EQ(p.receivedCount(0), 1u);
 }
 
+TEST(WorldPipeTest, ABlockedSendShowsHowMuchOfItsMessageThePipeHoldsUntilItIsSent)
+{
+    // pipe-both-send: each end is stuck part-way through a message bigger than the pipe.
+    Script s = with(ObjectKind::Pipe);
+    auto progress = [](ActorId actor, int end, std::int64_t written) {
+        return Event {
+            .type = EventType::SendProgress, .actor = actor, .object = OBJ, .a = end, .b = written, .text = "1048580"
+        };
+    };
+    s << progress(MAIN, 0, 65536) << progress(P1, 1, 212992) << progress(MAIN, 0, 217088);
+    const World stuck = replay(s.events());
+    s << ev::send(MAIN, OBJ, 0, 0, "b'...'");
+    const World sent = replay(s.events());
+
+    const PipeState& p = *stuck.pipe(OBJ);
+    ASSERT_TRUE(p.partial(0).has_value());
+    EXPECT_EQ(p.partial(0)->sender, MAIN);
+    EXPECT_EQ(p.partial(0)->held, 217088u);
+    EXPECT_EQ(p.partial(0)->total, 1048580u);
+    ASSERT_TRUE(p.partial(1).has_value());
+    EXPECT_EQ(p.partial(1)->held, 212992u);
+    EXPECT_EQ(p.sentCount(0), 0u) << "a message is sent only when all of it is in the pipe";
+    EXPECT_FALSE(sent.pipe(OBJ)->partial(0).has_value());
+    EXPECT_TRUE(sent.pipe(OBJ)->partial(1).has_value());
+    EXPECT_EQ(sent.pipe(OBJ)->inFlight(0).size(), 1u);
+}
+
 TEST(WorldPipeTest, ARecvArrivingBeforeItsSendEndsTheSame)
 {
     Script s = with(ObjectKind::Pipe);

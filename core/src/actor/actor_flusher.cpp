@@ -13,7 +13,9 @@
 #include <mp/telemetry/wire.h>
 
 #include <fcntl.h>
+#include <linux/sockios.h>
 #include <poll.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 namespace mp::telemetry {
@@ -40,24 +42,51 @@ void ActorRuntime::flusherLoop()
             mp::detail::AllocatingSection allocating; // Print texts and counter samples (fork_gate.h)
             drainCapture(false);
             refitClock();
-            const std::uint64_t now = nowNs();
-            for (BlockingSlot& s : m_blocking) {
-                if (s.state.load() != BlockingSlot::Active || now - s.sinceNs.load() < BLOCKED_AFTER_NS)
-                    continue;
-                emitGuarded(Event { .type = EventType::Blocked,
-                                .object = s.object,
-                                .a = s.timed ? 1 : 0,
-                                .b = s.joined,
-                                .text = s.op },
-                    s.thread, [&] {
-                        int expected = BlockingSlot::Active;
-                        return s.state.compare_exchange_strong(expected, BlockingSlot::Reported);
-                    });
-            }
+            reportBlocking(nowNs());
             if (m_detail == Detail::Counters)
                 sampleCounters();
         }
         flush();
+    }
+}
+
+namespace {
+// The bytes waiting in the pipe behind this write end, as the kernel counts them: a socket's send queue (a
+// duplex Pipe is a socketpair), or what a pipe holds. -1 if neither can be told.
+std::int64_t heldBehind(int fd)
+{
+    int n = 0;
+    if (::ioctl(fd, SIOCOUTQ, &n) == 0 || ::ioctl(fd, FIONREAD, &n) == 0)
+        return n;
+    return -1;
+}
+} // namespace
+
+// Operations blocked for a while become Blocked; a blocked send() then reports how many bytes the pipe holds
+// from its end, each time that changes.
+void ActorRuntime::reportBlocking(std::uint64_t now)
+{
+    for (BlockingSlot& s : m_blocking) {
+        if (s.state.load() == BlockingSlot::Active && now - s.sinceNs.load() >= BLOCKED_AFTER_NS)
+            emitGuarded(
+                Event {
+                    .type = EventType::Blocked, .object = s.object, .a = s.timed ? 1 : 0, .b = s.joined, .text = s.op },
+                s.thread, [&] {
+                    int expected = BlockingSlot::Active;
+                    return s.state.compare_exchange_strong(expected, BlockingSlot::Reported);
+                });
+        if (s.state.load() != BlockingSlot::Reported || s.frameBytes == 0)
+            continue;
+        const std::int64_t held = heldBehind(s.fd);
+        if (held < 0 || static_cast<std::uint64_t>(held) == s.shown.load(std::memory_order_relaxed))
+            continue;
+        emitGuarded(Event { .type = EventType::SendProgress,
+                        .object = s.object,
+                        .a = s.end,
+                        .b = held,
+                        .text = std::to_string(s.frameBytes) },
+            s.thread, [&] { return s.state.load() == BlockingSlot::Reported; });
+        s.shown.store(static_cast<std::uint64_t>(held), std::memory_order_relaxed);
     }
 }
 

@@ -281,6 +281,16 @@ void ActorRuntime::gate(bool micro, const char* where)
 
 int ActorRuntime::beginBlocking(ObjectId object, const char* op, std::int64_t joined, bool timed)
 {
+    return claimBlocking(object, op, joined, timed, {});
+}
+
+int ActorRuntime::beginSending(ObjectId object, int end, int fd, std::uint64_t frameBytes)
+{
+    return claimBlocking(object, "send", 0, false, SendingOn { .end = end, .fd = fd, .frameBytes = frameBytes });
+}
+
+int ActorRuntime::claimBlocking(ObjectId object, const char* op, std::int64_t joined, bool timed, SendingOn sending)
+{
     const std::uint16_t lane = threadLane();
     for (std::size_t i = 0; i < m_blocking.size(); ++i) {
         BlockingSlot& s = m_blocking[i];
@@ -291,6 +301,10 @@ int ActorRuntime::beginBlocking(ObjectId object, const char* op, std::int64_t jo
         s.op = op;
         s.joined = joined;
         s.timed = timed;
+        s.end = sending.end;
+        s.fd = sending.fd;
+        s.frameBytes = sending.frameBytes;
+        s.shown.store(BlockingSlot::NOT_SHOWN, std::memory_order_relaxed);
         s.thread = lane;
         s.sinceNs.store(nowNs());
         s.state.store(BlockingSlot::Active);

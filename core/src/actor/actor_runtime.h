@@ -46,6 +46,9 @@ public:
     // a little while, so fast operations cost no extra events.
     int beginBlocking(ObjectId object, const char* op, std::int64_t joined, bool timed);
     void endBlocking(int slot);
+    // A blocking send() of `frameBytes` on pipe end `end`, descriptor `fd`: while it blocks, the flusher
+    // reports how many bytes the pipe holds from that end (SendProgress).
+    int beginSending(ObjectId object, int end, int fd, std::uint64_t frameBytes);
 
     // Process::start: before the fork (parent), and in the child, where the parent's runtime (its flusher
     // thread, its possibly-held mutex) is left behind untouched and a fresh one takes over.
@@ -69,6 +72,13 @@ private:
         std::int64_t joined = 0;
         bool timed = false;
         std::uint16_t thread = 0;
+        // A send(): its end, descriptor and message size (0: not a send), and the bytes the pipe held at the
+        // last report (NOT_SHOWN before the first).
+        static constexpr std::uint64_t NOT_SHOWN = ~std::uint64_t { 0 };
+        int end = 0;
+        int fd = -1;
+        std::uint64_t frameBytes = 0;
+        std::atomic<std::uint64_t> shown { NOT_SHOWN };
     };
 
     // Emits e only if decide(), run under the buffer's mutex, says so: keeps a Blocked reported by the
@@ -80,6 +90,13 @@ private:
         if (decide())
             encodeLocked(e);
     }
+    struct SendingOn {
+        int end = 0;
+        int fd = -1;
+        std::uint64_t frameBytes = 0;
+    };
+    int claimBlocking(ObjectId object, const char* op, std::int64_t joined, bool timed, SendingOn sending);
+    void reportBlocking(std::uint64_t now);
     void stamp(Event& e, int lane);
     bool countInstead(const Event& e, int lane);
     bool encodeStamped(Event& e);

@@ -96,9 +96,27 @@ public:
     Blocking(const Blocking&) = delete;
     Blocking& operator=(const Blocking&) = delete;
 
+protected:
+    struct Sending { };
+    Blocking(Sending, ObjectId object, int end, int fd, std::uint64_t frameBytes)
+        : m_slot(g_actor ? g_actor->beginSending(object, end, fd, frameBytes) : -1)
+    {
+    }
+
 private:
     mp::detail::Waiting m_waiting; // an embedding host's lock (Python's GIL) is let go meanwhile
     int m_slot;
+};
+
+// A send() on pipe end `end` (descriptor `fd`) of a message of `frameBytes` on the wire: blocking as above,
+// and while it blocks the flusher reports how many bytes the pipe holds from this end, as the kernel counts
+// them (SendProgress).
+class BlockingSend : public Blocking {
+public:
+    BlockingSend(ObjectId object, int end, int fd, std::uint64_t frameBytes)
+        : Blocking(Sending {}, object, end, fd, frameBytes)
+    {
+    }
 };
 
 } // namespace mp::telemetry::probe

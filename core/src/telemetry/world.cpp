@@ -65,6 +65,7 @@ void World::apply(const Event& e)
         return applyQueue(e);
     case EventType::Send:
     case EventType::Recv:
+    case EventType::SendProgress:
         return applyPipe(e);
     case EventType::LockWanted:
     case EventType::LockAcquired:
@@ -99,6 +100,7 @@ bool World::isProgress(const Event& e) const
     case EventType::QueueClosed:
     case EventType::Send:
     case EventType::Recv:
+    case EventType::SendProgress: // more of a message went into the pipe
     case EventType::Eof:
     case EventType::LockAcquired:
     case EventType::LockReleased:

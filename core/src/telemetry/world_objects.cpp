@@ -140,6 +140,10 @@ void World::applyPipe(const Event& e)
         const auto v = as<Send>(e);
         m_endpoints.used(e.actor, v.pipe, v.end, e.seq, e.timeNs);
         p.sent(v.end, v.index, e.actor, v.repr, e.timeNs);
+    } else if (e.type == EventType::SendProgress) {
+        const auto v = as<SendProgress>(e);
+        m_endpoints.used(e.actor, v.pipe, v.end, e.seq, e.timeNs);
+        p.sending(v.end, e.actor, v.held, v.total);
     } else {
         const auto v = as<Recv>(e);
         m_endpoints.used(e.actor, v.pipe, v.end, e.seq, e.timeNs);

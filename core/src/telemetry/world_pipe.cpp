@@ -26,6 +26,9 @@ void PipeState::sent(int end, std::int64_t index, ActorId actor, const std::stri
 {
     Direction& d = m_directions[end == 0 ? 0 : 1];
     ++d.sent;
+    if (d.partial && d.partial->sender == actor)
+        d.partial.reset(); // the message is all in the pipe now
+
     if (d.receivedFirst.erase(index)) { // the receiver's frame came first: complete its record
         if (const auto it = d.received.find(index); it != d.received.end()) {
             it->second.sender = actor;
@@ -36,6 +39,11 @@ void PipeState::sent(int end, std::int64_t index, ActorId actor, const std::stri
         return;
     }
     d.inFlight.insert_or_assign(index, PipeMessage { .index = index, .repr = repr, .sender = actor, .sentNs = timeNs });
+}
+
+void PipeState::sending(int end, ActorId actor, std::uint64_t held, std::uint64_t total)
+{
+    m_directions[end == 0 ? 0 : 1].partial = PartialSend { .sender = actor, .held = held, .total = total };
 }
 
 void PipeState::receivedAt(int end, std::int64_t index, ActorId actor, const std::string& repr, std::uint64_t timeNs)

@@ -47,6 +47,8 @@ enum class EventType : std::uint16_t {
     Recv = 41, // object; a: end index; b: message index in that direction; text: repr
     Eof = 42, // object; a: end index that saw end-of-file
     Poll = 43, // object; a: end index; b: 1 if data (or EOF) was ready
+    SendProgress = 44, // object; a: end index; b: bytes the pipe holds from this end (the kernel's count);
+    //                   text: the size on the wire of the message being sent, in decimal. From a send() that blocks.
     // Locks and semaphores
     LockWanted = 50, // object
     LockAcquired = 51, // object; a: nanoseconds waited; b: acquisition number (orders holders)

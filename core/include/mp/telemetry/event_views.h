@@ -14,6 +14,7 @@
 
 #include <mp/telemetry/event.h>
 
+#include <algorithm>
 #include <cassert>
 #include <string>
 #include <string_view>
@@ -47,6 +48,17 @@ inline ActorId actorIn(std::int64_t field)
 inline int endIn(std::int64_t field)
 {
     return field == 1 ? 1 : 0;
+}
+// A count written in decimal in a text field; 0 if it is not one (a malformed frame loses nothing else).
+inline std::uint64_t unsignedIn(std::string_view text)
+{
+    std::uint64_t n = 0;
+    for (const char c : text) {
+        if (c < '0' || c > '9' || n > (~std::uint64_t { 0 } - 9) / 10)
+            return 0;
+        n = n * 10 + static_cast<std::uint64_t>(c - '0');
+    }
+    return n;
 }
 } // namespace views
 
@@ -276,6 +288,22 @@ struct Poll {
     int end;
     bool ready; // data (or end-of-file) was there
     static Poll of(const Event& e) { return { .pipe = e.object, .end = views::endIn(e.a), .ready = e.b == 1 }; }
+};
+
+// A send() that blocks: how many bytes the pipe holds from its end while the message does not fit.
+struct SendProgress {
+    static constexpr EventType TYPE = EventType::SendProgress;
+    ObjectId pipe;
+    int end;
+    std::uint64_t held; // bytes in the pipe from this end, not yet read (as the kernel counts them)
+    std::uint64_t total; // the size on the wire of the message being sent (its length header included)
+    static SendProgress of(const Event& e)
+    {
+        return { .pipe = e.object,
+            .end = views::endIn(e.a),
+            .held = static_cast<std::uint64_t>(std::max<std::int64_t>(e.b, 0)),
+            .total = views::unsignedIn(e.text) };
+    }
 };
 
 // Locks and semaphores

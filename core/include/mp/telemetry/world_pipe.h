@@ -10,6 +10,7 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -26,6 +27,15 @@ struct PipeMessage {
     friend bool operator==(const PipeMessage&, const PipeMessage&) = default;
 };
 
+// A message part-way into the pipe: its send() blocks because the pipe is full (SendProgress).
+struct PartialSend {
+    ActorId sender;
+    std::uint64_t held = 0; // bytes the pipe holds from this end (this message's first part, and any before it)
+    std::uint64_t total = 0; // its size on the wire
+
+    friend bool operator==(const PartialSend&, const PartialSend&) = default;
+};
+
 class PipeState {
 public:
     explicit PipeState(std::size_t receivedLimit = 256);
@@ -36,9 +46,12 @@ public:
     const std::map<std::int64_t, PipeMessage>& received(int from) const { return direction(from).received; }
     std::uint64_t sentCount(int from) const { return direction(from).sent; }
     std::uint64_t receivedCount(int from) const { return direction(from).got; }
+    // The message being written from end `from` whose send() blocks, if any: the bytes the pipe holds of it.
+    const std::optional<PartialSend>& partial(int from) const { return direction(from).partial; }
 
     void sent(int end, std::int64_t index, ActorId actor, const std::string& repr, std::uint64_t timeNs);
     void receivedAt(int end, std::int64_t index, ActorId actor, const std::string& repr, std::uint64_t timeNs);
+    void sending(int end, ActorId actor, std::uint64_t held, std::uint64_t total);
 
     friend bool operator==(const PipeState&, const PipeState&) = default;
 
@@ -49,6 +62,7 @@ private:
         std::set<std::int64_t> receivedFirst; // received before their Send arrived
         std::uint64_t sent = 0;
         std::uint64_t got = 0;
+        std::optional<PartialSend> partial;
 
         friend bool operator==(const Direction&, const Direction&) = default;
     };
