@@ -5,11 +5,11 @@ tags: queue, seed
 difficulty: 1
 look: Watch 'Hello' sit in MainProcess's local buffer while empty() is asked, then move into the pipe.
 predict: Right after put('Hello'), will empty() say True or False? And half a second later?
-why: empty() is 'the reader end has nothing to poll'. The item was still in the buffer, waiting for the feeder thread, so the pipe was empty. qsize() would have said 1: it counts the semaphore, which put() had already taken.
-param feeder_delay (Feeder slow motion (s)): float 0..3 = 0.3 -- how long the feeder thread waits before each write, so the lag can be seen (0 = as fast as Python)
+why: empty() is 'the reader end has nothing to poll'. When it said True, the item was still in the buffer, waiting for the feeder thread, so the pipe was empty; qsize() would have said 1: it counts the semaphore, which put() had already taken. Without the slow motion it is a race: a Python feeder needs the GIL to write and comes second about 98 times in 100 (CPython, or a Python program on mpstage), a C++ feeder needs no GIL and writes first more often, so the C++ run can say False at once.
+param feeder_delay (Feeder slow motion (s)): float 0..3 = 0.3 -- how long the feeder thread waits before each write, so the lag can be seen (0 = none: it writes as soon as it runs)
 param wait (Wait before asking again (s)): float 0..5 = 0.6 -- time.sleep() between the two empty() calls
 variant: no slow motion: the feeder races empty() | feeder_delay=0
-expect when feeder_delay=0: completes -- empty() usually says True right after put() (the feeder races it), and False once the feeder has written
+expect when feeder_delay=0: completes -- empty() usually says True right after put() (the feeder races it, and wins more often in C++), and False once the feeder has written
 expect: completes -- empty() says True right after put(), False a moment later
 prints:
     empty() right after put: True
@@ -20,7 +20,7 @@ prints when feeder_delay=0:
     empty() a moment later: False
     got Hello
 """
-# CPython says True in ~97% of runs, not always: without the slow motion, the first answer may be either.
+# CPython says True in about 98% of runs, not always: without the slow motion, the first answer may be either.
 import multiprocessing
 import time
 

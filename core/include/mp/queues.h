@@ -11,15 +11,18 @@
 //
 // How often empty() says true right after a put differs from CPython, and is left so. CPython's feeder needs
 // the GIL to write, which the putting thread keeps until its next blocking call or for the 5 ms switch
-// interval; here the feeder is a native thread that writes as soon as it runs. Measured over 1,000 fresh
-// queues, put(1) then empty() at once (2 vCPUs with other work running): CPython 3.11 says true 917-1000
-// times (972-988 with every thread on one CPU), this engine 417-943 (693-979 on one CPU). After a put to a
-// queue whose feeder is already running and idle the order turns round: CPython 271-475 (218-267 on one
-// CPU), this engine 420-564 (472-484). Both are races a program must not rely on (Python's docs call empty()
-// unreliable), and giving the C++ engine CPython's odds would mean holding back every wake-up of the feeder
-// by a GIL-like delay, which each request and reply through a Queue would then pay. Python programs run on
-// the engine hold the real GIL: there empty() right after the first put() said true 1000 times in 1000, as
-// under CPython (and after a put to an idle feeder also 1000 in 1000, more often than CPython's 271-475).
+// interval; here the feeder is a native thread that writes as soon as it runs, so the C++ engine says true less
+// often, and how much less moves with the machine's load. Counted over 1,000 fresh queues, put(1) then empty()
+// at once (tests/benchmarks/feeder_race.cpp against python/feeder_race.py, 2 vCPUs, load 1.4-2.7 from other
+// builds, 2026-12-04): CPython 3.11 said true 976-1000 times, this engine 778-990 (738-951 with every thread on
+// one CPU); after a put to a queue whose feeder has written once and gone idle, CPython 971-1000, this engine
+// 713-996. A Python program run on the engine said true 977-986 times (949-968 after the idle feeder). Both are
+// races a program must not rely on (Python's docs call empty() unreliable). Giving the C++ engine CPython's odds
+// would mean holding the feeder's writes back as the GIL does: a 10 us wait before each write
+// (set_feeder_delay(1e-5)) gives true 999-1000 times in 1000, and makes one request and its reply through two
+// Queues between two processes take 200-240 us instead of 23-51 us (the third figure feeder_race.cpp prints).
+// The stage shows the race as it is; the feeder-lag scene's slow motion (set_feeder_delay) is there to make
+// it visible on purpose.
 //
 // One deliberate difference: when a Queue handle's last copy in a process is destroyed, its feeder is told
 // to finish and is joined there and then (CPython lets it run on until interpreter exit); a C++ thread
