@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "model/queue_words.h"
 
+#include <mp/telemetry/event_views.h>
+
 namespace mpstage::app {
 
 using namespace mp::telemetry;
@@ -60,6 +62,58 @@ std::optional<Callout> calloutFor(const World& world, ObjectId queue, EventType 
             + (maxsize > 0 ? ", maxsize " + std::to_string(maxsize) : ", no maxsize");
     }
     return c;
+}
+
+std::optional<Callout> raiseCallout(const World& before, const Event& raised)
+{
+    const auto v = as<GetRaised>(raised);
+    const QueueState* q = before.queue(v.queue);
+    if (!q || raised.type != EventType::GetRaised)
+        return std::nullopt;
+    Callout c;
+    const std::string name = before.objectName(v.queue);
+    c.asker = raised.actor;
+    c.raised = true;
+    const std::size_t buffered = q->bufferedCount();
+    const std::size_t inPipe = q->inPipeCount();
+    if (v.item || v.exception == "Full") {
+        const QueueItem* item = v.item ? q->item(v.item) : nullptr;
+        const ObjectInfo* info = before.object(v.queue);
+        const std::int64_t maxsize = info && info->parameter > 0 && info->parameter < 2147483647 ? info->parameter : 0;
+        c.question = name + ".put()";
+        c.answer = v.exception.empty() ? "Full" : v.exception;
+        std::string what = item && !item->repr.empty() ? item->repr : "the item";
+        if (what.size() > 16) { // the call-out has room for two lines; cut on a UTF-8 boundary
+            std::size_t cut = 14;
+            while (cut > 0 && (static_cast<unsigned char>(what[cut]) & 0xC0) == 0x80)
+                --cut;
+            what = what.substr(0, cut) + "...";
+        }
+        // Items put and not yet got fill the queue: in producers' buffers or in the pipe.
+        const std::string held = std::to_string(buffered + inPipe);
+        c.truth = what + " not put: " + (maxsize > 0 ? held + " of maxsize " + std::to_string(maxsize) : held)
+            + " on their way";
+        return c;
+    }
+    c.question = name + ".get()";
+    c.answer = v.exception.empty() ? "Empty" : v.exception;
+    std::string buffers;
+    for (const ActorId producer : q->producers())
+        if (const std::size_t n = q->buffer(producer).size())
+            buffers += (buffers.empty() ? "" : ", ") + std::to_string(n) + " in " + before.actorName(producer)
+                + "'s buffer";
+    if (inPipe > 0)
+        c.truth = "raised with " + itemsWords(inPipe) + " in the pipe: it came too late";
+    else if (!buffers.empty())
+        c.truth = "but " + buffers + ": not yet in the pipe";
+    else
+        c.truth = "nothing in the pipe, nothing in buffers";
+    return c;
+}
+
+bool sameRaise(const Callout& a, const Callout& b)
+{
+    return a.raised && b.raised && a.asker == b.asker && a.question == b.question && a.answer == b.answer;
 }
 
 std::string feederWords(const Actor* actor, ObjectId queue, std::size_t buffered)

@@ -52,6 +52,18 @@ void RunState::apply(const Event& e)
         }
         m_charts.apply(m_world, e);
         return;
+    case EventType::GetRaised: // put() raised Full or get() raised Empty: told on the queue, beside the answers
+        if (auto callout = raiseCallout(m_world, e)) {
+            auto& kept = m_answers[as<GetRaised>(e).queue];
+            if (!kept.empty() && sameRaise(kept.back(), *callout)) {
+                callout->times = kept.back().times + 1;
+                kept.pop_back();
+            }
+            kept.push_back(std::move(*callout));
+            if (kept.size() > KEPT_ANSWERS)
+                kept.pop_front();
+        }
+        break;
     case EventType::RunEnded: {
         const auto v = as<RunEnded>(e);
         m_ended = true;

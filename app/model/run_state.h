@@ -43,8 +43,9 @@ public:
     // it was opened and closed between two frames.
     const std::set<mp::telemetry::EndpointRef>& everHeld() const { return m_everHeld; }
 
-    // The last few answers to empty(), qsize() and full() on this queue, oldest first, each beside what the
-    // queue held when it was given (the World keeps only the latest of each).
+    // The last few answers to empty(), qsize() and full() on this queue, and the Full and Empty its put() and
+    // get() raised, oldest first, each beside what the queue held when it was given (the World keeps only the
+    // latest answer of each kind, and no raise).
     const std::deque<Callout>& answers(mp::telemetry::ObjectId queue) const;
 
     bool ended() const { return m_ended; }

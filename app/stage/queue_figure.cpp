@@ -297,19 +297,23 @@ void QueueFigure::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWid
         const Callout& c = m_callouts[i];
         const QRectF box(
             g.callouts.left() + static_cast<qreal>(i) * (w + gap), g.callouts.top(), w, g.callouts.height());
-        p.setPen(QPen(c.misleading ? t.warn : t.calloutBorder, c.misleading ? 3 : 2));
-        p.setBrush(t.callout);
+        // An exception raised (Full, Empty) is marked as the console marks an error: red.
+        const QColor mark = c.raised ? t.bad : c.misleading ? t.warn : t.calloutBorder;
+        p.setPen(QPen(mark, c.raised || c.misleading ? 3 : 2));
+        p.setBrush(c.raised ? t.tint(t.bad, 26) : t.callout);
         p.drawRoundedRect(box, 8, 8);
         const QRectF inner = box.adjusted(10, 4, -10, -4);
         const QString question = QString::fromStdString(c.question) + QStringLiteral("  →  ");
         const qreal qw
             = drawLine(p, QRectF(inner.left(), inner.top(), inner.width(), 30), question, answerFont, t.actor(c.asker));
+        const QColor answerColour = c.raised ? t.bad : c.misleading ? t.warn : t.text;
         drawLine(p, QRectF(inner.left() + qw, inner.top(), inner.width() - qw, 30), QString::fromStdString(c.answer),
-            answerFont, c.misleading ? t.warn : t.text);
+            answerFont, answerColour);
         p.setFont(truthFont); // the truth may take two lines rather than be cut
         p.setPen(t.text);
+        const QString times = c.times > 1 ? QStringLiteral("%1 times: ").arg(c.times) : QString();
         p.drawText(QRectF(inner.left(), inner.top() + 29, inner.width(), inner.height() - 29),
-            Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, QString::fromStdString(c.truth));
+            Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, times + QString::fromStdString(c.truth));
     }
 }
 

@@ -194,6 +194,53 @@ private Q_SLOTS:
         QCOMPARE(sut.answers(q).front().question, std::string("q.qsize()"));
     }
 
+    void aFullOrEmptyRaisedIsACalloutOnTheQueue()
+    {
+        // bounded-queue: three items fill Queue(maxsize=3); put_nowait('one more') and put('one more',
+        // timeout=...) raise Full; later get() raises Empty while an item is still in a producer's buffer.
+        const ObjectId q { 1 };
+        const ItemId extra { (static_cast<std::uint64_t>(MAIN.value) << 40) | 10 };
+        Script s;
+        s.started(MAIN, "MainProcess").created(MAIN, q, ObjectKind::Queue, 3, "q");
+        for (std::uint64_t n = 1; n <= 3; ++n)
+            s.put(MAIN, q, n, std::to_string(n - 1)).written(MAIN, q, n, static_cast<std::int64_t>(n - 1));
+        for (int i = 0; i < 2; ++i) {
+            s.add(Event {
+                .type = EventType::PutCalled, .actor = MAIN, .object = q, .item = extra, .text = "'one more'" });
+            s.add(Event { .type = EventType::GetRaised, .actor = MAIN, .object = q, .item = extra, .text = "Full" });
+        }
+        RunState sut;
+        for (const Event& e : s.events())
+            sut.apply(e);
+        const std::size_t applied = s.events().size();
+
+        QCOMPARE(sut.answers(q).size(), std::size_t(1)); // the same call raising again is one call-out
+        const Callout full = sut.answers(q).back();
+        QVERIFY(full.raised);
+        QCOMPARE(full.times, 2);
+        QCOMPARE(full.question, std::string("q.put()"));
+        QCOMPARE(full.answer, std::string("Full"));
+        QCOMPARE(full.truth, std::string("'one more' not put: 3 of maxsize 3 on their way"));
+        QCOMPARE(full.asker, MAIN);
+        QVERIFY(!sut.world().queue(q)->item(extra)); // the World let the item go, the call-out still names it
+
+        s.started(P1, "Process-1", MAIN);
+        for (std::int64_t i = 0; i < 3; ++i)
+            s.got(P1, q, i, std::to_string(i));
+        s.put(MAIN, q, 4, "'late'"); // buffered: the feeder has not written it yet
+        s.add(Event { .type = EventType::GetRaised, .actor = P1, .object = q, .text = "Empty" });
+        for (std::size_t i = applied; i < s.events().size(); ++i)
+            sut.apply(s.events()[i]);
+        QCOMPARE(sut.answers(q).size(), std::size_t(2));
+        const Callout& empty = sut.answers(q).back();
+        QVERIFY(empty.raised);
+        QCOMPARE(empty.times, 1);
+        QCOMPARE(empty.question, std::string("q.get()"));
+        QCOMPARE(empty.answer, std::string("Empty"));
+        QCOMPARE(empty.truth, std::string("but 1 in MainProcess's buffer: not yet in the pipe"));
+        QCOMPARE(empty.asker, P1);
+    }
+
     void controlLinesAreWhatTheHostParses()
     {
         QCOMPARE(stepLine(2, true), std::string("{\"cmd\":\"step\",\"actor\":2,\"micro\":true}\n"));
