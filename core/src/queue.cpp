@@ -10,6 +10,7 @@
 #include "started_thread.h"
 
 #include <cstdio>
+#include <optional>
 
 namespace mp {
 
@@ -211,14 +212,18 @@ Object Queue::get(bool block, Timeout timeout)
         takeOne();
     } else {
         const double deadline = block ? detail::monotonic() + *timeout : 0.0;
-        probe::Blocking blocking(m->object, "get", probe::Until::Timeout);
+        std::optional<probe::Blocking> blocking(std::in_place, m->object, "get", probe::Until::Timeout);
         bool ready = m->rlock.acquire(block, timeout);
         if (ready) {
             try {
                 ready = m->ahead->holdsBytes()
                     || (block ? m->reader.poll(deadline - detail::monotonic()) : m->reader.poll());
-                if (ready)
+                if (ready) {
+                    // The rest of the message is read with no timeout, as CPython's recv_bytes() reads it: if its
+                    // writer died mid-write, this waits for ever (a hang), whatever the timeout said.
+                    blocking.emplace(m->object, "get");
                     takeOne();
+                }
             } catch (...) {
                 m->rlock.release();
                 throw;
