@@ -47,8 +47,9 @@ options:
 
 explore options (and --param, --timeout per run):
   --bound K              at most K preemptions per run: granting another process than the one that just
-                         stepped while it could still step (default 2); with --random, K priority changes
-  --max-schedules N      try at most N schedules (default 1000)
+                         stepped while it could still step (default 2); the schedules with none come first,
+                         then those with one, ...; with --random, K priority changes per run
+  --max-schedules N      make at most N runs (default 1000)
   --random N             N schedules by random priorities (PCT) instead of depth first
   --seed S               the seed of --random (default 1)
   --save DIR             write the first schedule of each outcome there, as SCENE-N.schedule (default .)

@@ -92,11 +92,11 @@ int explore(const ExploreRequest& q)
 
     const bool random = q.randomRuns > 0;
     std::unique_ptr<Search> search;
-    DfsSearch* dfs = nullptr;
+    IterativeDfsSearch* dfs = nullptr;
     if (random) {
         search = std::make_unique<PctSearch>(q.seed, q.randomRuns, q.bound);
     } else {
-        auto d = std::make_unique<DfsSearch>(q.bound);
+        auto d = std::make_unique<IterativeDfsSearch>(q.bound);
         dfs = d.get();
         search = std::move(d);
     }
@@ -112,7 +112,8 @@ int explore(const ExploreRequest& q)
 
     const auto start = std::chrono::steady_clock::now();
     std::vector<Seen> seen;
-    int tried = 0;
+    int tried = 0; // distinct schedules
+    int runs = 0; // runs in all: reaching k preemptions replays the schedules with fewer
     bool stopped = false;
     bool budgetSpent = false;
     for (;;) {
@@ -127,6 +128,20 @@ int explore(const ExploreRequest& q)
         if (report.stopped) {
             stopped = true;
             break;
+        }
+        ++runs;
+        if (dfs && !dfs->isNew()) {
+            if (stopSignalPending()) {
+                stopped = true;
+                break;
+            }
+            if (runs >= q.maxSchedules) {
+                budgetSpent = true;
+                break;
+            }
+            if (!search->nextRun())
+                break;
+            continue;
         }
         ++tried;
         const Classified c = classify(scene, q.params, report, q.timeoutS);
@@ -143,7 +158,7 @@ int explore(const ExploreRequest& q)
         }
         if (c.bad && q.stopAtFirstBad)
             break;
-        if (tried >= q.maxSchedules) {
+        if (runs >= q.maxSchedules) {
             budgetSpent = true;
             break;
         }
@@ -171,10 +186,13 @@ int explore(const ExploreRequest& q)
     if (stopped)
         std::printf("Stopped. ");
     char rate[64];
-    std::snprintf(rate, sizeof rate, "%.1f", elapsed > 0 ? tried / elapsed : 0.0);
+    std::snprintf(rate, sizeof rate, "%.1f", elapsed > 0 ? runs / elapsed : 0.0);
     char took[32];
     std::snprintf(took, sizeof took, "%.2f", elapsed);
-    std::printf("Tried %s in %s s (%s per second)", plural(tried, "schedule", "schedules").c_str(), took, rate);
+    std::printf("Tried %s in %s s (%s runs per second", plural(tried, "schedule", "schedules").c_str(), took, rate);
+    if (runs > tried)
+        std::printf("; %d more runs retraced schedules with fewer preemptions on the way to more", runs - tried);
+    std::printf(")");
     const bool complete = dfs && dfs->complete();
     if (complete)
         std::printf(": every schedule within the bound (%s).\n", boundWords.c_str());

@@ -82,6 +82,33 @@ bool DfsSearch::nextRun()
     return false;
 }
 
+IterativeDfsSearch::IterativeDfsSearch(int bound)
+    : m_bound(bound)
+{
+}
+
+std::uint32_t IterativeDfsSearch::choose(const std::vector<std::uint32_t>& enabled, std::uint32_t last)
+{
+    return m_level.choose(enabled, last);
+}
+
+bool IterativeDfsSearch::nextRun()
+{
+    m_levelAddedAny = m_levelAddedAny || isNew();
+    if (m_level.nextRun())
+        return true;
+    // A schedule with k + 1 preemptions would have one with k before it (its last preemption not taken): a
+    // level that added nothing is the last.
+    if (m_current >= m_bound || !m_levelAddedAny) {
+        m_complete = true;
+        return false;
+    }
+    m_diverged += m_level.diverged();
+    m_level = DfsSearch(++m_current);
+    m_levelAddedAny = false;
+    return true;
+}
+
 PctSearch::PctSearch(std::uint64_t seed, int runs, int changes)
     : m_random(seed)
     , m_runsLeft(runs - 1)

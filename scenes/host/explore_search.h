@@ -11,6 +11,11 @@
 // step (it is blocked or gone) is free. Runs are replayed from the start (stateless), so a program whose
 // processes do not do the same between the same gates makes a run leave its prefix: that is counted.
 //
+// IterativeDfsSearch is how CHESS uses it: every schedule with no preemption first, then those with one,
+// and so on up to the bound, so the first bad schedule found is one with the fewest preemptions (and comes
+// sooner). Reaching the schedules with k preemptions replays those with fewer again; isNew() tells them
+// apart. It stops early once a level adds nothing (no schedule has more preemptions than that).
+//
 // PctSearch is PCT (Burckhardt et al., 2010): every process gets a random priority, the highest waiting
 // one steps, and at `changes` random steps of the run the one stepping drops to the lowest priority.
 
@@ -58,6 +63,27 @@ private:
     std::size_t m_prefix = 0;
     std::size_t m_at = 0;
     bool m_runDiverged = false;
+    int m_diverged = 0;
+    bool m_complete = false;
+};
+
+class IterativeDfsSearch : public Search {
+public:
+    explicit IterativeDfsSearch(int bound);
+    std::uint32_t choose(const std::vector<std::uint32_t>& enabled, std::uint32_t last) override;
+    bool nextRun() override;
+    int used() const override { return m_level.used(); }
+    // The run just finished has not been tried at a lower level (it uses exactly the current level's
+    // number of preemptions).
+    bool isNew() const { return m_level.used() == m_current; }
+    int diverged() const { return m_diverged + m_level.diverged(); }
+    bool complete() const { return m_complete; }
+
+private:
+    int m_bound;
+    int m_current = 0;
+    DfsSearch m_level { 0 };
+    bool m_levelAddedAny = false;
     int m_diverged = 0;
     bool m_complete = false;
 };

@@ -15,6 +15,7 @@
 namespace {
 
 using mpstage::DfsSearch;
+using mpstage::IterativeDfsSearch;
 using mpstage::PctSearch;
 using mpstage::Search;
 
@@ -157,6 +158,64 @@ TEST(DfsSearchTest, BoundedSearchEndsOnALongerProgram)
     EXPECT_EQ(orders(runs).size(), runs.size()) << "no schedule tried twice";
     for (const auto& r : runs)
         EXPECT_EQ(r.order.size(), 18U);
+}
+
+TEST(IterativeDfsSearchTest, TriesEveryScheduleOnceFewestPreemptionsFirst)
+{
+    IterativeDfsSearch sut(2);
+    std::vector<std::string> fresh;
+    std::vector<int> used;
+    int runs = 0;
+
+    do {
+        const FakeRun r = runOnce(sut, { 2, 2 });
+        ++runs;
+        if (sut.isNew()) {
+            fresh.push_back(r.order);
+            used.push_back(sut.used());
+        }
+    } while (sut.nextRun());
+
+    EXPECT_EQ(std::set<std::string>(fresh.begin(), fresh.end()),
+        (std::set<std::string> { "AABB", "ABAB", "ABBA", "BAAB", "BABA", "BBAA" }));
+    EXPECT_EQ(fresh.size(), 6U) << "each schedule counted once";
+    EXPECT_TRUE(std::is_sorted(used.begin(), used.end())) << "none with more preemptions before one with fewer";
+    EXPECT_EQ(runs, 2 + 4 + 6); // each level replays the ones below it
+    EXPECT_TRUE(sut.complete());
+}
+
+TEST(IterativeDfsSearchTest, FindsTheLostUpdateAfterEveryScheduleWithoutPreemption)
+{
+    IterativeDfsSearch sut(2);
+    int run = 0;
+    bool found = false;
+
+    // Three processes, one increment each: no schedule without a preemption loses anything (each
+    // process runs its read and write together), and there are 3! of those.
+    do {
+        ++run;
+        found = runOnce(sut, { 2, 2, 2 }).x < 3;
+    } while (!found && sut.nextRun());
+
+    ASSERT_TRUE(found);
+    EXPECT_EQ(sut.used(), 1);
+    // Level 0's six, then level 1 retraces AABBCC and its first preemption (AABCBC: B and C both read 1)
+    // loses C's or B's update.
+    EXPECT_EQ(run, 6 + 2);
+}
+
+TEST(IterativeDfsSearchTest, StopsOnceALevelAddsNothing)
+{
+    IterativeDfsSearch sut(20);
+    int runs = 0;
+
+    do {
+        runOnce(sut, { 2, 2 });
+        ++runs;
+    } while (sut.nextRun());
+
+    EXPECT_TRUE(sut.complete());
+    EXPECT_EQ(runs, 2 + 4 + 6 + 6) << "levels 0, 1, 2, and 3, which adds nothing: no schedule has 3";
 }
 
 TEST(PctSearchTest, TheSameSeedGivesTheSameSchedules)
