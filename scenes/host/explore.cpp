@@ -50,8 +50,13 @@ Classified classify(const Scene& scene, const ParamValues& params, const RunRepo
     return { bad, v.words };
 }
 
-std::string fileStem(const std::string& id)
+// A file name from the scene's id: a program's id is its path, of which the name without .py is kept.
+std::string fileStem(std::string id)
 {
+    if (const auto slash = id.rfind('/'); slash != std::string::npos)
+        id.erase(0, slash + 1);
+    if (id.size() > 3 && id.compare(id.size() - 3, 3, ".py") == 0)
+        id.resize(id.size() - 3);
     std::string out;
     for (const char c : id)
         out += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') ? c : '-';
@@ -222,7 +227,8 @@ int explore(const ExploreRequest& q)
     }
     if (!firstBad) {
         if (complete)
-            std::printf("\nNo bad interleaving within the bound: all %d schedules with %s ran as declared.\n", tried,
+            std::printf("\nNo bad interleaving within the bound: %s with %s ran as declared.\n",
+                (tried == 1 ? std::string("the one schedule") : "all " + std::to_string(tried) + " schedules").c_str(),
                 boundWords.c_str());
         else
             std::printf("\nNo bad interleaving in the %d schedules tried (%s); the search was not complete.\n", tried,

@@ -100,6 +100,22 @@ TEST_F(HostExploreTest, FindsTheLostUpdateOfTwoIncrementsAndSavesAScheduleThatRe
     }
 }
 
+TEST_F(HostExploreTest, ExploresAPythonProgramFileToo)
+{
+    const std::string program = MPSTAGE_SOURCE_DIR "/scenes/programs/value_increment.py";
+    const auto sut = HostProcess::run({ "explore", program, "--param", "processes=2", "--param", "increments=1",
+        "--bound", "1", "--first", "--save", dir() });
+
+    ASSERT_EQ(sut.exitCode, 1) << sut.out << sut.err;
+    EXPECT_NE(sut.out.find("1 update lost"), std::string::npos) << sut.out;
+    const std::string schedule = dir() + "/value_increment-1.schedule"; // named after the file
+    ASSERT_TRUE(std::filesystem::exists(schedule)) << sut.out;
+    const auto replay = HostProcess::run(
+        { "run", program, "--param", "processes=2", "--param", "increments=1", "--schedule", schedule, "--quiet" });
+    EXPECT_EQ(replay.exitCode, 0) << replay.out << replay.err;
+    EXPECT_NE(replay.out.find("1 update lost"), std::string::npos) << replay.out;
+}
+
 TEST_F(HostExploreTest, SaysSoWhenNoInterleavingWithinTheBoundGoesBad)
 {
     struct Case {
