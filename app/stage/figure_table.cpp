@@ -3,6 +3,7 @@
 #include "stage/lock_figure.h"
 #include "stage/pipe_figure.h"
 #include "stage/queue_figure.h"
+#include "stage/shared_memory_figure.h"
 #include "stage/value_figure.h"
 
 #include <algorithm>
@@ -39,7 +40,7 @@ const std::map<ObjectKind, FigureKind>& table()
         { ObjectKind::Condition, SYNC },
         { ObjectKind::Event, SYNC },
         { ObjectKind::Barrier, SYNC },
-        { ObjectKind::SharedMemory, SYNC },
+        { ObjectKind::SharedMemory, { make<SharedMemoryFigure>, [](int) { return 146.0; } } },
     };
     return rows;
 }

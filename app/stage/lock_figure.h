@@ -2,8 +2,8 @@
 #pragma once
 // A Lock, RLock, Semaphore or another synchronisation object (synchronize.py): its padlock with the holder
 // (or, for a semaphore, who holds how many), the processes queueing for it with how long each has waited,
-// and how contended it has been. Objects the stage has no special drawing for (Event, Condition, Barrier,
-// SharedMemory) show their kind and who is blocked on them.
+// and how contended it has been. Objects the stage has no special drawing for (Event, Condition, Barrier)
+// show their kind and who is blocked on them.
 
 #include "stage/object_figure.h"
 #include "stage/sync_context.h"

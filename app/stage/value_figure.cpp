@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "stage/value_figure.h"
 #include "look/theme.h"
+#include "model/shared_words.h"
 #include "model/wording.h"
 #include "stage/object_geometry.h"
 #include "stage/paint_kit.h"
@@ -44,10 +45,10 @@ void ValueFigure::sync(const SyncContext& c)
             m_cells.push_back(Cell { QString::fromStdString(cell.repr), QStringLiteral("v%1").arg(cell.version),
                 cell.writer ? t.actor(cell.writer) : t.muted });
         }
-        m_counts = QStringLiteral("reads %1 · writes %2").arg(value->reads()).arg(value->writes());
-    } else {
-        m_counts = QStringLiteral("not read yet");
     }
+    // How many writes the cells' vN count (not the reads and writes reported, which miss what was read without
+    // an event and count the initial contents).
+    m_counts = QString::fromStdString(valueWritesWords(value, info->kind == ObjectKind::Array));
     m_cellCount = std::max<int>(1, static_cast<int>(last + 1));
     m_array = info->kind == ObjectKind::Array;
 

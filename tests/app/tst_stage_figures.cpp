@@ -4,10 +4,12 @@
 
 #include "event_script.h"
 #include "model/run_state.h"
+#include "model/shared_words.h"
 #include "stage/figure_table.h"
 #include "stage/object_figure.h"
 #include "stage/pipe_figure.h"
 #include "stage/queue_figure.h"
+#include "stage/shared_memory_figure.h"
 #include "stage/stage_scene.h"
 #include "stage/value_figure.h"
 
@@ -102,6 +104,60 @@ private Q_SLOTS:
             stage.sync(run, {});
         }
         QCOMPARE(figureOf<PipeFigure>(stage, pipe)->leftEnd(), 0);
+    }
+
+    void aSharedMemoryShowsWhatIsKnownAndSaysWhatIsNot()
+    {
+        // SharedMemory(create=True, size=64) in MainProcess: ObjectCreated is all telemetry says of it (its
+        // name, size and creator); what is written into buf, and who attaches by name, is not reported.
+        const ObjectId block { 5 };
+        Script s;
+        s.started(MAIN, "MainProcess").created(MAIN, block, ObjectKind::SharedMemory, 64, "psm_0bdab384");
+        s.started(P1, "Process-1", MAIN);
+        RunState run;
+        for (const Event& e : s.events())
+            run.apply(e);
+        StageScene stage;
+        stage.sync(run, {});
+
+        const auto* sut = figureOf<SharedMemoryFigure>(stage, block);
+        QVERIFY(sut);
+        QCOMPARE(sut->title(), QStringLiteral("psm_0bdab384  ·  SharedMemory(create=True, size=64)"));
+        QCOMPARE(sut->size(), QStringLiteral("64 bytes"));
+        QCOMPARE(sut->creator(), QStringLiteral("MainProcess"));
+        QVERIFY(sut->unseen().startsWith(QStringLiteral("Its bytes are not drawn")));
+        QVERIFY(!sut->unseen().contains(QStringLiteral("nobody waits"))); // what the lock's box used to say
+        QVERIFY(figureKind(ObjectKind::SharedMemory).height(1) >= 140); // room for two lines of what is unseen
+    }
+
+    void aValueSaysHowOftenItWasWrittenNotItsEventCounts()
+    {
+        // lock-contention: the initial 0 (version 0), then 2 increments; the workers' reads of counter.value
+        // are not all reported, so counting events ("reads 1 · writes 3") would say less than happened.
+        const ObjectId value { 4 };
+        Script s;
+        s.started(MAIN, "MainProcess").created(MAIN, value, ObjectKind::Value, 0, "counter");
+        auto wrote = [&](ActorId a, std::int64_t version, const std::string& repr) {
+            s.add(Event {
+                .type = EventType::ValueWritten, .actor = a, .object = value, .a = 0, .b = version, .text = repr });
+        };
+        wrote(MAIN, 0, "0");
+        RunState fresh;
+        for (const Event& e : s.events())
+            fresh.apply(e);
+        wrote(P1, 1, "1");
+        wrote(P1, 2, "2");
+        s.add(Event { .type = EventType::ValueRead, .actor = MAIN, .object = value, .a = 0, .b = 2, .text = "2" });
+        RunState run;
+        for (const Event& e : s.events())
+            run.apply(e);
+
+        QCOMPARE(valueWritesWords(fresh.world().value(value), false), std::string("not written since it was made"));
+        QCOMPARE(
+            valueWritesWords(run.world().value(value), false), std::string("written 2 times since it was made (v2)"));
+        QCOMPARE(valueWritesWords(run.world().value(value), true),
+            std::string("written 2 times since it was made (vN: that cell's writes)"));
+        QCOMPARE(valueWritesWords(nullptr, false), std::string("not written since it was made"));
     }
 };
 
