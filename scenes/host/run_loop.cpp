@@ -31,6 +31,14 @@ constexpr std::uint64_t HOLDBACK_NS = 30'000'000;
 
 void RunLoop::receive(Event e)
 {
+    if (e.actor) {
+        const auto [next, first] = m_nextSeq.try_emplace(e.actor.value, 0);
+        if (!first && e.seq < next->second)
+            return; // had it already
+        next->second = e.seq + 1;
+    }
+    if (is<ActorExited>(e))
+        salvage(as<ActorExited>(e).exited); // before the exit: what it did last
     if (m_options.choose)
         m_choices.observe(e, now());
     if (is<ObjectCreated>(e))
@@ -80,8 +88,37 @@ void RunLoop::deliver(Event e)
     m_world->apply(e);
 }
 
+// An actor's last frames, encoded but not yet written when it ended (a SIGKILL between two flushes), are kept
+// in the control block (Session::unsent): they join the stream before its exit, so nothing it did is lost from
+// the picture because it died. Those that had reached the pipe were received already and are skipped.
+void RunLoop::salvage(ActorId actor)
+{
+    const std::string bytes = m_session.unsent(actor);
+    if (bytes.empty())
+        return;
+    Decoder frames;
+    frames.feed(streamHeader());
+    frames.feed(bytes);
+    try {
+        while (auto e = frames.next())
+            if (e->actor == actor)
+                receive(std::move(*e));
+    } catch (const DecodeError&) { // a frame cut short: the actor died while it was encoding it
+    }
+}
+
+// What the pipe holds now, before the host reports an exit itself: the dead actor's frames come first.
+void RunLoop::drainTelemetry()
+{
+    pollfd p { m_session.readFd(), POLLIN, 0 };
+    while (m_telemetryOpen && ::poll(&p, 1, 0) > 0 && (p.revents & (POLLIN | POLLHUP)))
+        readTelemetry();
+}
+
 void RunLoop::hostEvent(Event e)
 {
+    if (e.type == EventType::ActorExited)
+        drainTelemetry();
     e.actor = ActorId {};
     e.timeNs = now();
     e.seq = m_hostSeq++;

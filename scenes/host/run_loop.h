@@ -76,6 +76,8 @@ private:
     void release(bool all);
     void deliver(Event e);
     void hostEvent(Event e);
+    void salvage(ActorId actor);
+    void drainTelemetry();
     void readTelemetry();
     void readControl();
     void handle(const ControlCommand& cmd);
@@ -123,6 +125,9 @@ private:
     std::multimap<std::pair<std::uint64_t, std::uint64_t>, Event> m_holdback;
     std::map<std::uint32_t, std::uint64_t> m_lastKey;
     std::uint64_t m_arrivals = 0;
+    // Per actor, the seq after the last frame received: a frame salvaged from a dead actor's unsent buffer
+    // that had also reached the pipe is received once.
+    std::map<std::uint32_t, std::uint32_t> m_nextSeq;
 };
 
 } // namespace mpstage

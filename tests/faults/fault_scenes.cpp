@@ -188,10 +188,31 @@ const mpstage::Scene& deepTree()
     return s;
 }
 
+const mpstage::Scene& busyCounter()
+{
+    static const mpstage::Scene s = faultScene("busy-counter", [] {
+        mp::Value v('i', 0);
+        mp::Process counter([&] {
+            for (long n = 0;; ++n) {
+                mp::Guard g(v.get_lock());
+                v.value += 1;
+                if (n == 0)
+                    say("counting");
+            }
+        });
+        counter.start();
+        counter.join();
+        // Read without the lock, which the dead counter may still hold (as Python's v.get_obj().value).
+        std::printf("final %s\n", mp::repr(v.get_obj().value.get()).c_str());
+        std::fflush(stdout);
+    });
+    return s;
+}
+
 const mpstage::Scene* findFaultScene(std::string_view id)
 {
-    for (const mpstage::Scene* s :
-        { &lockHolder(), &bigSender(), &quietSender(), &bigPutter(), &joiner(), &blockCreator(), &deepTree() })
+    for (const mpstage::Scene* s : { &lockHolder(), &bigSender(), &quietSender(), &bigPutter(), &joiner(),
+             &blockCreator(), &deepTree(), &busyCounter() })
         if (s->id == id)
             return s;
     return nullptr;

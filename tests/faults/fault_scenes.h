@@ -25,6 +25,10 @@ const mpstage::Scene& blockCreator();
 // Three generations below MainProcess, each blocked in join(); the last waits on an Event for ever.
 const mpstage::Scene& deepTree();
 
+// Process-1 adds 1 to a Value under its lock for ever and says "counting" at its first; MainProcess joins it,
+// then prints "final N", the value the Value holds (read without its lock, which the dead may hold).
+const mpstage::Scene& busyCounter();
+
 const mpstage::Scene* findFaultScene(std::string_view id);
 
 } // namespace mpfault

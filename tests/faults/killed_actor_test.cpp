@@ -9,6 +9,8 @@
 #include "leftovers.h"
 
 #include <csignal>
+#include <random>
+#include <string>
 #include <unistd.h>
 
 namespace {
@@ -117,6 +119,42 @@ TEST_F(KilledActorTest, ASharedMemoryBlockWhoseCreatorWasKilledIsRemovedWhenTheR
     ASSERT_TRUE(sut.killSent);
     EXPECT_EQ(sut.exitCode("Process-1"), -SIGKILL);
     EXPECT_TRUE(sut.printed("MainProcess", "Process-1 exitcode -9"));
+}
+
+TEST_F(KilledActorTest, AnActorKilledAtARandomInstantLosesNothingItReportedFromThePicture)
+{
+    // Process-1 counts under the Value's lock as fast as it can; it is killed after a random number of its
+    // writes have reached the host, so it dies between two flushes of its telemetry with frames still unsent.
+    // What it wrote must all be in the stream: the last write the run reports is the value the Value holds
+    // (or one short, when the kill falls between a store and its report).
+    std::mt19937 random(std::random_device {}());
+    for (int trial = 0; trial < 4; ++trial) {
+        const int after = std::uniform_int_distribution<int>(1, 4000)(random);
+        SCOPED_TRACE("killed once " + std::to_string(after) + " of its writes had arrived");
+        int seen = 0;
+        const auto sut = mpfault::runAndKill(
+            mpfault::busyCounter(), { "Process-1", [&](const Event& e, const World& w) {
+                                         return e.type == mp::telemetry::EventType::ValueWritten
+                                             && w.actorName(e.actor) == "Process-1" && ++seen >= after;
+                                     } });
+
+        ASSERT_TRUE(sut.killSent);
+        ASSERT_EQ(sut.exitCode("Process-1"), -SIGKILL);
+        long reported = -1;
+        std::int64_t version = -1;
+        for (const Event& e : sut.events)
+            if (e.type == mp::telemetry::EventType::ValueWritten && e.b > version) {
+                version = e.b;
+                reported = std::stol(e.text);
+            }
+        long actual = -1;
+        for (const Event& e : sut.events)
+            if (e.type == mp::telemetry::EventType::Print && e.text.rfind("final ", 0) == 0)
+                actual = std::stol(e.text.substr(6));
+        ASSERT_GE(actual, after) << sut.report.result.allPrinted << sut.report.error << " main exit " << sut.exitCode("MainProcess");
+        EXPECT_LE(actual - reported, 1) << "the picture lost " << actual - reported << " updates";
+        EXPECT_GE(actual - reported, 0);
+    }
 }
 
 } // namespace

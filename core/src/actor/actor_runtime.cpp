@@ -9,10 +9,12 @@
 #include "../posix_call.h"
 #include "../started_thread.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <climits>
 #include <cstdio>
+#include <cstring>
 #include <fcntl.h>
 #include <poll.h>
 #include <unistd.h>
@@ -70,7 +72,9 @@ ActorRuntime::ActorRuntime(
     , m_id(id)
     , m_name(std::move(name))
     , m_detail(static_cast<Detail>(control->detail.load()))
+    , m_unsent(&control->unsent[id.value])
 {
+    m_unsent->length.store(0);
     start(parent, forkSeq);
 }
 
@@ -149,7 +153,24 @@ void ActorRuntime::encodeLocked(Event& e)
     if (m_buffer.size() > PIPE_BUF) {
         writeOut(std::string_view(m_buffer).substr(0, start));
         m_buffer.erase(0, start);
+        keepUnsent(0);
+    } else {
+        keepUnsent(start);
     }
+}
+
+void ActorRuntime::keepUnsent(std::size_t from)
+{
+    const std::size_t n = std::min(m_buffer.size(), ControlBlock::Unsent::CAPACITY);
+    if (from < n)
+        std::memcpy(m_unsent->bytes + from, m_buffer.data() + from, n - from);
+    m_unsent->length.store(static_cast<std::uint32_t>(n), std::memory_order_release); // after the bytes
+}
+
+void ActorRuntime::sentAll()
+{
+    m_buffer.clear();
+    m_unsent->length.store(0, std::memory_order_release);
 }
 
 void ActorRuntime::stamp(Event& e, int lane)
@@ -186,7 +207,7 @@ bool ActorRuntime::encodeStamped(Event& e)
     bool wrote = m_buffer.size() < before;
     if (e.timeNs - m_lastFlushNs > FLUSH_EVERY_NS) {
         writeOut(m_buffer);
-        m_buffer.clear();
+        sentAll();
         m_lastFlushNs = e.timeNs;
         wrote = true;
     }
@@ -215,7 +236,7 @@ void ActorRuntime::flush()
     std::lock_guard lock(m_mutex);
     if (!m_buffer.empty()) {
         writeOut(m_buffer);
-        m_buffer.clear();
+        sentAll();
     }
     m_lastFlushNs = nowNs();
 }

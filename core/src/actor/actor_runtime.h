@@ -107,6 +107,8 @@ private:
     void writeOut(std::string_view bytes);
     void sampleCounters();
     void encodeLocked(Event& e);
+    void keepUnsent(std::size_t from); // m_buffer from `from` on, into m_unsent
+    void sentAll(); // m_buffer went out whole
     bool wanted(EventType type) const;
     std::uint16_t threadLane();
     static void setMainLane();
@@ -118,6 +120,7 @@ private:
     Detail m_detail;
     std::mutex m_mutex;
     std::string m_buffer;
+    ControlBlock::Unsent* m_unsent; // m_buffer's copy where the host can read it (control_block.h)
     std::uint32_t m_seq = 0;
     std::uint64_t m_lastFlushNs = 0;
     std::uint64_t m_items = 0;

@@ -5,8 +5,10 @@
 // before the first actor is forked.
 
 #include <mp/telemetry/session.h>
+#include <mp/telemetry/wire.h>
 
 #include <atomic>
+#include <climits>
 #include <cstdint>
 
 namespace mp::telemetry {
@@ -26,6 +28,16 @@ struct ControlBlock {
     std::atomic<std::uint32_t> nextObject { 1 };
     std::atomic<std::uint8_t> detail { 0 };
     Slot slots[MAX_ACTORS + 1];
+
+    // What each actor has encoded and not yet written to the telemetry pipe, mirrored here so that the host
+    // can still read it once the actor is gone (a SIGKILL takes the actor's own buffer with it): the first
+    // `length` bytes are whole frames. After a kill the host delivers those it has not had (Session::unsent).
+    struct Unsent {
+        static constexpr std::size_t CAPACITY = PIPE_BUF + FRAME_FIXED_SIZE + 2 * MAX_TEXT;
+        std::atomic<std::uint32_t> length { 0 };
+        char bytes[CAPACITY];
+    };
+    Unsent unsent[MAX_ACTORS + 1];
 };
 
 } // namespace mp::telemetry

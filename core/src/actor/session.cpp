@@ -8,6 +8,7 @@
 #include "../shared_block.h"
 #include "actor_runtime.h"
 
+#include <algorithm>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -115,6 +116,16 @@ bool Session::atGate(ActorId actor) const
 int Session::pid(ActorId actor) const
 {
     return actor.value > 0 && actor.value <= MAX_ACTORS ? m->control->slots[actor.value].pid.load() : 0;
+}
+
+std::string Session::unsent(ActorId actor) const
+{
+    if (!actor || actor.value > MAX_ACTORS)
+        return {};
+    const ControlBlock::Unsent& u = m->control->unsent[actor.value];
+    const std::size_t n
+        = std::min<std::size_t>(u.length.load(std::memory_order_acquire), ControlBlock::Unsent::CAPACITY);
+    return std::string(u.bytes, n);
 }
 
 const std::vector<Grant>& Session::grants() const

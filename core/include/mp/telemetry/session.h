@@ -57,6 +57,10 @@ public:
     void step(ActorId actor, bool micro = false);
     bool atGate(ActorId actor) const;
     int pid(ActorId actor) const; // 0 if unknown
+    // The frames an actor had encoded and not yet written when it ended, as wire frames (no stream header).
+    // Once it is gone they are what it did last, lost from the pipe if it was killed; some may have reached
+    // the pipe just before the end (keep those whose seq is beyond what arrived).
+    std::string unsent(ActorId actor) const;
     const std::vector<Grant>& grants() const;
 
 private:
