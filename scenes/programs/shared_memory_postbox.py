@@ -3,7 +3,7 @@ title: SharedMemory as a postbox
 summary: A SharedMemory block is raw bytes with a name. The parent creates one, a writer process attaches by name and leaves a message in it (its length in the first byte, then the bytes), and a reader process attaches by the same name and reads it out. Closing detaches a process; only unlink() removes the name. Forget it and the block outlives its use, until Python's resource tracker removes it at shutdown with a warning about leaked shared_memory objects.
 tags: shared memory, seed
 difficulty: 2
-look: Watch the block: three processes map the same bytes, the writer fills them, the reader copies them out.
+look: Watch the block and the console: the stage knows the block's name, size and creator, but not its bytes, which no call reports; the writer's message still reaches the reader, with no message sent between them.
 predict: The writer has exited before the reader starts. Is the message still there? And after unlink(), can anyone attach again?
 why: The bytes live in the block, not in any process, so they outlast the writer. Nothing tells the reader what the bytes mean: the two processes agreed on a layout, a length byte and then the message. close() only unmaps the block from one process; unlink() removes its name, so nobody new can attach, and the memory goes once the last mapping is closed.
 param size (Block size (bytes)): int 32..4096 = 64 -- how big a block the parent creates
