@@ -59,11 +59,12 @@ void ChoicePoints::observe(const Event& e, std::uint64_t nowNs)
             actor(exited.value).exited = true;
         break;
     case EventType::GateWaiting:
-        actor(e.actor.value).atGate = true;
+        ++actor(e.actor.value).atGate;
         break;
     case EventType::GatePassed: {
         Tracked& t = actor(e.actor.value);
-        t.atGate = false;
+        if (t.atGate > 0)
+            --t.atGate;
         t.granted = false;
         break;
     }
@@ -105,7 +106,7 @@ bool ChoicePoints::unknownChild() const
     return false;
 }
 
-std::vector<std::uint32_t> ChoicePoints::waiting(const Session& session, std::uint64_t nowNs, std::uint64_t settleNs)
+std::vector<std::uint32_t> ChoicePoints::waiting(std::uint64_t nowNs, std::uint64_t settleNs)
 {
     for (auto& [id, t] : m_actors) {
         if (t.exited || t.pidfd < 0)
@@ -120,13 +121,11 @@ std::vector<std::uint32_t> ChoicePoints::waiting(const Session& session, std::ui
     for (const auto& [id, t] : m_actors) {
         if (t.exited)
             continue;
-        if (t.granted || (!t.atGate && t.blocked == 0))
+        if (t.granted || (t.atGate == 0 && t.blocked == 0))
             return {}; // moving
-        if (t.atGate) {
-            if (!session.atGate(ActorId { id }))
-                return {}; // reported, not yet asleep at it
+        // Reported, perhaps not yet asleep at it: a grant given now is taken at that gate all the same.
+        if (t.atGate > 0)
             out.push_back(id);
-        }
     }
     if (out.empty() || nowNs - m_changedNs < settleNs || unknownChild())
         return {};

@@ -8,7 +8,6 @@
 // children of every process of the run), and one that has ended through its pidfd.
 
 #include <mp/telemetry/event.h>
-#include <mp/telemetry/session.h>
 
 #include <cstdint>
 #include <map>
@@ -31,8 +30,9 @@ public:
     void granted(std::uint32_t actor, std::uint64_t nowNs);
     // At a choice point: the actors waiting at a gate, sorted. Empty while anything may still move, or
     // settleNs have not passed since the last change.
-    std::vector<std::uint32_t> waiting(
-        const mp::telemetry::Session& session, std::uint64_t nowNs, std::uint64_t settleNs);
+    // An actor with two threads at gates (its main thread and a queue's feeder) is one choice: the engine
+    // has one grant counter per process, and either thread may take the grant.
+    std::vector<std::uint32_t> waiting(std::uint64_t nowNs, std::uint64_t settleNs);
     std::string name(std::uint32_t actor) const;
 
 private:
@@ -40,7 +40,7 @@ private:
         std::string name;
         pid_t pid = 0;
         int pidfd = -1;
-        bool atGate = false;
+        int atGate = 0; // threads waiting at a gate (a queue's feeder thread has gates too)
         int blocked = 0; // Blocked reports without their Unblocked (a thread each)
         bool exited = false;
         bool granted = false;

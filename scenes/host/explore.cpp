@@ -41,7 +41,10 @@ Classified classify(const Scene& scene, const ParamValues& params, const RunRepo
     if (!r.error.empty())
         return { true, "the run failed: " + r.error };
     if (r.result.timedOut)
-        return { true, "the run did not end within " + std::to_string(static_cast<int>(timeoutS)) + " s" };
+        return { true,
+            "the run did not end within " + std::to_string(static_cast<int>(timeoutS))
+                + " s (each step waits for the processes to settle: smaller --param values, or a longer --timeout, "
+                  "if it only had many steps)" };
     const Verdict v = scene.check(r.result, params);
     const bool declaresBug = scene.expected(params).kind != OutcomeKind::Completes;
     const bool bad = r.result.hung || (declaresBug ? v.ok : !v.ok);

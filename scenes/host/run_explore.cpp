@@ -13,7 +13,7 @@ void RunLoop::driveExploration()
     if (!m_options.choose)
         return;
     const std::uint64_t t = monotonicNow();
-    const std::vector<std::uint32_t> waiting = m_choices.waiting(m_session, t, SETTLE_NS);
+    const std::vector<std::uint32_t> waiting = m_choices.waiting(t, SETTLE_NS);
     if (waiting.empty())
         return;
     const std::uint32_t pick = m_options.choose(waiting, m_lastGranted);
