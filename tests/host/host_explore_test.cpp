@@ -126,6 +126,8 @@ TEST_F(HostExploreTest, SaysSoWhenNoInterleavingWithinTheBoundGoesBad)
              { { "pipe-eof" } },
              // A queue's feeder thread waits at gates of its own beside the main thread's: no run may stall.
              { { "queue-sentinel", "--timeout", "5" } },
+             // Every run creates a SharedMemory block: none may be left in /dev/shm (the fixture checks).
+             { { "shared-memory-postbox" } },
          }) {
         std::vector<std::string> args { "explore" };
         args.insert(args.end(), c.args.begin(), c.args.end());
