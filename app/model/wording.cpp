@@ -29,7 +29,7 @@ std::string actorStateWords(const World& world, const Actor& actor)
         if (b.joined)
             words += " on " + world.actorName(b.joined);
         else if (b.object)
-            words += " on " + world.objectName(b.object);
+            words += " on " + mp::telemetry::wording::waitedOn(world, actor); // "output_p", when the ends are named
         return words;
     }
     case ActorStatus::Exited:

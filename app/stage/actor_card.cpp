@@ -2,6 +2,8 @@
 #include "stage/actor_card.h"
 #include "model/wording.h"
 
+#include <mp/telemetry/wording.h>
+
 namespace mpstage::app {
 
 using namespace mp::telemetry;
@@ -36,6 +38,8 @@ QString endLabel(const World& world, ObjectId object, int end)
 {
     if (isQueue(world.object(object)))
         return end == 1 ? QStringLiteral("put") : QStringLiteral("get");
+    if (const std::string name = world.endName(object, end); !name.empty())
+        return QString::fromStdString(name); // the program's own name for it: output_p
     return QString::number(end);
 }
 
@@ -65,8 +69,13 @@ ActorCard actorCard(const World& world, const Actor& a, const QStringList& listi
         if (ref.actor == a.id)
             shown.insert(ref);
     for (const EndpointRef& ref : shown) { // ordered by object, then end
+        // a pipe whose ends the program named is shown by its ends alone: [output_p] [input_p]
         if (card.chips.empty() || card.chips.back().object != ref.object)
-            card.chips.push_back(ActorChip { ref.object, QString::fromStdString(world.objectName(ref.object)), {} });
+            card.chips.push_back(ActorChip { ref.object,
+                mp::telemetry::wording::endsNamed(world, ref.object)
+                    ? QString()
+                    : QString::fromStdString(world.objectName(ref.object)),
+                {} });
         ChipEnd end;
         end.end = ref.end;
         end.label = endLabel(world, ref.object, ref.end);

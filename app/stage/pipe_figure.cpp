@@ -3,6 +3,8 @@
 #include "look/theme.h"
 #include "stage/paint_kit.h"
 
+#include <mp/telemetry/wording.h>
+
 #include <QPainter>
 
 namespace mpstage::app {
@@ -60,7 +62,8 @@ void PipeFigure::sync(const SyncContext& c)
     for (int end = 0; end < 2; ++end) {
         End& e = m_ends[end];
         const auto& holders = table.holders(object(), end);
-        e.label = QStringLiteral("end %1").arg(end);
+        e.label
+            = QString::fromStdString(mp::telemetry::wording::pipeEnd(c.world, object(), end)); // "output_p", or "end 0"
         if (!duplex)
             e.label += end == 0 ? QStringLiteral(" (reads)") : QStringLiteral(" (writes)");
         e.closed = holders.empty();
@@ -99,11 +102,12 @@ void PipeFigure::sync(const SyncContext& c)
             if (pipe->sentCount(from)) {
                 if (!m_counts.isEmpty())
                     m_counts += QStringLiteral("   ·   ");
-                m_counts += QStringLiteral("end %1 → end %2: sent %3, received %4")
-                                .arg(from)
-                                .arg(1 - from)
-                                .arg(pipe->sentCount(from))
-                                .arg(pipe->receivedCount(from));
+                m_counts
+                    += QStringLiteral("%1 → %2: sent %3, received %4")
+                           .arg(QString::fromStdString(mp::telemetry::wording::pipeEnd(c.world, object(), from)))
+                           .arg(QString::fromStdString(mp::telemetry::wording::pipeEnd(c.world, object(), 1 - from)))
+                           .arg(pipe->sentCount(from))
+                           .arg(pipe->receivedCount(from));
             }
         }
     }

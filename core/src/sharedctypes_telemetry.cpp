@@ -20,14 +20,14 @@ void announceCtype(CtypeObject& obj)
         return;
     const telemetry::ObjectId lockId = obj.lock ? obj.lock->semlock().telemetry_id() : telemetry::ObjectId {};
     const auto kind = obj.isArray ? telemetry::ObjectKind::Array : telemetry::ObjectKind::Value;
-    // ObjectCreated.b of a Value/Array is the id of its lock (0 without one); the length travels in detail.
-    obj.object = telemetry::g_actor->newObject(kind, lockId.value, {});
+    // ObjectCreated.b of a Value/Array is the id of its lock (0 without one).
+    std::string label; // "counter" (as the program names it), or "value#4"
+    obj.object = telemetry::g_actor->newObject(kind, lockId.value, {}, &label);
     // One write counter per cell, so that updates of different cells never look like lost ones.
     obj.versionBlock = SharedBlock::create(sizeof(std::atomic<std::uint64_t>) * std::max<std::size_t>(obj.length, 1));
     obj.version = new (obj.versionBlock->data()) std::atomic<std::uint64_t>[std::max<std::size_t>(obj.length, 1)];
     if (lockId)
-        telemetry::label(
-            lockId, "lock of " + std::string(obj.isArray ? "array#" : "value#") + std::to_string(obj.object.value));
+        telemetry::label(lockId, "lock of " + label);
     for (std::size_t i = 0; i < obj.length && i < 64; ++i) // the initial contents, as version 0
         probe::event(telemetry::EventType::ValueWritten, obj.object, static_cast<std::int64_t>(i), 0,
             repr(loadElement(*obj.info, obj.at(i))));

@@ -111,6 +111,8 @@ TEST(NarrationTest, PrintsAndObjectsReadNaturally)
     EXPECT_EQ(describe(world, ev::created(MAIN, Q, ObjectKind::Queue, 3, "q")), "actor 1 created Queue q (maxsize 3)");
     EXPECT_EQ(describe(world, ev::created(MAIN, PIPE, ObjectKind::Pipe, 0, "pipe#2")),
         "actor 1 created Pipe pipe#2 (one-way: end 0 reads, end 1 writes)");
+    // an Array's parameter is the id of its lock, not its length
+    EXPECT_EQ(describe(world, ev::created(MAIN, Q, ObjectKind::Array, 6, "arr")), "actor 1 created Array arr");
 }
 
 } // namespace

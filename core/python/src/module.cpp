@@ -3,11 +3,13 @@
 // multiprocessing namespace on it; mpstage-host links the same bindings into the interpreter it embeds.
 
 #include "bridge.h"
+#include "names.h"
 
 PYBIND11_MODULE(_mpstage, m)
 {
     m.doc() = "mpstage's IPC engine: the primitives multiprocessing is built from, in real processes";
     mpstage::python::installHooks();
+    mpstage::python::installNamer();
     mpstage::python::bindErrors(m);
     mpstage::python::bindProcess(m);
     mpstage::python::bindQueues(m);

@@ -3,6 +3,7 @@
 
 #include <mp/embedding.h>
 
+#include <mp/telemetry/session.h>
 #include <mp/telemetry/wire.h>
 
 #include "../futex.h"
@@ -10,6 +11,7 @@
 #include "../started_thread.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cerrno>
 #include <climits>
@@ -24,6 +26,8 @@ namespace mp::telemetry {
 ActorRuntime* g_actor = nullptr;
 
 namespace {
+
+std::atomic<Namer> g_namer { nullptr }; // set_namer's
 
 constexpr std::uint64_t FLUSH_EVERY_NS = 5'000'000;
 thread_local int t_lane = -1;
@@ -261,15 +265,33 @@ void ActorRuntime::writeOut(std::string_view bytes)
         m_stallNs += spent;
 }
 
-ObjectId ActorRuntime::newObject(ObjectKind kind, std::int64_t parameter, const std::string& label)
+ObjectId ActorRuntime::newObject(
+    ObjectKind kind, std::int64_t parameter, const std::string& label, std::string* reported)
 {
+    ProgramNames names;
+    if (const Namer namer = g_namer.load(std::memory_order_relaxed); namer && label.empty())
+        names = namer(kind, parameter);
     const ObjectId id { m_control->nextObject.fetch_add(1) };
+    std::string text = !label.empty() ? label : !names.object.empty() ? names.object : defaultLabel(kind, id);
+    if (reported)
+        *reported = text;
     emit(Event { .type = EventType::ObjectCreated,
         .object = id,
         .a = static_cast<std::int64_t>(kind),
         .b = parameter,
-        .text = label.empty() ? defaultLabel(kind, id) : label });
+        .text = std::move(text) });
+    for (int end = 0; end < 2; ++end)
+        if (!names.ends[static_cast<std::size_t>(end)].empty())
+            emit(Event { .type = EventType::ObjectLabel,
+                .object = id,
+                .a = end + 1,
+                .text = names.ends[static_cast<std::size_t>(end)] });
     return id;
+}
+
+void set_namer(Namer namer)
+{
+    g_namer.store(namer, std::memory_order_relaxed);
 }
 
 void ActorRuntime::gate(bool micro, const char* where)

@@ -39,7 +39,10 @@ public:
     void emitWaited(Event e, std::uint64_t since);
     void flush();
     void gate(bool micro, const char* where);
-    ObjectId newObject(ObjectKind kind, std::int64_t parameter, const std::string& label);
+    // Reports a new object (ObjectCreated) labelled `label`, else by the namer (set_namer), else "queue#3"; the
+    // label reported is left in `reported` when given.
+    ObjectId newObject(
+        ObjectKind kind, std::int64_t parameter, const std::string& label, std::string* reported = nullptr);
     ItemId newItem() { return ItemId { (std::uint64_t { m_id.value } << 40) | ++m_items }; }
 
     // A blocking operation in progress on this thread; the flusher reports it as Blocked once it has lasted

@@ -147,4 +147,10 @@ void label(ObjectId object, const std::string& name)
         g_actor->emit(Event { .type = EventType::ObjectLabel, .object = object, .text = name });
 }
 
+void label_end(ObjectId pipe, int end, const std::string& name)
+{
+    if (g_actor && pipe && (end == 0 || end == 1))
+        g_actor->emit(Event { .type = EventType::ObjectLabel, .object = pipe, .a = end + 1, .text = name });
+}
+
 } // namespace mp::telemetry

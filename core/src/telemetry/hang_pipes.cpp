@@ -12,6 +12,12 @@ bool isSimplexPipe(const World& world, ObjectId object)
     const ObjectInfo* info = world.object(object);
     return info && info->kind == ObjectKind::Pipe && info->parameter == 0;
 }
+
+// The end the actor reads (or writes) when the program named both ends and the stream says which end; else -1.
+int namedEnd(const World& world, ActorId actor, ObjectId pipe, bool reading)
+{
+    return wording::endsNamed(world, pipe) ? wording::endInUse(world, actor, pipe, reading) : -1;
+}
 } // namespace
 
 std::optional<HangSentence> recvOnOpenPipe(const World& world, const Actor& a)
@@ -40,6 +46,12 @@ std::optional<HangSentence> recvOnOpenPipe(const World& world, const Actor& a)
         }
     const std::string name = world.objectName(pipe);
     const std::string end = isSimplexPipe(world, pipe) ? "the write end" : "the other end";
+    if (namedEnd(world, a.id, pipe, true) == reading) { // "on output_p, but the other end, input_p, is ..."
+        s.text = a.name + " waits in recv() on " + world.endName(pipe, reading) + ", but " + end + ", "
+            + world.endName(pipe, other) + ", is still open " + wording::list(where)
+            + ", so end-of-file can never arrive.";
+        return s;
+    }
     s.text = a.name + " waits in recv() on " + name + ", but " + end + " of " + name + " is still open "
         + wording::list(where) + ", so end-of-file can never arrive.";
     return s;
@@ -61,9 +73,14 @@ std::optional<HangSentence> sendBothWays(const World& world, const Actor& a)
             continue;
         s.endpoints.push_back(EndpointRef { b->id, pipe, theirs });
         s.actors.push_back(b->id);
-        s.text = a.name + " waits in send() on " + name + " while " + b->name
-            + " waits in send() on its other end: each writes more than the pipe can hold while the other is not "
-              "reading, so neither ever gets to recv().";
+        const bool named = namedEnd(world, a.id, pipe, false) == mine && namedEnd(world, b->id, pipe, false) == theirs;
+        if (named && b->id.value < a.id.value)
+            return HangSentence { .actor = a.id }; // one cycle, one sentence: b's tells it, naming a
+        s.text = a.name + " waits in send() on " + (named ? world.endName(pipe, mine) : name) + " while " + b->name
+            + " waits in send() on "
+            + (named ? world.endName(pipe, theirs) + ", the other end" : std::string("its other end"))
+            + ": each writes more than the pipe can hold while the other is not reading, so neither ever gets to "
+              "recv().";
         return s;
     }
     std::vector<std::string> readers;
@@ -75,6 +92,12 @@ std::optional<HangSentence> sendBothWays(const World& world, const Actor& a)
         }
     if (readers.empty())
         return std::nullopt;
+    if (namedEnd(world, a.id, pipe, false) == mine) { // "on input_p, which is full, and nobody reads output_p"
+        s.text = a.name + " waits in send() on " + world.endName(pipe, mine)
+            + ", which is full, and nobody reads the other end, " + world.endName(pipe, 1 - mine) + ": it is held by "
+            + wording::list(readers) + ".";
+        return s;
+    }
     s.text = a.name + " waits in send() on " + name + ", which is full, and nobody reads the other end: it is held by "
         + wording::list(readers) + ".";
     return s;

@@ -36,8 +36,6 @@ std::string parameterWords(ObjectKind kind, std::int64_t p)
         return " (value " + std::to_string(p) + ")";
     case ObjectKind::Barrier:
         return " (" + wording::count(static_cast<std::uint64_t>(p), "party", "parties") + ")";
-    case ObjectKind::Array:
-        return " (" + wording::count(static_cast<std::uint64_t>(p), "element") + ")";
     case ObjectKind::SharedMemory:
         return " (" + wording::count(static_cast<std::uint64_t>(p), "byte") + ")";
     default:
@@ -47,6 +45,8 @@ std::string parameterWords(ObjectKind kind, std::int64_t p)
 
 std::string endWords(const World& world, ObjectId object, int end)
 {
+    if (std::string name = world.endName(object, end); !name.empty())
+        return name; // "closed its copy of output_p"
     const ObjectInfo* info = world.object(object);
     if (info && isQueueKind(info->kind))
         return end == 0 ? "the reader end" : "the writer end";
@@ -94,7 +94,9 @@ std::string describe(const World& before, const Event& e)
     }
     case EventType::EndpointClosed: {
         const auto v = as<EndpointClosed>(e);
-        return who + " closed its copy of " + endWords(before, v.object, v.end) + " of " + before.objectName(v.object);
+        const bool named = !before.endName(v.object, v.end).empty();
+        return who + " closed its copy of " + endWords(before, v.object, v.end)
+            + (named ? std::string() : " of " + before.objectName(v.object));
     }
     case EventType::GateWaiting:
         return who + " paused at a gate (" + as<GateWaiting>(e).where + ")";

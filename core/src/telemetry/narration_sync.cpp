@@ -48,7 +48,8 @@ std::string blocked(const World& before, const Event& e, const std::string& who)
         return who + " is exiting and waits for its feeder thread to write everything it put on " + name;
     if (!v.object && v.joined)
         return who + " blocked in " + wording::call(v.operation) + " for " + before.actorName(v.joined);
-    return who + " blocked in " + wording::call(v.operation) + (v.object ? " on " + name : std::string());
+    return who + " blocked in " + wording::call(v.operation)
+        + (v.object ? " on " + wording::waitedOn(before, e.actor, v.object, v.operation) : std::string());
 }
 
 } // namespace
@@ -60,12 +61,20 @@ std::string syncEvent(const World& before, const Event& e)
     switch (e.type) {
     case EventType::Send: {
         const auto v = as<Send>(e);
+        if (std::string end = before.endName(v.pipe, v.end); !end.empty())
+            return who + " sent " + shown(v.repr) + " on " + end;
         return who + " sent " + shown(v.repr) + " on " + name + " (end " + std::to_string(v.end) + ")";
     }
-    case EventType::Recv:
-        return who + " received " + shown(as<Recv>(e).repr) + " from " + name;
-    case EventType::Eof:
-        return who + " saw end-of-file on " + name + " (EOFError)";
+    case EventType::Recv: {
+        const auto v = as<Recv>(e);
+        const std::string end = before.endName(v.pipe, v.end);
+        return who + " received " + shown(v.repr) + " from " + (end.empty() ? name : end);
+    }
+    case EventType::Eof: {
+        const auto v = as<Eof>(e);
+        const std::string end = before.endName(v.pipe, v.end);
+        return who + " saw end-of-file on " + (end.empty() ? name : end) + " (EOFError)";
+    }
     case EventType::LockAcquired:
         return who + " acquired " + name + waited(as<LockAcquired>(e).waitedNs);
     case EventType::LockReleased:

@@ -64,7 +64,7 @@ std::string doing(const World& world, const Actor& actor)
         return "is exiting and waits for its feeder thread to write what it put on " + world.objectName(b.object);
     std::string out = "waits in " + call(b.operation);
     if (b.object)
-        out += " on " + world.objectName(b.object);
+        out += " on " + waitedOn(world, actor);
     else if (b.joined)
         out += " for " + world.actorName(b.joined);
     return out;

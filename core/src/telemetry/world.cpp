@@ -184,6 +184,12 @@ std::string World::objectName(ObjectId id) const
     return kind + "#" + std::to_string(id.value);
 }
 
+std::string World::endName(ObjectId pipe, int end) const
+{
+    const ObjectInfo* o = pipe.value > 0 && pipe.value <= m_objects.size() ? &m_objects[pipe.value - 1] : nullptr;
+    return o && (end == 0 || end == 1) ? o->endNames[static_cast<std::size_t>(end)] : std::string();
+}
+
 namespace {
 template <typename Map> const typename Map::mapped_type* find(const Map& map, ObjectId id)
 {

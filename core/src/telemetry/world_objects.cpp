@@ -61,9 +61,12 @@ void World::applyObject(const Event& e)
         }
         return;
     }
-    case EventType::ObjectLabel:
-        objectSlot(e.object).label = as<ObjectLabel>(e).name;
+    case EventType::ObjectLabel: {
+        const auto v = as<ObjectLabel>(e);
+        ObjectInfo& o = objectSlot(v.object);
+        (v.end < 0 ? o.label : o.endNames[static_cast<std::size_t>(v.end)]) = v.name;
         return;
+    }
     case EventType::EndpointClosed:
         m_endpoints.closed(e.object, as<EndpointClosed>(e).end, e.actor, e.seq, e.timeNs);
         return;

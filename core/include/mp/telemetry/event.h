@@ -26,7 +26,8 @@ enum class EventType : std::uint16_t {
     // Objects and endpoints
     ObjectCreated = 10, // object; a: ObjectKind; b: parameter (maxsize, duplex, parties, size; for a Value or
     //                   Array the id of its lock); text: label
-    ObjectLabel = 11, // object; text: the name the scene gives it (the Python variable name)
+    ObjectLabel = 11, // object; text: the name the scene gives it (the Python variable name); a: 0 the object's
+    //                 name, 1 or 2 the name of a pipe's end 0 or 1
     EndpointClosed = 12, // object: a pipe (or a queue's pipe); a: end index 0 or 1; this actor's copy closed
     // Queues
     PutCalled = 20, // object; item; text: repr of the item

@@ -148,8 +148,12 @@ struct ObjectCreated {
 struct ObjectLabel {
     static constexpr EventType TYPE = EventType::ObjectLabel;
     ObjectId object;
+    int end; // -1: the name is the object's (a = 0, and every stream older than end names); 0 or 1: a pipe end's
     const std::string& name; // the Python variable name
-    static ObjectLabel of(const Event& e) { return { .object = e.object, .name = e.text }; }
+    static ObjectLabel of(const Event& e)
+    {
+        return { .object = e.object, .end = e.a == 1 || e.a == 2 ? static_cast<int>(e.a) - 1 : -1, .name = e.text };
+    }
 };
 
 struct EndpointClosed {

@@ -12,6 +12,7 @@
 #include <mp/telemetry/event.h>
 #include <mp/telemetry/ids.h>
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -72,5 +73,18 @@ private:
 void line(int lineNumber);
 // Gives an object the name the Python listing uses for it ("q", "parent_conn").
 void label(ObjectId object, const std::string& name);
+// Gives one end (0 or 1) of a pipe the name the program uses for it ("parent_conn"): ObjectLabel with a = end + 1.
+void label_end(ObjectId pipe, int end, const std::string& name);
+
+// A host language that can name what its program creates (the Python module: from the variables the creating
+// statement assigns) sets this. It is asked in the creating thread before each ObjectCreated of an observed run
+// that has no label of its own, with that event's kind and parameter: a name it gives is the event's label, and
+// each end it names gets an ObjectLabel (a = end + 1). Null: nothing is named.
+struct ProgramNames {
+    std::string object; // "q", "parent_conn ↔ child_conn"; empty: the default label ("queue#3")
+    std::array<std::string, 2> ends; // a pipe's ends, "parent_conn" and "child_conn"; empty: not named
+};
+using Namer = ProgramNames (*)(ObjectKind kind, std::int64_t parameter);
+void set_namer(Namer namer);
 
 } // namespace mp::telemetry

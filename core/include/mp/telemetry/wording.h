@@ -26,6 +26,18 @@ std::string signalName(std::int64_t signal);
 // "is paused at a gate", "is running", "has exited".
 std::string doing(const World& world, const Actor& actor);
 
+// One end of a pipe as the program names it ("output_p"), or by its number ("end 0") when it named none.
+std::string pipeEnd(const World& world, ObjectId pipe, int end);
+// True when the program named both ends of the pipe (from `output_p, input_p = Pipe()`).
+bool endsNamed(const World& world, ObjectId pipe);
+// The end of a pipe an actor reads from (reading) or writes to, when the stream says which: a one-way pipe's,
+// the only end the actor holds, or the end it used last. -1 when it holds both and has used neither.
+int endInUse(const World& world, ActorId actor, ObjectId pipe, bool reading);
+// What a blocked actor waits on, after "waits in recv() on": the end of a pipe it reads or writes when the
+// program named the pipe's ends and the stream says which end ("output_p"), else the object's name ("q").
+std::string waitedOn(const World& world, const Actor& actor);
+std::string waitedOn(const World& world, ActorId actor, ObjectId object, std::string_view operation);
+
 // The kind of an object, or the given default when its ObjectCreated has not been seen.
 ObjectKind kindOf(const World& world, ObjectId object, ObjectKind otherwise);
 

@@ -16,6 +16,7 @@
 #include <mp/telemetry/world_queue.h>
 #include <mp/telemetry/world_value.h>
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -49,6 +50,7 @@ struct ObjectInfo {
     ObjectKind kind = ObjectKind::Queue;
     std::int64_t parameter = 0; // maxsize, duplex, parties, initial value, size...
     std::string label; // ObjectCreated's, then ObjectLabel's
+    std::array<std::string, 2> endNames; // a pipe's ends as the program names them (ObjectLabel a = 1, 2), or empty
     ActorId creator;
     std::uint64_t createdNs = 0;
 
@@ -88,6 +90,8 @@ public:
     const ObjectInfo* object(ObjectId id) const;
     std::vector<const ObjectInfo*> objects() const; // by id
     std::string objectName(ObjectId id) const; // its label, else "queue#3"
+    // The name the program gives one end (0 or 1) of a pipe ("parent_conn"), or empty if it gave none.
+    std::string endName(ObjectId pipe, int end) const;
     const QueueState* queue(ObjectId id) const;
     const PipeState* pipe(ObjectId id) const;
     const LockState* lock(ObjectId id) const;
