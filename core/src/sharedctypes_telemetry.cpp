@@ -26,8 +26,10 @@ void announceCtype(CtypeObject& obj)
     // One write counter per cell, so that updates of different cells never look like lost ones.
     obj.versionBlock = SharedBlock::create(sizeof(std::atomic<std::uint64_t>) * std::max<std::size_t>(obj.length, 1));
     obj.version = new (obj.versionBlock->data()) std::atomic<std::uint64_t>[std::max<std::size_t>(obj.length, 1)];
+    // Its lock is told by the name a program reaches it by, "counter.get_lock()", else "lock of value#4".
+    const std::string unnamed = std::string(obj.isArray ? "array#" : "value#") + std::to_string(obj.object.value);
     if (lockId)
-        telemetry::label(lockId, "lock of " + label);
+        telemetry::label(lockId, label == unnamed ? "lock of " + unnamed : label + ".get_lock()");
     for (std::size_t i = 0; i < obj.length && i < 64; ++i) // the initial contents, as version 0
         probe::event(telemetry::EventType::ValueWritten, obj.object, static_cast<std::int64_t>(i), 0,
             repr(loadElement(*obj.info, obj.at(i))));

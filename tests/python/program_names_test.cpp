@@ -61,20 +61,26 @@ TEST_F(ProgramNamesTest, ObjectsAreNamedByTheAssignmentThatMadeThem)
     const std::vector<std::pair<std::string, std::string>> expected {
         { "Queue", "q" }, // q = mp.Queue()
         { "Queue", "plain" }, // from multiprocessing import Queue; plain = Queue(3)
-        { "RLock", "rlock#3" }, // the Value's own lock, made by Value()
-        { "Value", "counter" }, { "JoinableQueue", "jobs" }, // self.jobs = mp.JoinableQueue()
-        { "Pipe", "parent_conn ↔ child_conn" },
+        { "RLock", "rlock#3" }, // the Value's own lock, made by Value() (then labelled below)
+        { "Value", "counter" }, // counter = mp.Value('i', 0)
+        { "JoinableQueue", "jobs" }, // self.jobs = mp.JoinableQueue()
+        { "Pipe", "parent_conn ↔ child_conn" }, // parent_conn, child_conn = mp.Pipe()
         { "Pipe", "reader ← writer" }, // Pipe(duplex=False): what writer sends, reader receives
         { "Queue", "left" }, // left, right = mp.Queue(), mp.SimpleQueue()
         { "Pipe", "right" }, // a SimpleQueue is a one-way Pipe and two locks, as in CPython
-        { "Lock", "lock#10" }, { "Lock", "lock#11" }, { "Queue", "queue#12" }, // [mp.Queue() for _ in range(2)]
-        { "Queue", "queue#13" }, { "Lock", "lock#14" }, // use(mp.Lock())
+        { "Lock", "lock#10" }, // the SimpleQueue's locks
+        { "Lock", "lock#11" }, //
+        { "Queue", "queue#12" }, // [mp.Queue() for _ in range(2)]
+        { "Queue", "queue#13" }, //
+        { "Lock", "lock#14" }, // use(mp.Lock())
     };
     ASSERT_GE(mains.size(), expected.size());
     EXPECT_EQ(std::vector(mains.begin(), mains.begin() + static_cast<std::ptrdiff_t>(expected.size())), expected);
     for (std::size_t i = expected.size(); i < mains.size(); ++i) // the Pool's queues and locks
         EXPECT_EQ(mains[i].second.find("pool"), std::string::npos) << mains[i].second;
     EXPECT_EQ(childs, std::vector<std::string> { "done" }) << "a child's own objects are named too";
+    EXPECT_EQ(relabelled, (std::map<std::uint32_t, std::string> { { 3, "counter.get_lock()" } }))
+        << "a Value's lock is told as the program reaches it";
     EXPECT_EQ(ends,
         (std::map<std::uint32_t, std::pair<std::string, std::string>> {
             { 6, { "parent_conn", "child_conn" } }, { 7, { "reader", "writer" } } }));
