@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "run/run_controller.h"
+#include "model/goal_check.h"
 #include "model/monotonic.h"
 #include "model/wording.h"
 #include "run/control_lines.h"
@@ -36,6 +37,8 @@ qint64 RunController::hostPid() const
 
 void RunController::setScene(const SceneInfo* scene, std::vector<std::pair<std::string, std::string>> params)
 {
+    if (scene != m_scene || params != m_params)
+        m_explorerSteps = 0; // what the explorer found was for another scene
     m_scene = scene;
     m_params = std::move(params);
 }
@@ -54,6 +57,9 @@ void RunController::clear()
     m_record = std::make_unique<RunRecord>();
     m_hangWatch.clear();
     m_step.clear();
+    m_plan.clear();
+    m_planAsked = false;
+    m_stepsGiven = 0;
     setMessage(MessageKind::None, {});
     setPhase(RunPhase::Idle);
     Q_EMIT runReset();
@@ -122,6 +128,23 @@ void RunController::runSchedule(const std::string& schedule)
     start(path);
 }
 
+void RunController::stepSchedule(const std::string& schedule)
+{
+    std::vector<PlannedStep> steps;
+    try {
+        steps = readStepPlan(schedule);
+    } catch (const std::exception& e) {
+        setMessage(MessageKind::Error, QString::fromUtf8(e.what()));
+        return;
+    }
+    m_micro = true; // the explorer's grants are micro-steps
+    if (!start())
+        return;
+    m_plan.set(std::move(steps));
+    setMessage(MessageKind::Hint,
+        QStringLiteral("The found schedule is loaded: press → for each of its %1 steps.").arg(m_plan.size()));
+}
+
 std::optional<replay::RunFile> RunController::savedRun(QString* why) const
 {
     return m_keeper.savedRun(why);
@@ -171,6 +194,12 @@ void RunController::stepActor(ActorId actor)
         return;
     if (!m_paused)
         pause();
+    if (m_plan.active() && actor.value == ANY_ACTOR) {
+        m_planAsked = true;
+        m_planAskedNs = m_clock.nsecsElapsed();
+        servePlannedStep();
+        return;
+    }
     if (actor.value != ANY_ACTOR) {
         if (const Actor* a = state().world().actor(actor)) {
             const std::string why = whyNoStep(state().world(), *a);
@@ -192,6 +221,7 @@ void RunController::serveStep()
     const World& world = state().world();
     if (const Actor* chosen = m_step.chosen(world)) {
         send(stepLine(chosen->id.value, m_micro));
+        ++m_stepsGiven;
         m_step.clear();
         if (m_messageKind == MessageKind::Hint)
             setMessage(MessageKind::None, {});
@@ -203,6 +233,30 @@ void RunController::serveStep()
                               : QStringLiteral("%1 has not reached a gate yet.")
                                     .arg(QString::fromStdString(world.actorName(ActorId { m_step.actor() }))));
         m_step.clear();
+    }
+}
+
+void RunController::servePlannedStep()
+{
+    if (!m_planAsked || !active() || !m_plan.active())
+        return;
+    if (const Actor* a = m_plan.ready(state().world())) {
+        send(stepLine(a->id.value, m_plan.next().micro));
+        m_plan.advance(*a);
+        ++m_stepsGiven;
+        m_planAsked = false;
+        setMessage(MessageKind::Hint,
+            QStringLiteral("Step %1 of %2 of the found schedule: %3.")
+                .arg(m_plan.done())
+                .arg(m_plan.size())
+                .arg(QString::fromStdString(a->name)));
+        return;
+    }
+    if (m_clock.nsecsElapsed() - m_planAskedNs > StepRequest::STEP_PATIENCE_NS) {
+        setMessage(MessageKind::Hint,
+            QStringLiteral("The schedule's next step is %1's, and it has not reached a gate.")
+                .arg(QString::fromStdString(m_plan.next().actor)));
+        m_planAsked = false;
     }
 }
 
@@ -242,6 +296,7 @@ void RunController::tick()
         Q_EMIT frame();
     }
     serveStep();
+    servePlannedStep();
     if (begin - m_lastHangCheckNs > HANG_CHECK_NS) {
         m_lastHangCheckNs = begin;
         checkHang();
@@ -270,7 +325,7 @@ void RunController::drain()
         m_record->apply(std::move(e));
         if (runEnded) {
             setPhase(RunPhase::Ended);
-            setMessage(outcomeKind(), describeOutcome());
+            setMessage(outcomeKind(), withGoal(describeOutcome()));
             Q_EMIT ended();
         }
     }
@@ -315,6 +370,21 @@ QString RunController::describeOutcome() const
     }
 }
 
+QString RunController::withGoal(const QString& words) const
+{
+    if (!m_scene || !m_scene->goal.declared() || m_stepsGiven == 0 || m_replaying)
+        return words;
+    const ParamValues values = parseParams(m_scene->params, m_params);
+    const auto shown
+        = shownOutcome(state().ended(), state().result(), m_hangWatch.hung(), m_scene->expected(values).kind);
+    const GoalState goal = checkGoal(m_scene->goal, shown, m_stepsGiven, m_explorerSteps);
+    if (goal.words.empty())
+        return words;
+    // a sentence of its own after the outcome's words, which may end without a full stop
+    return words + (words.endsWith(QLatin1Char('.')) ? QStringLiteral(" ") : QStringLiteral(". "))
+        + QString::fromStdString(goal.words);
+}
+
 void RunController::checkHang()
 {
     if (!active() || !m_scene || m_replaying) // a replay's clock is the recorded one, not now
@@ -323,7 +393,7 @@ void RunController::checkHang()
         return;
     if (m_hangWatch.hung()) {
         m_record->lanes.markHang();
-        setMessage(MessageKind::Hang, QStringLiteral("Hung: ") + m_hangWatch.words());
+        setMessage(MessageKind::Hang, withGoal(QStringLiteral("Hung: ") + m_hangWatch.words()));
     } else if (m_messageKind == MessageKind::Hang) {
         setMessage(MessageKind::None, {});
     }

@@ -14,6 +14,7 @@
 #include "run/frame_stats.h"
 #include "run/hang_watch.h"
 #include "run/run_keeper.h"
+#include "run/step_plan.h"
 #include "run/step_request.h"
 
 #include <mpstage/scene_info.h>
@@ -58,6 +59,15 @@ public:
     void runSchedule(const std::string& schedule);
     // The gate grants of the last run that has finished (empty if it had none, or none has finished).
     const std::string& lastSchedule() const { return m_keeper.lastSchedule(); }
+    // Starts the scene paused with micro-steps on and gives the grants of `schedule` one per step(): each
+    // → lets the process the schedule names next take its step (StepPlan), so a found interleaving can be
+    // shown step by step. Steps after the schedule's last are ordinary ones.
+    void stepSchedule(const std::string& schedule);
+    const StepPlan& plan() const { return m_plan; }
+    // The gate grants this run has given on a step (by hand, or of a schedule stepped through).
+    int stepsGiven() const { return m_stepsGiven; }
+    // The grants of the explorer's bad schedule for the scene's goal (0: none found); goal mode says it.
+    void setExplorerSteps(int steps) { m_explorerSteps = steps; }
     void pause();
     void togglePause();
     void step(); // the process that has waited longest at a gate takes one step
@@ -114,6 +124,9 @@ private:
     void setMessage(MessageKind kind, const QString& text);
     MessageKind outcomeKind() const; // what the message says about a run that has ended
     QString describeOutcome() const;
+    // Goal mode: `words`, then whether a stepped run reached the scene's goal, and in how many steps.
+    QString withGoal(const QString& words) const;
+    void servePlannedStep();
 
     QString m_hostPath;
     QString m_hostMissing;
@@ -127,6 +140,11 @@ private:
     std::size_t m_stopAtEvent = 0;
     bool m_micro = false;
     StepRequest m_step;
+    StepPlan m_plan;
+    bool m_planAsked = false; // step() asked for the plan's next grant
+    qint64 m_planAskedNs = 0;
+    int m_stepsGiven = 0;
+    int m_explorerSteps = 0;
     std::deque<mp::telemetry::Event> m_backlog;
     HangWatch m_hangWatch;
     MessageKind m_messageKind = MessageKind::None;

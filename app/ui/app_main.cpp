@@ -74,6 +74,7 @@ int runApp(QApplication& app)
         if (opened)
             shot.setSteps(options.steps);
         shot.setStepActors(options.stepActors);
+        shot.setExplore(options.explore && opened);
         int status = 0;
         QObject::connect(&shot, &Screenshot::done, &app, [&](int s) {
             status = opened || replayed ? s : 2;

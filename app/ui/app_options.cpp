@@ -25,6 +25,9 @@ AppOptions parseAppOptions(const QStringList& arguments)
         QStringLiteral("With --screenshot: take N steps from the start (paused), then render; or name the process "
                        "of each step: 1,1,2,2 (1 is MainProcess, 2 Process-1, ...)."),
         QStringLiteral("N|LIST"));
+    const QCommandLineOption explore(QStringLiteral("explore"),
+        QStringLiteral("With --screenshot: find a schedule that goes wrong first (Run > Find a schedule that …) and "
+                       "render what it found; with --steps N, replay the found schedule N steps and render."));
     const QCommandLineOption size(
         QStringLiteral("size"), QStringLiteral("Window size (default 1920x1080)."), QStringLiteral("WxH"));
     const QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("Use the dark palette."));
@@ -43,8 +46,8 @@ AppOptions parseAppOptions(const QStringList& arguments)
         QStringLiteral("Also list the Python scene files in DIR (repeatable; ~/.local/share/mpstage/scenes is "
                        "always listed)."),
         QStringLiteral("DIR"));
-    parser.addOptions({ scene, param, screenshot, atEnd, steps, size, dark, charts, present, openRun, exportTrace, run,
-        perf, scenes });
+    parser.addOptions({ scene, param, screenshot, atEnd, steps, explore, size, dark, charts, present, openRun,
+        exportTrace, run, perf, scenes });
 
     AppOptions out;
     if (!parser.parse(arguments)) {
@@ -113,6 +116,11 @@ AppOptions parseAppOptions(const QStringList& arguments)
                 return out;
             }
         }
+    }
+    out.explore = parser.isSet(explore);
+    if (out.explore && (out.screenshot.isEmpty() || out.atEnd || !out.stepActors.empty())) {
+        out.error = QStringLiteral("--explore needs --screenshot FILE, and takes --steps N but not --at-end or a list");
+        return out;
     }
     if ((out.atEnd || out.steps) && out.screenshot.isEmpty()) {
         out.error = QStringLiteral("--at-end and --steps need --screenshot FILE");

@@ -4,6 +4,8 @@
 //   mpstage [--scene ID] [--param KEY=VALUE]... [--run] [--dark] [--present]
 //   mpstage --screenshot FILE.png --scene ID [--param KEY=VALUE]... [--at-end | --steps N] [--size 1920x1080] [--dark]
 //           [--charts] [--present]
+//   mpstage --screenshot FILE.png --scene ID [--param ...] --explore [--steps N]   Find a schedule that …, then
+//           render its result, or (--steps) replay the found schedule N steps and render the stage
 //   mpstage --open-run RUN.mpstage-run [--export-trace TRACE.json] [--screenshot FILE.png [--charts]]
 //   mpstage --perf --scene ID [--param ...]   run, print frame times and memory when the run ends, quit
 
@@ -25,6 +27,7 @@ struct AppOptions {
     int steps = 0; // with --screenshot: take this many steps from the start, then render
     std::vector<int> stepActors; // --steps 1,1,2,2: the process of each step (1 is MainProcess)
     QSize size { 1920, 1080 };
+    bool explore = false; // with --screenshot: run the explorer first (Run > Find a schedule that …)
     bool dark = false;
     bool charts = false; // show the charts panel
     bool present = false; // presenter mode

@@ -63,6 +63,7 @@ MainWindow::MainWindow(QWidget* parent, QStringList sceneFolders)
     setWindowTitle(QStringLiteral("mpstage"));
     const HostLookup host = findHost(QCoreApplication::applicationDirPath());
     m_controller->setHostPath(host.path);
+    m_hostPath = host.path;
     if (host.path.isEmpty())
         m_controller->setHostMissing(
             QStringLiteral("Cannot find mpstage-host, the program that runs the scenes. Looked in: ")

@@ -29,6 +29,7 @@ class Banner;
 class ChartsPanel;
 class CataloguePanel;
 class ConsoleModel;
+class ExplorePanel;
 class ListingModel;
 class ParamsForm;
 class ProgramEditor;
@@ -80,6 +81,10 @@ public:
     TimelinePanel& timeline() const { return *m_timeline; }
     // Runs the current scene, with its parameters as the form has them, giving the gate grants of `schedule`.
     void runSchedule(const std::string& schedule);
+    // Run → Find a schedule that … (Ctrl+Shift+F): explores the current scene with the form's parameters
+    // (ExplorePanel), the editor's text for a program.
+    void findSchedule();
+    ExplorePanel* explorePanel() const { return m_explore; }
     void setDark(bool dark);
     void setChartsVisible(bool visible);
 
@@ -169,6 +174,8 @@ private:
     std::vector<QAction*> m_viewActions; // the View menu's
     std::vector<QAction*> m_roomyOnly; // toolbar entries a compact window keeps in the View menu only
     QSplitter* m_columns = nullptr;
+    ExplorePanel* m_explore = nullptr;
+    QString m_hostPath;
 };
 
 } // namespace mpstage::app

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "ui/screenshot.h"
 #include "run/run_controller.h"
+#include "ui/explore_panel.h"
 #include "ui/main_window.h"
 #include "ui/transport.h"
 
 #include <QAction>
+#include <QPainter>
 #include <QPixmap>
 
 #include <cstdio>
@@ -33,6 +35,20 @@ Screenshot::Screenshot(MainWindow& window, QString file, bool atEnd, QObject* pa
 
 void Screenshot::start()
 {
+    if (m_explore) {
+        m_timeout.start(TIMEOUT_MS);
+        m_window.findSchedule();
+        ExplorePanel* panel = m_window.explorePanel();
+        if (!panel || !panel->job().running()) {
+            explored();
+            return;
+        }
+        connect(&panel->job(), &ExploreJob::changed, this, [this, panel] {
+            if (!panel->job().running())
+                explored();
+        });
+        return;
+    }
     if (m_steps > 0) {
         m_timeout.start(TIMEOUT_MS);
         nextStep();
@@ -89,6 +105,17 @@ void Screenshot::nextStep()
     });
 }
 
+void Screenshot::explored()
+{
+    ExplorePanel* panel = m_window.explorePanel();
+    if (m_steps > 0 && panel && panel->job().state() == ExploreJob::State::Found) {
+        panel->replayFound(); // the run starts paused with the schedule loaded; each step gives its next grant
+        QTimer::singleShot(300, this, &Screenshot::nextStep);
+        return;
+    }
+    settle();
+}
+
 void Screenshot::settle()
 {
     if (m_settling)
@@ -101,7 +128,17 @@ void Screenshot::settle()
 void Screenshot::take(int status)
 {
     m_timeout.stop();
-    const QPixmap shot = m_window.grab();
+    QPixmap shot = m_window.grab();
+    if (ExplorePanel* panel = m_window.explorePanel(); panel && panel->isVisible()) {
+        // the explorer's window where it opens: centred over the main one
+        const QPixmap over = panel->grab();
+        QPainter painter(&shot);
+        const QRect at(QPoint((shot.width() - over.width()) / 2, (shot.height() - over.height()) / 3), over.size());
+        painter.fillRect(at.translated(4, 4), QColor(0, 0, 0, 60)); // its shadow
+        painter.drawPixmap(at.topLeft(), over);
+        painter.setPen(QPen(panel->palette().color(QPalette::Mid), 1));
+        painter.drawRect(at.adjusted(0, 0, -1, -1)); // the window manager's frame is not in an offscreen grab
+    }
     if (!shot.save(m_file, "PNG")) {
         std::fprintf(stderr, "mpstage: could not write %s\n", qPrintable(m_file));
         status = 2;

@@ -23,6 +23,9 @@ public:
     void setSteps(int steps) { m_steps = steps; }
     // The process of each step (1 is MainProcess); empty: the one that has waited longest, as → steps.
     void setStepActors(std::vector<int> actors) { m_stepActors = std::move(actors); }
+    // Find a schedule that … first; then render its window over the main one, or with steps, replay the
+    // found schedule that many steps.
+    void setExplore(bool on) { m_explore = on; }
     void start();
 
 Q_SIGNALS:
@@ -32,11 +35,13 @@ private:
     void settle();
     void nextStep();
     void take(int status);
+    void explored();
 
     MainWindow& m_window;
     QString m_file;
     bool m_atEnd;
     bool m_settling = false;
+    bool m_explore = false;
     int m_steps = 0;
     std::vector<int> m_stepActors;
     std::uint64_t m_seen = 0; // events applied when the last step was asked for

@@ -6,8 +6,10 @@
 // transport action. In presenter mode the
 // toolbar goes too (every control is on a key). The View menu lists every view action with its key.
 #include "timeline/timeline_panel.h"
+#include "ui/explore_panel.h"
 #include "ui/listing_delegate.h"
 #include "ui/main_window.h"
+#include "ui/params_form.h"
 #include "ui/transport.h"
 
 #include <QAction>
@@ -37,6 +39,27 @@ void MainWindow::addRunMenu()
     for (QAction* a : { t.runAction(), t.pauseAction(), t.stepAction(), t.stepActorAction(), t.microAction(),
              t.restartAction(), t.stopAction() })
         menu->addAction(a);
+    menu->addSeparator();
+    auto* find = new QAction(QStringLiteral("Find a schedule that goes wrong…"), this);
+    find->setObjectName(QStringLiteral("findScheduleAction"));
+    find->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    find->setToolTip(QStringLiteral("Run the scene under many schedules of gate grants until one goes wrong "
+                                    "(Ctrl+Shift+F)"));
+    connect(find, &QAction::triggered, this, &MainWindow::findSchedule);
+    menu->addAction(find);
+    m_transport->toolBar()->addAction(find); // last: in the toolbar's overflow (») when the window is narrow
+}
+
+void MainWindow::findSchedule()
+{
+    if (!m_scene)
+        return;
+    applyParams();
+    if (!m_explore)
+        m_explore = new ExplorePanel(*this);
+    // a program is explored as the host's copy of the editor's text (prepareProgramRun)
+    const QString scene = m_programPath.isEmpty() ? QString::fromStdString(m_scene->id) : m_runPath;
+    m_explore->begin(m_hostPath, scene, m_params->values());
 }
 
 void MainWindow::addViewMenu()

@@ -7,6 +7,7 @@ look: Watch the padlock on share_value: it is taken for the read, released, and 
 predict: With 4 processes adding 1 two thousand times each, will the final value be 8000?
 why: Two processes read the same value, both add 1, both write: two increments, one visible. The lock protected each access, not the update. With the lock held across read and write, no other process can get in between.
 race: yes
+goal: make both processes lose an update -- loses updates
 param processes (Processes): int 2..9 = 4 -- how many processes increment the value
 param increments (Increments each): int 1..100000 = 2000 -- how many times each process adds 1
 param lock (Hold the lock): bool = false -- wrap the update in `with v.get_lock():`

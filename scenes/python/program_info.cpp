@@ -61,6 +61,8 @@ ProgramInfo programInfoFrom(const std::string& path, const std::string& source)
         s.race = h.race;
         for (const auto& v : h.variants)
             s.variants.push_back({ v.name, v.params });
+        if (h.goal.line)
+            s.goal = { h.goal.words, outcomeKind(h.goal.kind) };
     }
     s.expected = [h](const ParamValues& values) {
         const auto x = h.expectationFor(values);

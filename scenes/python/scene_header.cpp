@@ -142,6 +142,19 @@ SceneHeader::Expectation parseExpect(const std::string& key, const std::string& 
     return x;
 }
 
+// "goal: make the consumer hang -- hangs": the words, then the outcome the run must have.
+SceneHeader::Goal parseGoal(const std::string& value, int line)
+{
+    const auto dashes = value.rfind("--");
+    const std::string words = dashes == std::string::npos ? std::string() : trim(value.substr(0, dashes));
+    const std::string kind = dashes == std::string::npos ? std::string() : trim(value.substr(dashes + 2));
+    if (words.empty() || (kind != "hangs" && kind != "loses updates"))
+        throw SceneHeaderError(line, "goal",
+            "needs 'words -- hangs' or 'words -- loses updates', e.g. 'make the consumer hang -- hangs', not '" + value
+                + "'");
+    return { words, kind == "hangs" ? ExpectedKind::Hangs : ExpectedKind::LosesUpdates, line };
+}
+
 // "prints", "prints by Process-1 in any order when NAME=VALUE, ..." (and "hang says [when ...]"): false when
 // `key` is not `field`; else `when` and what comes between the field and its `when` (for prints: by, in any order).
 bool conditionalKey(const std::string& key, const std::string& field,
@@ -358,6 +371,11 @@ SceneHeader parseSceneHeader(const std::string& source)
                     if (!q.empty())
                         throw SceneHeaderError(line, key, "is not a field (did you mean 'hang says when NAME=VALUE'?)");
                     h.hangSays.push_back({ when, quotedPhrases(value, line), line });
+                } else if (key == "goal") {
+                    if (h.goal.line)
+                        throw SceneHeaderError(
+                            line, key, "is declared twice (first on line " + std::to_string(h.goal.line) + ")");
+                    h.goal = parseGoal(value, line);
                 } else if (key.starts_with("expect")) {
                     h.expect.push_back(parseExpect(key, value, line));
                     h.expect.back().line = line;

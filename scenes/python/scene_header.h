@@ -12,6 +12,8 @@
 //       (or nothing after the colon and the lines below it, indented): the whole stdout of a run that completes,
 //       or one process's output, at the defaults but for what `when` names; "..." in a line stands for any text
 //   hang says [when NAME=VALUE, ...]: "send()", "recv()"    (what the hang sentence of a run that hangs must say)
+//   goal: make both processes lose an update -- loses updates    (or -- hangs: what a student stepping by hand
+//       tries to make the run do; the app says when the run's outcome is it, and in how many steps)
 //
 // The program reads each parameter as a module-level name. Qt-free: the app and the host both read it.
 
@@ -61,6 +63,12 @@ struct SceneHeader {
         std::vector<std::string> phrases;
         int line = 0;
     };
+    // What a student stepping the processes by hand tries to make happen (The Deadlock Empire's goal mode).
+    struct Goal {
+        std::string words; // "make both processes lose an update"
+        ExpectedKind kind = ExpectedKind::LosesUpdates;
+        int line = 0; // 0: the scene declares no goal
+    };
     struct Try {
         std::string name;
         std::vector<std::pair<std::string, std::string>> params;
@@ -77,6 +85,7 @@ struct SceneHeader {
     std::vector<Expectation> expect;
     std::vector<Prints> prints;
     std::vector<HangSays> hangSays;
+    Goal goal;
 
     // The first expectation whose `when` matches the values (a program with none "completes").
     Expectation expectationFor(const ParamValues& values) const;

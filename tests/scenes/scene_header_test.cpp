@@ -147,4 +147,42 @@ TEST(SceneHeaderTest, AMalformedHeaderNamesTheLineAndTheField)
     EXPECT_THROW(parseSceneHeader("\"\"\"mpstage scene\nsummary: no title\n\"\"\"\n"), SceneHeaderError);
 }
 
+TEST(SceneHeaderTest, AGoalIsWhatToMakeHappenAndTheOutcomeThatShowsIt)
+{
+    const auto lose = parseSceneHeader(
+        "\"\"\"mpstage scene\ntitle: T\ngoal: make both processes lose an update -- loses updates\n\"\"\"\n");
+    EXPECT_EQ(lose.goal.words, "make both processes lose an update");
+    EXPECT_EQ(lose.goal.kind, ExpectedKind::LosesUpdates);
+    EXPECT_EQ(lose.goal.line, 3);
+    // the words may hold dashes of their own: the last "--" ends them
+    const auto hang = parseSceneHeader(
+        "\"\"\"mpstage scene\ntitle: T\n\ngoal: make the consumer -- not the producer -- hang --  hangs\n\"\"\"\n");
+    EXPECT_EQ(hang.goal.words, "make the consumer -- not the producer -- hang");
+    EXPECT_EQ(hang.goal.kind, ExpectedKind::Hangs);
+    EXPECT_EQ(hang.goal.line, 4);
+    EXPECT_EQ(parseSceneHeader("\"\"\"mpstage scene\ntitle: T\n\"\"\"\n").goal.line, 0); // none declared
+}
+
+TEST(SceneHeaderTest, AMalformedGoalNamesTheLineAndTheField)
+{
+    for (const char* bad : { "goal: make it hang", "goal: make it hang -- explodes", "goal: -- hangs",
+             "goal: finish -- completes", "goal: lose one -- loses updates\ngoal: again -- hangs" }) {
+        const std::string source = std::string("\"\"\"mpstage scene\ntitle: T\n") + bad + "\n\"\"\"\n";
+        try {
+            parseSceneHeader(source);
+            ADD_FAILURE() << "accepted: " << bad;
+        } catch (const SceneHeaderError& e) {
+            const std::string words = e.what();
+            EXPECT_EQ(e.field(), "goal") << words;
+            const bool twice = std::string(bad).find('\n') != std::string::npos;
+            EXPECT_EQ(e.line(), twice ? 4 : 3) << words;
+            EXPECT_EQ(
+                words.find(twice ? "scene header line 4: 'goal' is declared twice (first on line 3)"
+                                 : "scene header line 3: 'goal' needs 'words -- hangs' or 'words -- loses updates'"),
+                0U)
+                << words;
+        }
+    }
+}
+
 } // namespace

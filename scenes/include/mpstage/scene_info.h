@@ -36,6 +36,14 @@ struct Variant {
     std::vector<std::pair<std::string, std::string>> params;
 };
 
+// What a student stepping the processes by hand tries to make the run do (goal mode, as The Deadlock Empire
+// plays it): reached when the run's outcome is `kind`. A scene without one has empty words.
+struct Goal {
+    std::string words; // "make both processes lose an update"
+    OutcomeKind kind = OutcomeKind::LosesUpdates;
+    bool declared() const { return !words.empty(); }
+};
+
 // How closely the Python listing's output matches the C++ run's when both run for real.
 enum class Parity {
     SamePrints, // identical stdout
@@ -62,6 +70,7 @@ struct SceneInfo {
     // come out the other way (the processes take turns and nothing is lost), and says so. Tests give such
     // a scene a few runs to show it.
     bool race = false;
+    Goal goal;
     // A Python program file run as it is (mpstage-host run FILE.py): scenes/python/program_scene.h.
     bool program = false;
 };
