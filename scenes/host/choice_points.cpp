@@ -68,12 +68,16 @@ void ChoicePoints::observe(const Event& e, std::uint64_t nowNs)
         t.granted = false;
         break;
     }
-    case EventType::Blocked:
-        ++actor(e.actor.value).blocked;
+    case EventType::Blocked: {
+        Tracked& t = actor(e.actor.value);
+        ++t.blocked;
+        if (const ActorId joined = as<Blocked>(e).joined; joined)
+            t.joining = joined.value;
         break;
+    }
     case EventType::Unblocked:
-        if (Tracked& t = actor(e.actor.value); t.blocked > 0)
-            --t.blocked;
+        if (Tracked& t = actor(e.actor.value); t.blocked > 0 && --t.blocked == 0)
+            t.joining = 0;
         break;
     default:
         break;
@@ -123,6 +127,10 @@ std::vector<std::uint32_t> ChoicePoints::waiting(std::uint64_t nowNs, std::uint6
             continue;
         if (t.granted || (t.atGate == 0 && t.blocked == 0))
             return {}; // moving
+        // Blocked in join() for a process that has ended: it is waking up (its Unblocked is on its way).
+        if (t.joining != 0 && t.atGate == 0)
+            if (const auto joined = m_actors.find(t.joining); joined != m_actors.end() && joined->second.exited)
+                return {};
         // Reported, perhaps not yet asleep at it: a grant given now is taken at that gate all the same.
         if (t.atGate > 0)
             out.push_back(id);

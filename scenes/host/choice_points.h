@@ -42,6 +42,7 @@ private:
         int pidfd = -1;
         int atGate = 0; // threads waiting at a gate (a queue's feeder thread has gates too)
         int blocked = 0; // Blocked reports without their Unblocked (a thread each)
+        std::uint32_t joining = 0; // blocked in join() for this actor
         bool exited = false;
         bool granted = false;
     };

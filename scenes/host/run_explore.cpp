@@ -6,7 +6,7 @@ namespace mpstage {
 
 // Long enough for a process woken by another's step (a join that returns, a lock handed over) to be heard
 // from before the next choice; each choice waits this long.
-constexpr std::uint64_t SETTLE_NS = 2'000'000;
+constexpr std::uint64_t SETTLE_NS = 1'000'000;
 
 void RunLoop::driveExploration()
 {
