@@ -6,15 +6,18 @@
 // when MPSTAGE_SCENE_BODIES is defined (mpstage_scenes), the metadata half otherwise.
 
 // Issue 17: every scene here also exists as a Python scene file of the same id (scenes/programs/), which
-// passes the same checks (tests/scenes/twin_parity_test.cpp). The C++ twins stay until the Python module can
-// give the stage the names these scenes give their objects (mp::telemetry::label: "q", "the pipe",
-// "counter"; a Python program's objects are "queue#1", "pipe#1", "value#2", and the hang sentences say so),
-// and, for the scenes named below, until their tests move to the files:
+// passes the same checks (tests/scenes/twin_parity_test.cpp). A Python program's objects now carry its own
+// names on the stage, in the narration and in the hang sentences ("q", "counter", "counter.get_lock()", and a
+// pipe's ends "output_p" and "input_p" where these scenes say "the pipe" and "end 0"; core/python/mpstage/
+// _names.py), so names no longer keep a twin. The scenes named below stay until their tests move to the files:
 //   feeder-lag (DEFAULT_SCENE; tests/app host runs, models and screenshots, fuzz corpus, package_test.sh,
 //   the metainfo), pipe-eof and queue-sentinel (tests/core/golden streams, host_cli_test, app tests, fuzz
 //   corpus), value-increment (forced_schedule_test and --schedule replays with micro-step gates, python_host_test,
-//   app replay and timeline tests), bounded-queue and pipe-both-send (app screenshots, tst_stage_figures),
-//   lock-contention (telemetry_bench), join-before-drain (queue_lifecycle_test).
+//   app replay and timeline tests), bounded-queue (tst_screenshots runs it by id), queue-subtotals (tst_room's
+//   window-fit rows). For every twin: tst_room's readable-text check walks sceneInfos(), the C++ scenes only, so
+//   a deleted twin leaves that check unless it walks the shipped files too (its expected failures name
+//   consumer-pool, queue-subtotals and lock-holder-killed); and a twin checks its prints for any parameter value,
+//   where a file's `prints` block holds only where its `when` matches at the other defaults.
 
 #include <mpstage/scene.h>
 #include <mpstage/scene_info.h>
