@@ -16,12 +16,63 @@ std::string writeRunFile(const RunFile& run)
     nlohmann::ordered_json params = nlohmann::ordered_json::object();
     for (const auto& [k, v] : run.params)
         params[k] = v;
-    const nlohmann::ordered_json head { { "mpstage_run", RUN_FILE_VERSION }, { "scene", run.scene },
-        { "params", params } };
+    nlohmann::ordered_json head { { "mpstage_run", RUN_FILE_VERSION }, { "scene", run.scene }, { "params", params } };
+    if (!run.predictions.empty()) {
+        nlohmann::ordered_json list = nlohmann::ordered_json::array();
+        for (const SavedPrediction& p : run.predictions)
+            list.push_back({ { "question", p.question }, { "choices", p.choices }, { "chosen", p.chosen },
+                { "counts", p.counts } });
+        head["predictions"] = list;
+    }
     std::string out = head.dump() + '\n';
     out += run.stream;
     return out;
 }
+
+namespace {
+
+std::vector<SavedPrediction> predictionsOf(const nlohmann::ordered_json& list)
+{
+    const auto bad = [](const std::string& what) { return RunFileError("the run file's \"predictions\" " + what, 0); };
+    if (!list.is_array())
+        throw bad("is not a list");
+    std::vector<SavedPrediction> out;
+    for (const auto& p : list) {
+        if (!p.is_object() || !p.contains("question") || !p["question"].is_string() || !p.contains("choices")
+            || !p["choices"].is_array())
+            throw bad("needs a \"question\" and its \"choices\" in each entry");
+        SavedPrediction s;
+        s.question = p["question"].get<std::string>();
+        for (const auto& c : p["choices"]) {
+            if (!c.is_string())
+                throw bad("has a choice that is not text");
+            s.choices.push_back(c.get<std::string>());
+        }
+        const auto n = static_cast<std::int64_t>(s.choices.size());
+        if (p.contains("chosen")) {
+            if (!p["chosen"].is_number_integer() || p["chosen"].get<std::int64_t>() < -1
+                || p["chosen"].get<std::int64_t>() >= n)
+                throw bad("has a \"chosen\" that is not one of its choices");
+            s.chosen = p["chosen"].get<int>();
+        }
+        s.counts.assign(s.choices.size(), 0);
+        if (p.contains("counts")) {
+            const auto& counts = p["counts"];
+            if (!counts.is_array() || counts.size() != s.choices.size())
+                throw bad("needs one count per choice");
+            for (std::size_t i = 0; i < counts.size(); ++i) {
+                if (!counts[i].is_number_integer() || counts[i].get<std::int64_t>() < 0
+                    || counts[i].get<std::int64_t>() > 100000)
+                    throw bad("has a count that is not a number from 0 to 100000");
+                s.counts[i] = counts[i].get<int>();
+            }
+        }
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+} // namespace
 
 LoadedRun readRunFile(std::string_view bytes)
 {
@@ -50,6 +101,8 @@ LoadedRun readRunFile(std::string_view bytes)
         for (const auto& [k, v] : head["params"].items())
             run.params.emplace_back(k, v.is_string() ? v.get<std::string>() : v.dump());
     }
+    if (head.contains("predictions"))
+        run.predictions = predictionsOf(head["predictions"]);
     const std::uint64_t base = nl + 1;
     Decoder decoder;
     try {

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 // A saved run (File > Save run…, File > Open run…): one JSON line {"mpstage_run":1,"scene":ID,"params":{k:v}}
-// followed by the telemetry stream exactly as mpstage-host sent it, header included, so a saved run decodes
-// with the same Decoder as a live one (core/TELEMETRY.md) and replays without starting any process. Plain
-// C++, no Qt.
+// (and, when the class predicted before the run, "predictions":[{"question":TEXT,"choices":[TEXT,...],
+// "chosen":INDEX or -1,"counts":[N,...]}], which a file without it simply lacks) followed by the telemetry stream
+// exactly as mpstage-host sent it, header included, so a saved run decodes with the same Decoder as a live one
+// (core/TELEMETRY.md) and replays without starting any process. Plain C++, no Qt.
 
 #include <mp/telemetry/event.h>
 
@@ -18,10 +19,21 @@ namespace mpstage::replay {
 
 inline constexpr int RUN_FILE_VERSION = 1;
 
+// A question of the scene as it was asked before the run (predict, then reveal), and what the class said.
+struct SavedPrediction {
+    std::string question; // as shown, with the parameters filled in
+    std::vector<std::string> choices;
+    int chosen = -1; // the choice the class settled on, -1 if none
+    std::vector<int> counts; // how many chose each choice, as typed in (0 when not counted)
+
+    friend bool operator==(const SavedPrediction&, const SavedPrediction&) = default;
+};
+
 struct RunFile {
     std::string scene;
     std::vector<std::pair<std::string, std::string>> params;
     std::string stream; // the telemetry bytes, stream header first
+    std::vector<SavedPrediction> predictions; // what the class predicted before the run (none: not asked)
 };
 
 struct LoadedRun {
@@ -29,6 +41,7 @@ struct LoadedRun {
     std::vector<std::pair<std::string, std::string>> params;
     std::vector<mp::telemetry::Event> events;
     std::string stream; // as in the file, so the run can be saved or exported again
+    std::vector<SavedPrediction> predictions;
 };
 
 // What is wrong with a run file, in words; offset is the byte in the file (0 for the first line's problems).

@@ -5,6 +5,7 @@
 #include "ui/app_options.h"
 #include "ui/banner.h"
 #include "ui/main_window.h"
+#include "ui/prediction_panel.h"
 #include "ui/run_files.h"
 #include "ui/scene_library.h"
 #include "ui/screenshot.h"
@@ -65,6 +66,8 @@ int runApp(QApplication& app)
         }
         opened = false; // nothing to run: the replay is the run
     }
+    for (std::size_t q = 0; q < options.predict.size(); ++q)
+        window.predictions().choose(static_cast<int>(q), options.predict[q]);
 
     if (!options.screenshot.isEmpty()) {
         window.setAttribute(Qt::WA_DontShowOnScreen);

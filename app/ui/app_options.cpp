@@ -49,6 +49,11 @@ AppOptions parseAppOptions(const QStringList& arguments)
     parser.addOptions({ scene, param, screenshot, atEnd, steps, explore, size, dark, charts, present, openRun,
         exportTrace, run, perf, scenes });
 
+    const QCommandLineOption predict(QStringLiteral("predict"),
+        QStringLiteral("Choose the answer to each of the scene's questions before the run: A-D, comma-separated."),
+        QStringLiteral("LIST"));
+    parser.addOption(predict);
+
     AppOptions out;
     if (!parser.parse(arguments)) {
         out.error = parser.errorText();
@@ -77,6 +82,15 @@ AppOptions parseAppOptions(const QStringList& arguments)
     out.dark = parser.isSet(dark);
     out.charts = parser.isSet(charts);
     out.present = parser.isSet(present);
+    for (const QString& c : parser.value(predict).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString t = c.trimmed().toUpper();
+        if (t.size() != 1 || t[0] < QLatin1Char('A') || t[0] > QLatin1Char('D')) {
+            out.error
+                = QStringLiteral("--predict takes a letter A-D for each question, e.g. --predict B,A; not '%1'").arg(c);
+            return out;
+        }
+        out.predict.push_back(t[0].unicode() - u'A');
+    }
     out.openRun = parser.value(openRun);
     out.exportTrace = parser.value(exportTrace);
     if (!out.exportTrace.isEmpty() && out.openRun.isEmpty()) {

@@ -3,7 +3,7 @@
 // The command line of `mpstage`:
 //   mpstage [--scene ID] [--param KEY=VALUE]... [--run] [--dark] [--present]
 //   mpstage --screenshot FILE.png --scene ID [--param KEY=VALUE]... [--at-end | --steps N] [--size 1920x1080] [--dark]
-//           [--charts] [--present]
+//           [--charts] [--present] [--predict B,A]
 //   mpstage --screenshot FILE.png --scene ID [--param ...] --explore [--steps N]   Find a schedule that …, then
 //           render its result, or (--steps) replay the found schedule N steps and render the stage
 //   mpstage --open-run RUN.mpstage-run [--export-trace TRACE.json] [--screenshot FILE.png [--charts]]
@@ -31,6 +31,7 @@ struct AppOptions {
     bool dark = false;
     bool charts = false; // show the charts panel
     bool present = false; // presenter mode
+    std::vector<int> predict; // --predict B,A: the class's choice for each of the scene's questions (0 is A)
     QString openRun; // replay this saved run
     QString exportTrace; // with openRun: write its Chrome trace here and quit
     bool run = false;

@@ -15,6 +15,7 @@
 #include "ui/listing_delegate.h"
 #include "ui/listing_model.h"
 #include "ui/params_form.h"
+#include "ui/prediction_panel.h"
 #include "ui/program_editor.h"
 #include "ui/run_files.h"
 #include "ui/scene_info_panel.h"
@@ -184,6 +185,8 @@ QWidget* MainWindow::buildCentre()
     column->setSpacing(8);
     m_banner = new Banner;
     column->addWidget(m_banner);
+    m_predictions = new PredictionPanel(*this);
+    column->addWidget(m_predictions);
     m_view = new StageView(m_stage);
     m_view->setObjectName(QStringLiteral("stage"));
     column->addWidget(m_view, 1);
@@ -365,6 +368,7 @@ void MainWindow::sceneChosen(const QString& id)
     m_controller->clear();
     m_params->setScene(scene);
     m_info->setScene(scene);
+    m_predictions->setScene(scene);
     m_listingTitle->setText(scene->program
             ? QString::fromStdString(scene->id).section(QLatin1Char('/'), -1)
             : QString::fromStdString(scene->id).replace(QLatin1Char('-'), QLatin1Char('_')) + QStringLiteral(".py"));

@@ -32,6 +32,7 @@ class ConsoleModel;
 class ExplorePanel;
 class ListingModel;
 class ParamsForm;
+class PredictionPanel;
 class ProgramEditor;
 class SceneLibrary;
 class RunController;
@@ -73,6 +74,7 @@ public:
     ListingModel& listing() const { return *m_listing; }
     ConsoleModel& console() const { return *m_console; }
     ParamsForm& params() const { return *m_params; }
+    PredictionPanel& predictions() const { return *m_predictions; } // predict, then reveal
     CataloguePanel& cataloguePanel() const { return *m_catalogue; }
     SceneInfoPanel& sceneInfo() const { return *m_info; }
     Transport& transport() const { return *m_transport; }
@@ -145,6 +147,7 @@ private:
     ParamsForm* m_params = nullptr;
     SceneInfoPanel* m_info = nullptr;
     Banner* m_banner = nullptr;
+    PredictionPanel* m_predictions = nullptr;
     ListingModel* m_listing;
     ConsoleModel* m_console;
     QListView* m_listingView = nullptr;

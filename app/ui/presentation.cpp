@@ -12,6 +12,7 @@
 #include "ui/console_model.h"
 #include "ui/listing_delegate.h"
 #include "ui/main_window.h"
+#include "ui/prediction_panel.h"
 #include "ui/scene_info_panel.h"
 #include "ui/settings_dialog.h"
 #include "ui/transport.h"
@@ -58,6 +59,7 @@ void MainWindow::applyLook(const Look& look)
     m_charts->reset(); // rebuilt in the new palette
     m_charts->refresh();
     m_banner->refreshTheme();
+    m_predictions->setPresenting(m_presenting);
     m_info->setScene(m_scene);
     m_info->setRevealed(m_controller->phase() == RunPhase::Ended || !m_controller->hang().empty());
     m_console->clear();

@@ -7,6 +7,7 @@
 #include "run/run_controller.h"
 #include "stage/stage_scene.h"
 #include "ui/main_window.h"
+#include "ui/prediction_panel.h"
 
 #include <QAction>
 #include <QDir>
@@ -38,9 +39,10 @@ QString writeFile(const QString& path, const QByteArray& bytes)
 QString saveRun(const MainWindow& window, const QString& path)
 {
     QString why;
-    const auto run = window.controller().savedRun(&why);
+    auto run = window.controller().savedRun(&why);
     if (!run)
         return why;
+    run->predictions = window.predictions().saved();
     return writeFile(path, QByteArray::fromStdString(replay::writeRunFile(*run)));
 }
 
@@ -60,7 +62,9 @@ QString openRun(MainWindow& window, const QString& path)
         return QStringLiteral(
             "Cannot replay %1: it is a run of scene '%2' with parameters this mpstage does not accept.")
             .arg(QFileInfo(path).fileName(), QString::fromStdString(run.scene));
+    const auto predictions = run.predictions;
     window.controller().replay(std::move(run));
+    window.predictions().restore(predictions);
     return {};
 }
 

@@ -9,6 +9,9 @@ why: empty() is 'the reader end has nothing to poll'. When it said True, the ite
 param feeder_delay (Feeder slow motion (s)): float 0..3 = 0.3 -- how long the feeder thread waits before each write, so the lag can be seen (0 = none: it writes as soon as it runs)
 param wait (Wait before asking again (s)): float 0..5 = 0.6 -- time.sleep() between the two empty() calls
 variant: no slow motion: the feeder races empty() | feeder_delay=0
+question: What does empty() say right after put('Hello')? | True | False
+answer True: prints "empty() right after put: True" -- put() only appended 'Hello' to MainProcess's buffer; the feeder thread had not written it to the pipe yet, and empty() looks only at the pipe
+answer False: prints "empty() right after put: False" -- the feeder thread wrote 'Hello' to the pipe before empty() looked, which a C++ feeder with no slow motion often does
 expect when feeder_delay=0: completes -- empty() usually says True right after put() (the feeder races it, and wins more often in C++), and False once the feeder has written
 expect: completes -- empty() says True right after put(), False a moment later
 prints:

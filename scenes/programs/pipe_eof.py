@@ -9,6 +9,9 @@ why: The operating system counts open copies of the write end. The producer's cl
 param items (Items): int 1..20 = 4 -- how many items the producer sends
 param close_unused (Consumer closes its write end): bool = true -- the consumer closes its copy of input_p first
 variant: the consumer forgets to close its write end | close_unused=false
+question: Once the producer has sent its items and closed input_p, does the consumer see EOF? | Yes: it prints 'Consumer done' | No: it waits in recv() for ever
+answer A: prints "Consumer done" -- recv() raised EOFError because every copy of the write end was closed, the consumer's own included
+answer B: hangs -- the consumer still holds its own copy of input_p, so the write end is never closed everywhere and end-of-file cannot arrive
 expect when close_unused=false: hangs -- the consumer waits in recv() because its own write end is still open
 expect: completes -- the consumer prints every item, sees EOFError, prints 'Consumer done'
 hang says: "recv()", "Process-1 itself"

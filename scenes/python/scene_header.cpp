@@ -376,6 +376,8 @@ SceneHeader parseSceneHeader(const std::string& source)
                         throw SceneHeaderError(
                             line, key, "is declared twice (first on line " + std::to_string(h.goal.line) + ")");
                     h.goal = parseGoal(value, line);
+                } else if (key == "question" || key == "answer" || key.starts_with("answer ")) {
+                    addQuestionLine(h.questions, key, value, line);
                 } else if (key.starts_with("expect")) {
                     h.expect.push_back(parseExpect(key, value, line));
                     h.expect.back().line = line;
@@ -406,6 +408,7 @@ SceneHeader parseSceneHeader(const std::string& source)
         check(p.when, p.line, "prints");
     for (const auto& s : h.hangSays)
         check(s.when, s.line, "hang says");
+    checkQuestions(h.questions, h.params);
     return h;
 }
 

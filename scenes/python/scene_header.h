@@ -12,10 +12,15 @@
 //       (or nothing after the colon and the lines below it, indented): the whole stdout of a run that completes,
 //       or one process's output, at the defaults but for what `when` names; "..." in a line stands for any text
 //   hang says [when NAME=VALUE, ...]: "send()", "recv()"    (what the hang sentence of a run that hangs must say)
+//   question: TEXT | CHOICE | CHOICE [| CHOICE | CHOICE]     then, for each choice, what the run must do for it:
+//   answer CHOICE: prints "LINE" | completes | hangs | loses updates | value NAME = EXPR (< >) | otherwise -- why
+//       (a predict-then-reveal question; scene_header_questions.h)
 //   goal: make both processes lose an update -- loses updates    (or -- hangs: what a student stepping by hand
 //       tries to make the run do; the app says when the run's outcome is it, and in how many steps)
 //
 // The program reads each parameter as a module-level name. Qt-free: the app and the host both read it.
+
+#include "scene_header_questions.h"
 
 #include <mpstage/params.h>
 
@@ -85,6 +90,7 @@ struct SceneHeader {
     std::vector<Expectation> expect;
     std::vector<Prints> prints;
     std::vector<HangSays> hangSays;
+    std::vector<SceneQuestion> questions; // predict, then reveal
     Goal goal;
 
     // The first expectation whose `when` matches the values (a program with none "completes").
