@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Goal mode's check, the explorer's report read back and a schedule given step by step: plain C++, fed by hand.
 
+#include "event_script.h"
 #include "model/explore_report.h"
 #include "model/goal_check.h"
 #include "run/step_plan.h"
@@ -9,6 +10,11 @@
 
 using namespace mpstage;
 using namespace mpstage::app;
+using apptest::MAIN;
+using apptest::P1;
+using apptest::P2;
+using mp::telemetry::Event;
+using mp::telemetry::EventType;
 using mp::telemetry::RunOutcome;
 
 class TestGoalCheck : public QObject {
@@ -100,6 +106,45 @@ private Q_SLOTS:
         } catch (const std::runtime_error& e) {
             QVERIFY2(std::string(e.what()).starts_with("line 2 "), e.what());
         }
+    }
+    // A planned step waits for its process at a gate, for every other process to stop running, and for the
+    // process granted last to have left its gate (an event from it since the grant).
+    void aPlannedStepWaitsForItsProcessAndForTheLastOneToSettle()
+    {
+        apptest::Script script;
+        mp::telemetry::World world;
+        std::size_t applied = 0;
+        const auto feed = [&] {
+            for (; applied < script.events().size(); ++applied)
+                world.apply(script.events()[applied]);
+        };
+        script.started(MAIN, "MainProcess").started(P1, "Process-1", MAIN).started(P2, "Process-2", MAIN);
+        script.add(Event { .type = EventType::GateWaiting, .actor = P1 });
+        script.add(Event { .type = EventType::GateWaiting, .actor = P2 });
+        feed();
+        StepPlan plan;
+        plan.set({ { "Process-2", true }, { "Process-1", true } });
+        QVERIFY(plan.active());
+        QCOMPARE(plan.ready(world), nullptr); // MainProcess is still running
+        script.add(Event { .type = EventType::GateWaiting, .actor = MAIN });
+        feed();
+        const mp::telemetry::Actor* first = plan.ready(world);
+        QVERIFY(first);
+        QCOMPARE(first->id, P2); // the schedule's, not the one that waited longest
+        plan.advance(*first);
+        QCOMPARE(plan.ready(world), nullptr); // Process-2 has not been heard from since its grant
+        script.add(Event { .type = EventType::GatePassed, .actor = P2 });
+        feed();
+        QCOMPARE(plan.ready(world), nullptr); // it runs
+        script.add(Event { .type = EventType::GateWaiting, .actor = P2 });
+        feed();
+        const mp::telemetry::Actor* second = plan.ready(world);
+        QVERIFY(second);
+        QCOMPARE(second->id, P1);
+        plan.advance(*second);
+        QVERIFY(!plan.active());
+        QCOMPARE(plan.done(), std::size_t(2));
+        QCOMPARE(plan.ready(world), nullptr);
     }
 };
 
