@@ -6,6 +6,7 @@
 #include "replay/run_file.h"
 #include "run/run_controller.h"
 #include "stage/stage_view.h"
+#include "timeline/scrubber.h"
 #include "ui/main_window.h"
 #include "ui/prediction_panel.h"
 #include "ui/run_files.h"
@@ -13,6 +14,7 @@
 
 #include <QAction>
 #include <QFile>
+#include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -58,6 +60,16 @@ private Q_SLOTS:
         QVERIFY2(
             asked.cardText(0).contains(QStringLiteral("Predicted: B less than 600")), qPrintable(asked.cardText(0)));
         QVERIFY(asked.cardText(0).contains(QStringLiteral("in the class chose it")));
+        // Show that instant: the stage goes back to the instant the run showed the answer
+        auto* seeIt = live.findChild<QPushButton*>(QStringLiteral("predictSeeIt"));
+        QVERIFY(seeIt && !seeIt->isHidden());
+        seeIt->click();
+        QVERIFY(live.scrubber().looking());
+        const std::uint64_t shown = live.controller().record().lanes.origin() + live.scrubber().cursorTime();
+        QVERIFY(shown <= said.timeNs);
+        live.scrubber().stepEvent(+1); // the next event is past it
+        QVERIFY(live.controller().record().lanes.origin() + live.scrubber().cursorTime() > said.timeNs);
+        live.scrubber().goLive();
         QCOMPARE(saveRun(live, path), QString());
 
         MainWindow sut(nullptr, shipped());

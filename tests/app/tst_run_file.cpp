@@ -68,6 +68,54 @@ private Q_SLOTS:
         QCOMPARE(readRunFile(bytes).stream, run.stream);
     }
 
+    void predictionsAreSavedInTheFirstLineAndLoadBack()
+    {
+        RunFile run = fileOf(smallRun());
+        run.predictions = { { "What is the final value?", { "8000", "less than 8000" }, 1, { 3, 21 } },
+            { "Does it end?", { "yes", "no" }, -1, { 0, 0 } } };
+        const std::string bytes = writeRunFile(run);
+        QVERIFY(headLine(bytes).find("\"predictions\":[{\"question\":\"What is the final value?\",\"choices\":"
+                                     "[\"8000\",\"less than 8000\"],\"chosen\":1,\"counts\":[3,21]}")
+            != std::string::npos);
+        const LoadedRun sut = readRunFile(bytes);
+        QVERIFY(sut.predictions == run.predictions);
+        QVERIFY(sut.events == smallRun().events());
+        QVERIFY(readRunFile(writeRunFile(fileOf(smallRun()))).predictions.empty()); // none: none in the file
+    }
+
+    void badPredictionsAreRefusedInWords_data()
+    {
+        QTest::addColumn<QString>("predictions");
+        QTest::addColumn<QString>("words");
+        QTest::newRow("not a list") << QStringLiteral("{}") << QStringLiteral("\"predictions\" is not a list");
+        QTest::newRow("no question") << QStringLiteral("[{\"choices\":[\"a\"]}]")
+                                     << QStringLiteral("needs a \"question\"");
+        QTest::newRow("chosen past the choices")
+            << QStringLiteral("[{\"question\":\"Q\",\"choices\":[\"a\",\"b\"],\"chosen\":2}]")
+            << QStringLiteral("not one of its choices");
+        QTest::newRow("a count short") << QStringLiteral(
+            "[{\"question\":\"Q\",\"choices\":[\"a\",\"b\"],\"counts\":[1]}]")
+                                       << QStringLiteral("one count per choice");
+        QTest::newRow("a negative count")
+            << QStringLiteral("[{\"question\":\"Q\",\"choices\":[\"a\",\"b\"],\"counts\":[1,-4]}]")
+            << QStringLiteral("a count that is not a number");
+    }
+
+    void badPredictionsAreRefusedInWords()
+    {
+        QFETCH(QString, predictions);
+        QFETCH(QString, words);
+        std::string bytes = writeRunFile(fileOf(smallRun()));
+        const std::size_t close = headLine(bytes).rfind('}');
+        bytes.insert(close, ",\"predictions\":" + predictions.toStdString());
+        try {
+            (void)readRunFile(bytes);
+            QFAIL("bad predictions were read");
+        } catch (const RunFileError& e) {
+            QVERIFY2(QString::fromStdString(e.what()).contains(words), e.what());
+        }
+    }
+
     void aLoadedRunExportsAsAChromeTrace()
     {
         const std::string json = chromeTrace(readRunFile(writeRunFile(fileOf(smallRun()))).events);
