@@ -37,7 +37,8 @@ qint64 RunController::hostPid() const
 
 void RunController::setScene(const SceneInfo* scene, std::vector<std::pair<std::string, std::string>> params)
 {
-    if (scene != m_scene || params != m_params)
+    const bool same = scene && m_scene && scene->id == m_scene->id; // a program's SceneInfo is made anew each run
+    if (!same || params != m_params)
         m_explorerSteps = 0; // what the explorer found was for another scene
     m_scene = scene;
     m_params = std::move(params);

@@ -165,7 +165,6 @@ void ExplorePanel::replayFound()
     if (m_job.state() != ExploreJob::State::Found)
         return;
     m_window.transport().microAction()->setChecked(true);
-    m_window.controller().setExplorerSteps(m_job.found()->grants);
     m_window.controller().stepSchedule(m_job.schedule());
     hide();
 }
@@ -177,6 +176,8 @@ void ExplorePanel::refresh()
     m_words->setText(words);
     if (grew)
         adjustSize(); // every outcome line shows
+    if (m_job.state() == ExploreJob::State::Found) // goal mode compares a stepped run with it
+        m_window.controller().setExplorerSteps(m_job.found()->grants);
     m_stop->setEnabled(m_job.running());
     m_replay->setEnabled(m_job.state() == ExploreJob::State::Found);
     if (m_job.running() && !m_clock.isActive())
