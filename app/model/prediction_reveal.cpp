@@ -143,8 +143,8 @@ bool holds(const AnswerRule& rule, const RunEvidence& run, const ParamValues& va
         if (!ok)
             return false;
         r.atNs = found->second.timeNs;
-        r.shown
-            = rule.text + " ended at " + found->second.repr + " (" + rule.expr + " = " + std::to_string(*target) + ")";
+        r.shown = "the last write left " + rule.text + " at " + found->second.repr + " (" + rule.expr + " = "
+            + std::to_string(*target) + ")";
         return true;
     }
     case AnswerKind::Otherwise:
@@ -180,7 +180,7 @@ Reveal revealAnswer(const SceneQuestion& question, const RunEvidence& run, const
     r.why = question.answers[static_cast<std::size_t>(r.choice)].why;
     r.timeNs = r.atNs;
     r.atNs = r.atNs > run.startNs ? r.atNs - run.startNs : 0;
-    r.shown += " at " + ms(r.atNs);
+    r.shown = "At " + ms(r.atNs) + " " + r.shown + ".";
     if (run.result == RunOutcome::NotAsDeclared) {
         r.otherWay = true;
         r.note = "This run did not come out as the scene declares"

@@ -48,7 +48,7 @@ struct Reveal {
     int choice = -1; // its index
     std::uint64_t atNs = 0; // since the run started: when the run showed it
     std::uint64_t timeNs = 0; // the same instant on the run's clock (an event's timeNs)
-    std::string shown; // what the run did: "MainProcess printed 'empty() right after put: True'"
+    std::string shown; // when and what the run did: "At 12.7 ms MainProcess printed 'empty() right after put: True'."
     std::string why; // the answer's sentence
     // The run did not come out as the scene declares (a race that lost nothing): said in `note`.
     bool otherWay = false;

@@ -415,7 +415,7 @@ void PredictionPanel::reveal()
             const QString counted = total > 0
                 ? QStringLiteral(" %1 of %2 in the class chose it.").arg(card.counts[right]->value()).arg(total)
                 : QString();
-            text = QStringLiteral("<b>This run: %1 %2</b>%3%4<br>%5.<br><b>Why:</b> %6")
+            text = QStringLiteral("<b>This run: %1 %2</b>%3%4<br>%5<br><b>Why:</b> %6")
                        .arg(letter(right), choice.toHtmlEscaped(), verdict, counted, esc(r.shown), esc(r.why));
         }
         if (!r.note.empty())

@@ -13,7 +13,7 @@ param increments (Increments each): int 1..100000 = 2000 -- how many times each 
 param lock (Hold the lock): bool = false -- wrap the update in `with v.get_lock():`
 variant: hold the lock around the update | lock=true
 question: {processes} processes each add 1 to v.value {increments} times. What is the final value? | {processes * increments} | less than {processes * increments} | more than {processes * increments}
-answer A: value share_value = processes * increments -- no update was lost: with the lock held around the read and the write, or by luck when the processes took turns (then run it again or step it)
+answer A: value share_value = processes * increments -- no update was lost: the lock was held around the read and the write, or the processes happened to take turns
 answer B: value share_value < processes * increments -- two processes read the same value and both wrote it plus 1: two increments, one visible
 answer C: value share_value > processes * increments -- a write stored more than all the increments made: that would be a bug in the engine, not a race
 expect when lock=true: completes -- the final value is exactly processes * increments

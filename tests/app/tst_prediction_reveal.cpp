@@ -84,7 +84,7 @@ private slots:
         QVERIFY(r.known);
         QCOMPARE(r.choice, 1); // False: this run's feeder wrote first
         QCOMPARE(r.atNs, printed - run.startNs);
-        QCOMPARE(r.shown, std::string("MainProcess printed 'empty() right after put: False' at 0.0 ms"));
+        QCOMPARE(r.shown, std::string("At 0.0 ms MainProcess printed 'empty() right after put: False'."));
         QVERIFY(r.why.find("feeder thread wrote 'Hello'") != std::string::npos);
         QVERIFY(!r.otherWay);
 
@@ -119,7 +119,7 @@ private slots:
         const auto r = revealAnswer(h.questions[0], run, params);
         QCOMPARE(r.choice, 1);
         QCOMPARE(r.atNs, lastWrite - run.startNs);
-        QVERIFY(r.shown.starts_with("share_value ended at 1 (processes * increments = 2)"));
+        QVERIFY(r.shown.ends_with(" the last write left share_value at 1 (processes * increments = 2)."));
         QVERIFY(!r.otherWay);
 
         Script lucky; // the processes took turns: nothing lost, not what the scene declares
@@ -157,7 +157,7 @@ private slots:
         const auto r = revealAnswer(h.questions[0], run, at(h, { { "close_unused", "false" } }));
         QCOMPARE(r.choice, 1);
         QVERIFY(r.atNs > 0 && r.atNs < run.endNs - run.startNs);
-        QVERIFY(r.shown.starts_with("the run hung"));
+        QVERIFY(r.shown.ends_with(" the run hung: every process waits and nothing can move."));
 
         Script done; // the same question, answered by the consumer's last line
         done.started(MAIN, "MainProcess").started(P1, "Process-1", MAIN);
@@ -165,7 +165,7 @@ private slots:
         done.add(ended(RunOutcome::AsDeclared, "completes"));
         const auto d = revealAnswer(h.questions[0], evidenceOf(done.events(), 1.0), at(h, {}));
         QCOMPARE(d.choice, 0);
-        QVERIFY(d.shown.starts_with("Process-1 printed 'Consumer done'"));
+        QVERIFY(d.shown.ends_with(" Process-1 printed 'Consumer done'."));
     }
 };
 
