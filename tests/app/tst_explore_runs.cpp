@@ -150,6 +150,17 @@ private Q_SLOTS:
         w.findChild<QAction*>(QStringLiteral("findScheduleAction"))->trigger();
         ExploreJob& job = w.explorePanel()->job();
         QVERIFY(job.running());
+        // Progress: once the search with no preemption is done, the window says what it found so far.
+        QTRY_VERIFY_WITH_TIMEOUT(job.report().read, 60000);
+        QVERIFY(job.running());
+        QCOMPARE(job.bound(), 1);
+        const QString progress = w.explorePanel()->text();
+        QVERIFY2(progress.contains(QStringLiteral("Trying every schedule with at most 1 preemption …")),
+            qPrintable(progress));
+        QVERIFY2(progress.contains(
+                     QStringLiteral("So far, with at most 0 preemptions: %1 schedule").arg(job.report().tried)),
+            qPrintable(progress));
+        QVERIFY2(progress.contains(QStringLiteral("good ")), qPrintable(progress));
         const int pid = static_cast<int>(job.pid());
         QVERIFY(mptest::running(pid));
         std::vector<int> under;
@@ -159,6 +170,8 @@ private Q_SLOTS:
         QCOMPARE(job.state(), ExploreJob::State::Stopped);
         QVERIFY2(
             w.explorePanel()->text().contains(QStringLiteral("Stopped after")), qPrintable(w.explorePanel()->text()));
+        QVERIFY2(w.explorePanel()->text().contains(QStringLiteral("with at most 0 preemptions tried, none bad")),
+            qPrintable(w.explorePanel()->text()));
         QTRY_VERIFY_WITH_TIMEOUT(!mptest::running(pid), 5000);
         for (const int p : under)
             QTRY_VERIFY_WITH_TIMEOUT(!mptest::running(p), 5000);
