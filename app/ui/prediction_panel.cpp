@@ -145,6 +145,7 @@ void PredictionPanel::rebuild()
         if (c.question)
             delete c.question->parentWidget();
     m_cards.clear();
+    m_again = nullptr;
     for (std::size_t q = 0; q < m_questions.size(); ++q) {
         auto* card = new QFrame;
         card->setObjectName(QStringLiteral("predictCard"));
@@ -156,7 +157,13 @@ void PredictionPanel::rebuild()
         c.question->setWordWrap(true);
         auto* top = new QHBoxLayout;
         top->addWidget(c.question, 1);
-        if (q == 0) { // the room back for the stage
+        if (q == 0) { // after a run: a fresh vote before the next one; and the room back for the stage
+            m_again = new QPushButton(QStringLiteral("Ask again"));
+            m_again->setObjectName(QStringLiteral("predictAgain"));
+            m_again->setFocusPolicy(Qt::NoFocus);
+            m_again->setToolTip(QStringLiteral("Clear the choices and counts, and ask before the next run"));
+            connect(m_again, &QPushButton::clicked, this, &PredictionPanel::askAgain);
+            top->addWidget(m_again, 0, Qt::AlignTop);
             auto* hideButton = new QPushButton(QStringLiteral("Hide"));
             hideButton->setObjectName(QStringLiteral("predictHide"));
             hideButton->setFocusPolicy(Qt::NoFocus);
@@ -249,6 +256,8 @@ void PredictionPanel::refreshTexts()
                                     fillIn(m_questions[q].choices[static_cast<std::size_t>(m_chosen[q])], v)));
         m_cards[q].question->setText(question);
         m_cards[q].choiceBox->setVisible(asking);
+        if (q == 0 && m_again)
+            m_again->setVisible(!m_reveals.empty() && !m_window.controller().active());
         anyCard = true;
         for (std::size_t i = 0; i < m_cards[q].choices.size(); ++i) {
             QString text
@@ -288,7 +297,7 @@ void PredictionPanel::restyle()
                          "#predictChoice:checked { border: 3px solid %2; font-weight: bold; }"
                          "#predictCount { font-size: %5pt; }"
                          "#predictAnswer { color: %3; font-size: %5pt; }"
-                         "#predictSeeIt, #predictHide { font-size: %5pt; }")
+                         "#predictSeeIt, #predictHide, #predictAgain { font-size: %5pt; }")
               .arg(fill.name(QColor::HexArgb), t.accent.name(), t.text.name())
               .arg(big)
               .arg(mid)
@@ -373,6 +382,15 @@ void PredictionPanel::restore(const std::vector<replay::SavedPrediction>& predic
         reveal();
     else
         refreshTexts();
+}
+
+void PredictionPanel::askAgain()
+{
+    m_chosen.assign(m_questions.size(), -1);
+    for (Card& c : m_cards)
+        for (QSpinBox* count : c.counts)
+            count->setValue(0);
+    clearReveal();
 }
 
 void PredictionPanel::clearReveal()

@@ -48,6 +48,8 @@ public:
     void restore(const std::vector<replay::SavedPrediction>& predictions);
     // Decides each question from the run the controller holds (ended or hung), and shows it.
     void reveal();
+    // After a run: clears the choices, the counts and the answer, so the class can predict the next run.
+    void askAgain();
     const std::vector<Reveal>& reveals() const { return m_reveals; }
     QString cardText(int question) const; // what one card says, for tests
 
@@ -77,6 +79,7 @@ private:
     std::vector<Card> m_cards;
     QVBoxLayout* m_column;
     QLabel* m_heading;
+    QPushButton* m_again = nullptr; // Ask again, on the first card
     bool m_presenting = false;
 };
 

@@ -71,6 +71,18 @@ private Q_SLOTS:
         QVERIFY(live.controller().record().lanes.origin() + live.scrubber().cursorTime() > said.timeNs);
         live.scrubber().goLive();
         QCOMPARE(saveRun(live, path), QString());
+        const QString liveCard = asked.cardText(0);
+        // and the class can predict the next run afresh
+        QTest::keyClick(&live.stageView(), Qt::Key_A);
+        QCOMPARE(asked.chosen(0), 1); // A-D choose only while asking: now A is not a choice
+        auto* again = live.findChild<QPushButton*>(QStringLiteral("predictAgain"));
+        QVERIFY(again && !again->isHidden());
+        again->click();
+        QVERIFY(asked.reveals().empty());
+        QCOMPARE(asked.chosen(0), -1);
+        QVERIFY(asked.saved().empty()); // nothing predicted yet
+        QTest::keyClick(&live.stageView(), Qt::Key_A);
+        QCOMPARE(asked.chosen(0), 0);
 
         MainWindow sut(nullptr, shipped());
         QCOMPARE(openRun(sut, path), QString());
@@ -85,7 +97,7 @@ private Q_SLOTS:
         QCOMPARE(reopened.reveals().size(), std::size_t(1));
         QCOMPARE(reopened.reveals()[0].choice, said.choice);
         QCOMPARE(reopened.reveals()[0].shown, said.shown);
-        QCOMPARE(reopened.cardText(0), asked.cardText(0));
+        QCOMPARE(reopened.cardText(0), liveCard);
 
         // a file saved before runs had predictions (no "predictions" in its first line) opens with none
         QFile f(path);
