@@ -79,6 +79,8 @@ void PipeFigure::sync(const SyncContext& c)
     }
     m_counts.clear();
     m_tokens.beginFrame();
+    int full = 0; // directions whose send() waits for room
+    int fullFrom = 0;
     if (pipe) {
         for (int from = 0; from < 2; ++from) {
             const bool rightward = from == m_leftEnd;
@@ -99,7 +101,23 @@ void PipeFigure::sync(const SyncContext& c)
                 t->moveTo({}, row.slot(i), c.nowMs, c.moveMs);
                 ++i;
             }
-            if (pipe->sentCount(from)) {
+            const auto& partial = pipe->partial(from);
+            if (partial && i < cap) { // a message part-way in: its send() waits for room
+                TokenLook look;
+                look.text = QStringLiteral("%1 of %2")
+                                .arg(QString::fromStdString(mp::telemetry::wording::bytes(partial->held)),
+                                    QString::fromStdString(mp::telemetry::wording::bytes(partial->total)));
+                look.fill = theme().actor(partial->sender);
+                look.width = std::min<qreal>(textWidth(stageFont(17, true), look.text) + 20, row.area.width());
+                const std::uint64_t key = (static_cast<std::uint64_t>(from) << 62) | (std::uint64_t { 1 } << 61);
+                QPointF at = row.slot(i); // a wide token, its near edge where a slot's would be, inside the tube
+                const qreal inward = std::max<qreal>(0, (look.width - row.tokenWidth) / 2);
+                at.rx() += row.fromRight ? -inward : inward;
+                m_tokens.token(key, look, port(from))->moveTo({}, at, c.nowMs, c.moveMs);
+            }
+            if (partial)
+                ++full;
+            else if (pipe->sentCount(from)) {
                 if (!m_counts.isEmpty())
                     m_counts += QStringLiteral("   ·   ");
                 m_counts
@@ -109,9 +127,19 @@ void PipeFigure::sync(const SyncContext& c)
                            .arg(pipe->sentCount(from))
                            .arg(pipe->receivedCount(from));
             }
+            if (partial && full == 1)
+                fullFrom = from;
         }
     }
     m_tokens.endFrame();
+    // A send() that waits for room means that direction of the pipe is full (its tokens say how much is in).
+    const QString fullWords = full == 2 ? QStringLiteral("full both ways: neither send() can finish")
+        : full == 1                     ? QStringLiteral("%1 → %2 is full: its send() waits for room")
+                          .arg(QString::fromStdString(mp::telemetry::wording::pipeEnd(c.world, object(), fullFrom)))
+                          .arg(QString::fromStdString(mp::telemetry::wording::pipeEnd(c.world, object(), 1 - fullFrom)))
+                    : QString();
+    if (!fullWords.isEmpty())
+        m_counts = m_counts.isEmpty() ? fullWords : fullWords + QStringLiteral("   ·   ") + m_counts;
     if (m_counts.isEmpty())
         m_counts = QStringLiteral("nothing sent yet");
     setHighlighted(c.highlights.objects.count(object()) > 0);

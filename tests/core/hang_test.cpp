@@ -199,6 +199,27 @@ TEST(HangTest, TwoProcessesSendingOnBothEndsOfAPipe)
     EXPECT_EQ(sut.actors, std::vector<ActorId> { P1 });
 }
 
+TEST(HangTest, TwoBlockedSendsSayHowMuchOfEachDirectionIsInThePipe)
+{
+    Script s = withMainAnd(ObjectKind::Pipe, 1, "pipe");
+    auto progress = [](ActorId actor, int end, std::int64_t held) {
+        return Event {
+            .type = EventType::SendProgress, .actor = actor, .object = OBJ, .a = end, .b = held, .text = "1048580"
+        };
+    };
+    s << ev::started(P1, "Process-1", MAIN) << ev::closed(MAIN, OBJ, 1) << ev::closed(P1, OBJ, 0)
+      << ev::blocked(MAIN, OBJ, "send") << ev::blocked(P1, OBJ, "send") << progress(MAIN, 0, 212992)
+      << progress(P1, 1, 217088);
+
+    const auto sentences = explain(s);
+
+    ASSERT_EQ(sentences.size(), 1u);
+    EXPECT_EQ(about(sentences, MAIN).text,
+        "MainProcess waits in send() on pipe while Process-1 waits in send() on its other end: each writes more than "
+        "the pipe can hold (208 KiB from MainProcess and 212 KiB from Process-1 are in it) while the other is not "
+        "reading, so neither ever gets to recv().");
+}
+
 TEST(HangTest, ProcessesWaitingForTheSameReasonShareOneSentence)
 {
     Script s = withMainAnd(ObjectKind::Lock, 0, "lock");

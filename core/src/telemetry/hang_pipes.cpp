@@ -57,6 +57,20 @@ std::optional<HangSentence> recvOnOpenPipe(const World& world, const Actor& a)
     return s;
 }
 
+namespace {
+// " (208 KiB from MainProcess and 212 KiB from Process-1 are in it)", when both blocked sends said how much.
+std::string heldBothWays(const World& world, ObjectId pipe, const Actor& a, const Actor& b, int mine, int theirs)
+{
+    const PipeState* p = world.pipe(pipe);
+    const auto& ours = p->partial(mine);
+    const auto& others = p->partial(theirs);
+    if (!ours || !others || ours->sender != a.id || others->sender != b.id)
+        return {};
+    return " (" + wording::bytes(ours->held) + " from " + a.name + " and " + wording::bytes(others->held) + " from "
+        + b.name + " are in it)";
+}
+} // namespace
+
 std::optional<HangSentence> sendBothWays(const World& world, const Actor& a)
 {
     const ObjectId pipe = a.blocked.object;
@@ -74,13 +88,14 @@ std::optional<HangSentence> sendBothWays(const World& world, const Actor& a)
         s.endpoints.push_back(EndpointRef { b->id, pipe, theirs });
         s.actors.push_back(b->id);
         const bool named = namedEnd(world, a.id, pipe, false) == mine && namedEnd(world, b->id, pipe, false) == theirs;
-        if (named && b->id.value < a.id.value)
+        const std::string held = heldBothWays(world, pipe, a, *b, mine, theirs);
+        if ((named || !held.empty()) && b->id.value < a.id.value)
             return HangSentence { .actor = a.id }; // one cycle, one sentence: b's tells it, naming a
         s.text = a.name + " waits in send() on " + (named ? world.endName(pipe, mine) : name) + " while " + b->name
             + " waits in send() on "
             + (named ? world.endName(pipe, theirs) + ", the other end" : std::string("its other end"))
-            + ": each writes more than the pipe can hold while the other is not reading, so neither ever gets to "
-              "recv().";
+            + ": each writes more than the pipe can hold" + held
+            + " while the other is not reading, so neither ever gets to recv().";
         return s;
     }
     std::vector<std::string> readers;

@@ -1,7 +1,22 @@
 // SPDX-License-Identifier: MIT
 #include <mp/telemetry/wording.h>
 
+#include <cstdio>
+
 namespace mp::telemetry::wording {
+
+std::string bytes(std::uint64_t n)
+{
+    constexpr std::uint64_t KIB = 1024;
+    char buf[32];
+    if (n < KIB)
+        return count(n, "byte");
+    if (n < KIB * KIB)
+        std::snprintf(buf, sizeof buf, "%llu KiB", static_cast<unsigned long long>((n + KIB / 2) / KIB));
+    else
+        std::snprintf(buf, sizeof buf, "%.1f MiB", static_cast<double>(n) / static_cast<double>(KIB * KIB));
+    return buf;
+}
 
 std::string count(std::uint64_t n, std::string_view one, std::string_view many)
 {

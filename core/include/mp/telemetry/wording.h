@@ -14,6 +14,8 @@ namespace mp::telemetry::wording {
 
 // "1 item", "3 items" (many defaults to one + "s").
 std::string count(std::uint64_t n, std::string_view one, std::string_view many = {});
+// "64 bytes", "208 KiB", "1.0 MiB": a size as a class reads it.
+std::string bytes(std::uint64_t n);
 // "get()" from "get".
 std::string call(std::string_view operation);
 // "A", "A and B", "A, B and C".
