@@ -101,6 +101,12 @@ RunEvidence evidenceOf(const std::vector<Event>& events, double hangAfterS, bool
 
 namespace {
 
+// It ended on its own, not hung, stopped or failed: what it printed and wrote is all it does.
+bool ranToItsEnd(const RunEvidence& run)
+{
+    return run.ended && !run.hung && (run.result == RunOutcome::AsDeclared || run.result == RunOutcome::NotAsDeclared);
+}
+
 // Whether the run did what the rule says, and then when and in words.
 bool holds(const AnswerRule& rule, const RunEvidence& run, const ParamValues& values, Reveal& r)
 {
@@ -120,7 +126,7 @@ bool holds(const AnswerRule& rule, const RunEvidence& run, const ParamValues& va
         r.shown = "the run hung: every process waits and nothing can move";
         return true;
     case AnswerKind::Completes:
-        if (!run.ended || run.hung || run.result == RunOutcome::Stopped || run.result == RunOutcome::Error)
+        if (!ranToItsEnd(run))
             return false;
         r.atNs = run.endNs;
         r.shown = "the run completed";
@@ -134,7 +140,7 @@ bool holds(const AnswerRule& rule, const RunEvidence& run, const ParamValues& va
     case AnswerKind::Value: {
         const auto found = run.values.find(rule.text);
         const auto target = evaluateExpr(rule.expr, values);
-        if (found == run.values.end() || !target || !run.ended || run.hung)
+        if (found == run.values.end() || !target || !ranToItsEnd(run)) // a stopped run's value is not final
             return false;
         const auto v = integer(found->second.repr);
         if (!v)
@@ -163,7 +169,7 @@ Reveal revealAnswer(const SceneQuestion& question, const RunEvidence& run, const
             r.known = true;
             r.choice = static_cast<int>(i);
         }
-    if (!r.known && (run.ended || run.hung))
+    if (!r.known && (ranToItsEnd(run) || run.hung))
         for (std::size_t i = 0; i < question.answers.size(); ++i)
             if (question.answers[i].kind == AnswerKind::Otherwise) {
                 r.known = true;

@@ -135,6 +135,14 @@ private slots:
             std::string("This run did not come out as the scene declares: final value 2 of 2, nothing lost this time; "
                         "run it again or step it."));
 
+        Script stopped; // Stop pressed after one increment: 1 is less than 2, but not a final value
+        stopped.started(MAIN, "MainProcess").created(MAIN, ObjectId { 1 }, ObjectKind::Value, 0, "share_value");
+        increment(stopped, P1, 0, 1, 1);
+        stopped.add(ended(RunOutcome::Stopped, ""));
+        const auto s = revealAnswer(h.questions[0], evidenceOf(stopped.events(), 1.0), params);
+        QVERIFY(!s.known);
+        QVERIFY(s.note.starts_with("This run showed none of the choices"));
+
         Script early; // stopped before its end: no final value, no answer
         early.started(MAIN, "MainProcess").created(MAIN, ObjectId { 1 }, ObjectKind::Value, 0, "share_value");
         increment(early, P1, 0, 1, 1);
