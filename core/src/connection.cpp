@@ -87,19 +87,27 @@ template <typename Text> void reportSend(detail::ConnectionState& s, const Text&
         probe::event(EventType::Send, s.object, s.end, s.nextIndex(1 - s.end), probe::full() ? text() : std::string());
 }
 
-// Reading may block: report it, and report EOF when it comes.
-std::string receive(detail::ConnectionState& s, std::optional<std::int64_t> maxlength)
+// Reading may block: report it, and report EOF when it comes. A big payload may go to `place` (true).
+bool receivePlaced(
+    detail::ConnectionState& s, std::optional<std::int64_t> maxlength, const PayloadPlace& place, std::string& small)
 {
     if (!s.reportsMessages || !probe::on())
-        return detail::recvMessage(s.fd, maxlength);
+        return detail::recvMessagePlaced(s.fd, maxlength, place, small);
     probe::gate(false, "recv");
     probe::Blocking blocking(s.object, "recv");
     try {
-        return detail::recvMessage(s.fd, maxlength);
+        return detail::recvMessagePlaced(s.fd, maxlength, place, small);
     } catch (const EOFError&) {
         probe::event(EventType::Eof, s.object, s.end);
         throw;
     }
+}
+
+std::string receive(detail::ConnectionState& s, std::optional<std::int64_t> maxlength)
+{
+    std::string out;
+    receivePlaced(s, maxlength, PayloadPlace {}, out);
+    return out;
 }
 
 template <typename Text> void reportRecv(detail::ConnectionState& s, const Text& text)
@@ -180,13 +188,39 @@ void Connection::send_bytes(std::string_view buf, std::int64_t offset, std::opti
 
 Bytes Connection::recv_bytes(std::optional<std::int64_t> maxlength)
 {
+    std::string got;
+    recv_bytes_placed(maxlength, PayloadPlace {}, got);
+    return Bytes(std::move(got));
+}
+
+bool Connection::recv_bytes_placed(std::optional<std::int64_t> maxlength, const PayloadPlace& place, std::string& small)
+{
     m->checkReadable(); // CPython checks closed, then direction, then the argument
     if (maxlength && *maxlength < 0)
         throw ValueError("negative maxlength");
     try {
-        Bytes got(receive(*m, maxlength));
-        reportRecv(*m, [&] { return repr(Object(got)); });
-        return got;
+        std::uint64_t size = 0;
+        char* where = nullptr;
+        // Keep where a placed payload went, for the report (its repr, at the `full` detail level only).
+        struct Spy {
+            const PayloadPlace* inner;
+            std::uint64_t* size;
+            char** where;
+        } spy { &place, &size, &where };
+        const PayloadPlace watched { .large = place.large,
+            .place = place.place ? +[](void* c, std::uint64_t n) {
+                auto* s = static_cast<Spy*>(c);
+                *s->size = n;
+                *s->where = s->inner->place(s->inner->context, n);
+                return *s->where;
+            }
+                                 : nullptr,
+            .context = &spy };
+        const bool placed = receivePlaced(*m, maxlength, watched, small);
+        reportRecv(*m, [&] {
+            return repr(Object(placed ? Bytes(std::string_view(where, static_cast<std::size_t>(size))) : Bytes(small)));
+        });
+        return placed;
     } catch (const detail::BadMessageLength&) {
         // CPython's _bad_message_length: the stream is out of step, so this end can no longer be read.
         if (m->writable)

@@ -116,7 +116,42 @@ void writeRaw(int fd, std::string_view data)
     writeAll(fd, &iov, data.empty() ? 0 : 1);
 }
 
+namespace {
+// The length header of the next message: its payload size. EOFError when the stream ends before it.
+std::uint64_t recvHeader(int fd, std::optional<std::int64_t> maxlength, bool& empty);
+} // namespace
+
 std::string recvMessage(int fd, std::optional<std::int64_t> maxlength)
+{
+    std::string out;
+    recvMessagePlaced(fd, maxlength, PayloadPlace {}, out);
+    return out;
+}
+
+bool recvMessagePlaced(int fd, std::optional<std::int64_t> maxlength, const PayloadPlace& place, std::string& small)
+{
+    bool empty = false;
+    const std::uint64_t total = recvHeader(fd, maxlength, empty);
+    if (empty) {
+        small.clear();
+        return false;
+    }
+    constexpr std::uint64_t TRUSTED = 1 << 20;
+    if (place.place && total >= place.large && total > 0 && total <= TRUSTED) {
+        char* dst = place.place(place.context, total);
+        const std::size_t got = readExact(fd, dst, static_cast<std::size_t>(total));
+        if (got == 0)
+            throw EOFError();
+        if (got != total)
+            throw OSError("got end of file during message");
+        return true;
+    }
+    small = readPayload(fd, total, {}, true);
+    return false;
+}
+
+namespace {
+std::uint64_t recvHeader(int fd, std::optional<std::int64_t> maxlength, bool& empty)
 {
     unsigned char header[8];
     const std::size_t got = readExact(fd, reinterpret_cast<char*>(header), 4);
@@ -125,8 +160,10 @@ std::string recvMessage(int fd, std::optional<std::int64_t> maxlength)
     if (got != 4)
         throw OSError("got end of file during message");
     const auto size = static_cast<std::int32_t>(bigEndian(header, 4));
-    if (size < -1)
-        return {}; // CPython's _recv(size) reads nothing for a negative size: an empty message
+    if (size < -1) {
+        empty = true; // CPython's _recv(size) reads nothing for a negative size: an empty message
+        return 0;
+    }
     std::uint64_t total = static_cast<std::uint32_t>(size);
     if (size == -1) {
         const std::size_t more = readExact(fd, reinterpret_cast<char*>(header), 8);
@@ -138,8 +175,9 @@ std::string recvMessage(int fd, std::optional<std::int64_t> maxlength)
     }
     if (maxlength && total > static_cast<std::uint64_t>(*maxlength))
         throw BadMessageLength {};
-    return readPayload(fd, total, {}, true);
+    return total;
 }
+} // namespace
 
 std::string readPayload(int fd, std::uint64_t total, std::string payload, bool eofBeforeAnyIsEof)
 {

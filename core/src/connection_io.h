@@ -2,6 +2,7 @@
 #pragma once
 // The byte level of a Connection: CPython's message framing over a descriptor, and waiting for input.
 
+#include <mp/connection.h>
 #include <mp/timeout.h>
 
 #include <cstdint>
@@ -24,6 +25,9 @@ std::uint64_t frameSize(std::uint64_t payload);
 // reads it (struct '!i', then _recv of a negative size), and the long length is unsigned ('!Q'). BadMessageLength
 // (after reading only the header) if it exceeds maxlength.
 std::string recvMessage(int fd, std::optional<std::int64_t> maxlength);
+// The same, but a payload of at least place.large bytes (and at most 1 MiB, the size trusted outright) is read
+// straight into the storage place.place() returns (connection.h). Returns whether it was.
+bool recvMessagePlaced(int fd, std::optional<std::int64_t> maxlength, const PayloadPlace& place, std::string& small);
 // The rest of a message of `total` payload bytes whose first bytes are already in `payload`. With
 // `eofBeforeAnyIsEof`, end of file before the first byte of a payload that is still empty is EOFError (as
 // CPython's _recv(size) says when nothing at all of what it reads arrived), not an error in mid-message.

@@ -37,6 +37,14 @@ struct ConnectionState;
 struct Instrument;
 } // namespace detail
 
+// Where recv_bytes_placed() reads a big message: an embedding's own bytes object (Python's), so that it is
+// neither zero-filled first nor copied again after. place(context, n) is called once the length is known.
+struct PayloadPlace {
+    std::uint64_t large = 0; // messages at least this big go there; smaller ones are returned as a string
+    char* (*place)(void* context, std::uint64_t n) = nullptr;
+    void* context = nullptr;
+};
+
 class Connection {
 public:
     // Wraps an open descriptor; the Connection owns it from now on.
@@ -50,6 +58,9 @@ public:
         send_bytes(buf.view(), offset, size);
     }
     Bytes recv_bytes(std::optional<std::int64_t> maxlength = std::nullopt);
+    // recv_bytes(), for an embedding: a message of at least place.large bytes (up to 1 MiB) goes straight into
+    // place.place()'s storage and true is returned; a smaller (or larger) one is left in `small`.
+    bool recv_bytes_placed(std::optional<std::int64_t> maxlength, const PayloadPlace& place, std::string& small);
     // send() and recv() for a host language that encodes its own objects (Python pickles them): the payload
     // goes on the wire as it is, as CPython's send() writes its pickle, and `decode` turns what arrives back
     // into an object (it runs in the receiving thread). `obj` and the decoded object are what the run's

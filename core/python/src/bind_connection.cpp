@@ -242,12 +242,34 @@ PyObject* recvBytes(PyObject* obj, PyObject* const* args, Py_ssize_t nargs, PyOb
         checkReadable(c);
         const std::optional<std::int64_t> maxlength = maxLength(given[0]);
         reportLine();
-        mp::Bytes b;
-        {
+        // A big message is read straight into the bytes object it becomes (made once its length is known, with
+        // the GIL taken back for that moment), as CPython's os.read() fills its own bytes: no zero-filled buffer,
+        // no second copy. A small one comes back as a string: taking the GIL back would cost more than the copy.
+        constexpr std::uint64_t LARGE = 64 * 1024;
+        PyObject* placed = nullptr;
+        std::string small;
+        const mp::PayloadPlace place { .large = LARGE,
+            .place =
+                [](void* context, std::uint64_t n) {
+                    const py::gil_scoped_acquire gil;
+                    auto** out = static_cast<PyObject**>(context);
+                    *out = PyBytes_FromStringAndSize(nullptr, static_cast<Py_ssize_t>(n));
+                    if (!*out)
+                        throw std::bad_alloc();
+                    return PyBytes_AS_STRING(*out);
+                },
+            .context = &placed };
+        bool wasPlaced = false;
+        try {
             Unlocked unlocked;
-            b = c.recv_bytes(maxlength);
+            wasPlaced = c.recv_bytes_placed(maxlength, place, small);
+        } catch (...) {
+            Py_XDECREF(placed); // the message never arrived whole
+            throw;
         }
-        return PyBytes_FromStringAndSize(b.data(), static_cast<Py_ssize_t>(b.size()));
+        if (wasPlaced)
+            return placed;
+        return PyBytes_FromStringAndSize(small.data(), static_cast<Py_ssize_t>(small.size()));
     } catch (...) {
         return fast::translate();
     }
