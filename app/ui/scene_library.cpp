@@ -34,7 +34,7 @@ QString shippedFolder()
     return {};
 }
 
-// A shipped file that ports a built-in C++ scene (pipe_both_send.py for pipe-both-send) while its twin still
+// A shipped file that ports a built-in C++ scene (pipe_eof.py for pipe-eof) while its twin still
 // exists: the catalogue lists the scene once, as the built-in one.
 bool portsABuiltInScene(const QFileInfo& file)
 {
@@ -66,6 +66,16 @@ const SceneInfo* SceneLibrary::find(const std::string& id) const
             return s;
     for (const SceneInfo& s : m_opened)
         if (s.id == id)
+            return &s;
+    // a shipped scene file by its short id, as mpstage-host takes it (pipe-both-send is pipe_both_send.py)
+    const QString shipped = shippedFolder();
+    if (shipped.isEmpty() || id.empty()
+        || id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") != std::string::npos)
+        return nullptr;
+    const QString file = QString::fromStdString(id).replace(QLatin1Char('-'), QLatin1Char('_')) + QStringLiteral(".py");
+    const std::string path = QDir(shipped).filePath(file).toStdString();
+    for (const SceneInfo& s : m_files)
+        if (s.id == path)
             return &s;
     return nullptr;
 }

@@ -36,6 +36,7 @@ public:
     // Built-in scenes first, then the scene files by title. Pointers stay valid until the next changed().
     const std::vector<const SceneInfo*>& scenes() const { return m_all; }
     const std::vector<BrokenScene>& broken() const { return m_broken; }
+    // By id, or a shipped scene file by its short id too (pipe-both-send: pipe_both_send.py).
     const SceneInfo* find(const std::string& id) const;
 
     // Opens a program (a scene file or an ordinary one) from a file, or from an editor's text as if it were

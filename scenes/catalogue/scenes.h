@@ -6,18 +6,20 @@
 // when MPSTAGE_SCENE_BODIES is defined (mpstage_scenes), the metadata half otherwise.
 
 // Issue 17: every scene here also exists as a Python scene file of the same id (scenes/programs/), which
-// passes the same checks (tests/scenes/twin_parity_test.cpp). A Python program's objects now carry its own
-// names on the stage, in the narration and in the hang sentences ("q", "counter", "counter.get_lock()", and a
-// pipe's ends "output_p" and "input_p" where these scenes say "the pipe" and "end 0"; core/python/mpstage/
-// _names.py), so names no longer keep a twin. The scenes named below stay until their tests move to the files:
+// passes the same checks (tests/scenes/twin_parity_test.cpp). The twins nothing needed any more are deleted
+// (pi-value, pipe-adder, pipe-worker-count, qsize-vs-empty, recv-bytes-maxlength, join-before-drain,
+// joinable-queue, pipe-both-send, lock-contention: only their files remain, and
+// `mpstage-host run ID` finds them by id). Names no longer keep a twin (a Python program's objects carry its
+// own names, core/python/mpstage/_names.py), nor does tst_room's readable-text check (it walks the shipped
+// files too). The scenes here stay until the tests that run them by id move to the files:
 //   feeder-lag (DEFAULT_SCENE; tests/app host runs, models and screenshots, fuzz corpus, package_test.sh,
 //   the metainfo), pipe-eof and queue-sentinel (tests/core/golden streams, host_cli_test, app tests, fuzz
 //   corpus), value-increment (forced_schedule_test and --schedule replays with micro-step gates, python_host_test,
 //   app replay and timeline tests), bounded-queue (tst_screenshots runs it by id), queue-subtotals (tst_room's
-//   window-fit rows). For every twin: tst_room's readable-text check walks sceneInfos(), the C++ scenes only, so
-//   a deleted twin leaves that check unless it walks the shipped files too (its expected failures name
-//   consumer-pool, queue-subtotals and lock-holder-killed); and a twin checks its prints for any parameter value,
-//   where a file's `prints` block holds only where its `when` matches at the other defaults.
+//   window-fit rows), consumer-pool and lock-holder-killed (tests name them by id), value-seed (tst_room's
+//   readable-text check passes it at 1280x720, where value_seed.py draws its value's "v450" at 11.6 px). A twin checks
+//   its prints for any parameter value, where a file's `prints` block holds only where its `when` matches at the other
+//   defaults.
 
 #include <mpstage/scene.h>
 #include <mpstage/scene_info.h>
@@ -30,19 +32,10 @@ SceneInfo queueSentinelInfo();
 SceneInfo pipeEofInfo();
 SceneInfo valueIncrementInfo();
 SceneInfo boundedQueueInfo();
-SceneInfo joinableQueueInfo();
 SceneInfo consumerPoolInfo();
-SceneInfo pipeAdderInfo();
-SceneInfo pipeWorkerCountInfo();
 SceneInfo queueSubtotalsInfo();
 SceneInfo valueSeedInfo();
-SceneInfo piValueInfo();
-SceneInfo joinBeforeDrainInfo();
-SceneInfo pipeBothSendInfo();
 SceneInfo lockHolderKilledInfo();
-SceneInfo qsizeVsEmptyInfo();
-SceneInfo recvBytesMaxlengthInfo();
-SceneInfo lockContentionInfo();
 
 // mpstage_scenes
 SceneBody feederLagBody();
@@ -50,18 +43,9 @@ SceneBody queueSentinelBody();
 SceneBody pipeEofBody();
 SceneBody valueIncrementBody();
 SceneBody boundedQueueBody();
-SceneBody joinableQueueBody();
 SceneBody consumerPoolBody();
-SceneBody pipeAdderBody();
-SceneBody pipeWorkerCountBody();
 SceneBody queueSubtotalsBody();
 SceneBody valueSeedBody();
-SceneBody piValueBody();
-SceneBody joinBeforeDrainBody();
-SceneBody pipeBothSendBody();
 SceneBody lockHolderKilledBody();
-SceneBody qsizeVsEmptyBody();
-SceneBody recvBytesMaxlengthBody();
-SceneBody lockContentionBody();
 
 } // namespace mpstage::scenes

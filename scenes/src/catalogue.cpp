@@ -14,22 +14,13 @@ const std::vector<Scene>& catalogue()
         using namespace scenes;
         std::vector<SceneBody> bodies {
             feederLagBody(),
-            qsizeVsEmptyBody(),
             boundedQueueBody(),
             queueSentinelBody(),
             consumerPoolBody(),
-            joinableQueueBody(),
             queueSubtotalsBody(),
-            joinBeforeDrainBody(),
             pipeEofBody(),
-            pipeAdderBody(),
-            pipeWorkerCountBody(),
-            pipeBothSendBody(),
-            recvBytesMaxlengthBody(),
             valueSeedBody(),
             valueIncrementBody(),
-            piValueBody(),
-            lockContentionBody(),
             lockHolderKilledBody(),
         };
         std::vector<Scene> out;

@@ -11,22 +11,13 @@ const std::vector<SceneInfo>& sceneInfos()
         using namespace scenes;
         return std::vector<SceneInfo> {
             feederLagInfo(),
-            qsizeVsEmptyInfo(),
             boundedQueueInfo(),
             queueSentinelInfo(),
             consumerPoolInfo(),
-            joinableQueueInfo(),
             queueSubtotalsInfo(),
-            joinBeforeDrainInfo(),
             pipeEofInfo(),
-            pipeAdderInfo(),
-            pipeWorkerCountInfo(),
-            pipeBothSendInfo(),
-            recvBytesMaxlengthInfo(),
             valueSeedInfo(),
             valueIncrementInfo(),
-            piValueInfo(),
-            lockContentionInfo(),
             lockHolderKilledInfo(),
         };
     }();

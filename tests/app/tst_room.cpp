@@ -15,6 +15,8 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QMenuBar>
 #include <QPaintDevice>
 #include <QPaintEngine>
@@ -176,22 +178,36 @@ private Q_SLOTS:
         }
     }
 
+    // Every scene the catalogue ships: the C++ scenes, and the shipped Python scene files (scenes/programs/)
+    // that have no C++ twin of the same id (a twin's file is listed as the built-in scene).
     void stageTextIsReadableFromTheBackOfTheRoom_data()
     {
+        QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("scene");
         QTest::addColumn<QString>("size");
-        for (const mpstage::SceneInfo& scene : mpstage::sceneInfos())
+        auto add = [](const QString& name, const QString& scene) {
             for (const char* s : { "1024x768", "1280x720" })
-                QTest::newRow(
-                    qPrintable(QStringLiteral("%1 %2").arg(QString::fromStdString(scene.id), QLatin1String(s))))
-                    << QString::fromStdString(scene.id) << QString::fromLatin1(s);
+                QTest::newRow(qPrintable(QStringLiteral("%1 %2").arg(name, QLatin1String(s))))
+                    << name << scene << QString::fromLatin1(s);
+        };
+        for (const mpstage::SceneInfo& scene : mpstage::sceneInfos())
+            add(QString::fromStdString(scene.id), QString::fromStdString(scene.id));
+        const QDir programs(QStringLiteral(MPSTAGE_PROGRAMS_DIR));
+        const QFileInfoList files = programs.entryInfoList({ QStringLiteral("*.py") }, QDir::Files, QDir::Name);
+        QVERIFY2(!files.isEmpty(), "no shipped scene files in " MPSTAGE_PROGRAMS_DIR);
+        for (const QFileInfo& f : files) {
+            const QString id = f.completeBaseName().replace(QLatin1Char('_'), QLatin1Char('-'));
+            if (!mpstage::findSceneInfo(id.toStdString()))
+                add(id, f.absoluteFilePath());
+        }
     }
 
     void stageTextIsReadableFromTheBackOfTheRoom()
     {
+        QFETCH(QString, name);
         QFETCH(QString, scene);
         QFETCH(QString, size);
-        MainWindow w;
+        MainWindow w; // a scene file is opened as File → Open would: the catalogue, and so the layout, is the same
         w.resize(sizeOf(size));
         w.setAttribute(Qt::WA_DontShowOnScreen);
         w.show();
@@ -210,12 +226,25 @@ private Q_SLOTS:
         QVERIFY2(device.engine.texts > 5, "the stage drew almost no text");
         // Five or more processes stand in two rows around the objects and the stage is scaled down to fit:
         // known, and left for a layout with the processes beside the objects (issue 18's note).
-        if (scene == QStringLiteral("queue-subtotals") || scene == QStringLiteral("lock-holder-killed"))
+        if (name == QStringLiteral("queue-subtotals") || name == QStringLiteral("lock-holder-killed"))
             QEXPECT_FAIL("", "a crowded stage (5-6 processes in two rows) is scaled below 12 px", Continue);
         // A sentinel's "None" is 14 px so that its stop sign fits a tray slot; four processes in two rows scale
         // the stage to about 0.8.
-        if (scene == QStringLiteral("consumer-pool"))
+        if (name == QStringLiteral("consumer-pool"))
             QEXPECT_FAIL("", "a sentinel's None on a stage scaled to 0.8 is drawn at 11 px", Continue);
+        // Scene files that have never had a C++ twin, measured since the check walks the shipped files: their
+        // stages are not yet readable from the back of the room.
+        const QStringList crowded { QStringLiteral("barrier"), QStringLiteral("event-start-signal") };
+        if (crowded.contains(name))
+            QEXPECT_FAIL("", "a process's buffer label is drawn at about 9 px", Continue);
+        const QStringList versions { QStringLiteral("condition-producer-consumer"), QStringLiteral("semaphore-workers"),
+            QStringLiteral("value-typecodes") };
+        if (versions.contains(name))
+            QEXPECT_FAIL("", "a Value's version label (v10, v0) is drawn at 4-7 px", Continue);
+        if (name == QStringLiteral("pool-map"))
+            QEXPECT_FAIL("", "a sentinel's None in the Pool's task queue is drawn at about 7 px", Continue);
+        if (name == QStringLiteral("shared-array") && size == QStringLiteral("1280x720"))
+            QEXPECT_FAIL("", "an Array element is drawn at 11.6 px at 1280x720", Continue);
         QVERIFY2(device.engine.smallest >= MIN_STAGE_TEXT_PX - 0.05, // rounding of the fitted scale
             qPrintable(QStringLiteral("\"%1\" is drawn %2 px high")
                            .arg(device.engine.smallestText)
