@@ -14,6 +14,7 @@
 #include "ui/main_window.h"
 #include "ui/prediction_panel.h"
 #include "ui/scene_info_panel.h"
+#include "ui/scene_library.h"
 #include "ui/settings_dialog.h"
 #include "ui/transport.h"
 
@@ -94,15 +95,17 @@ void MainWindow::showSettingsDialog()
 
 void MainWindow::nextScene(int direction)
 {
-    const auto& scenes = sceneInfos();
+    const auto& scenes = m_library->scenes(); // the catalogue's: the built-in scenes, then the scene files
     if (scenes.empty() || m_controller->active())
         return;
     std::size_t i = 0;
-    while (i < scenes.size() && &scenes[i] != m_scene)
+    // a scene file is shown as its editor's copy, run from a file of its own (m_runPath): m_programPath is the file
+    const std::string current = !m_programPath.isEmpty() ? m_programPath.toStdString() : m_scene ? m_scene->id : "";
+    while (i < scenes.size() && scenes[i]->id != current)
         ++i;
     const std::size_t n = scenes.size();
     const std::size_t next = i >= n ? 0 : (i + n + static_cast<std::size_t>(direction > 0 ? 1 : n - 1)) % n;
-    const QString id = QString::fromStdString(scenes[next].id);
+    const QString id = QString::fromStdString(scenes[next]->id);
     sceneChosen(id);
     m_catalogue->select(id);
 }
