@@ -442,8 +442,11 @@ void MainWindow::showState()
                 static_cast<int>(a->line), QString::fromStdString(shortActorName(a->name)), theme().actor(a->id) });
     m_listing->setMarkers(markers);
     m_editor->setMarkers(markers);
-    if (const auto* a = state.world().actor(m_transport->chosenActor()); a && a->line > 0)
+    if (const auto* a = state.world().actor(m_transport->chosenActor()); a && a->line > 0) {
         m_listingView->scrollTo(m_listing->index(static_cast<int>(a->line - 1)));
+        if (!m_editor->hasFocus()) // a program open in the editor follows it too, unless it is being edited
+            m_editor->showLine(static_cast<int>(a->line));
+    }
 }
 
 void MainWindow::onHang()

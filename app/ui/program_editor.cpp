@@ -4,8 +4,11 @@
 #include "ui/python_highlighter.h"
 
 #include <QPainter>
+
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QTextBlock>
+#include <algorithm>
 
 namespace mpstage::app {
 
@@ -91,6 +94,19 @@ void ProgramEditor::scrollToLine(int line)
     QTextCursor c(block);
     setTextCursor(c);
     centerCursor();
+}
+
+void ProgramEditor::showLine(int line)
+{
+    const QTextBlock block = document()->findBlockByNumber(line - 1);
+    if (!block.isValid())
+        return;
+    const QRectF where = blockBoundingGeometry(block).translated(contentOffset());
+    if (where.top() >= 0 && where.bottom() <= viewport()->height())
+        return;
+    // The scroll bar of a QPlainTextEdit counts blocks: put the line about a third of the way down.
+    const int rows = std::max(1, viewport()->height() / std::max(1, fontMetrics().height()));
+    verticalScrollBar()->setValue(std::max(0, block.blockNumber() - rows / 3));
 }
 
 void ProgramEditor::updateSelections()

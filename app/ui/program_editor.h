@@ -30,6 +30,8 @@ public:
     const QString& errorWords() const { return m_errorWords; }
     void setDark(bool dark);
     void scrollToLine(int line);
+    // Brings `line` into view if it is not, without moving the caret (the marker of the process followed).
+    void showLine(int line);
 
     int gutterWidth() const;
     void paintGutter(QPaintEvent* event);
