@@ -151,7 +151,8 @@ TEST_F(KilledActorTest, AnActorKilledAtARandomInstantLosesNothingItReportedFromT
         for (const Event& e : sut.events)
             if (e.type == mp::telemetry::EventType::Print && e.text.rfind("final ", 0) == 0)
                 actual = std::stol(e.text.substr(6));
-        ASSERT_GE(actual, after) << sut.report.result.allPrinted << sut.report.error << " main exit " << sut.exitCode("MainProcess");
+        ASSERT_GE(actual, after) << sut.report.result.allPrinted << sut.report.error << " main exit "
+                                 << sut.exitCode("MainProcess");
         EXPECT_LE(actual - reported, 1) << "the picture lost " << actual - reported << " updates";
         EXPECT_GE(actual - reported, 0);
     }
