@@ -164,7 +164,11 @@ private Q_SLOTS:
         const int pid = static_cast<int>(job.pid());
         QVERIFY(mptest::running(pid));
         std::vector<int> under;
-        QTRY_VERIFY_WITH_TIMEOUT(!(under = descendants(pid)).empty(), 10000); // a run's processes, mid-run
+        const auto runProcesses = [&] { // a run's processes, mid-run
+            under = descendants(pid);
+            return !under.empty();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(runProcesses(), 10000);
         w.explorePanel()->stopButton()->click();
         QTRY_VERIFY_WITH_TIMEOUT(!job.running(), 30000);
         QCOMPARE(job.state(), ExploreJob::State::Stopped);
