@@ -70,7 +70,7 @@ std::pair<int, int> countOf(const std::string& out, const std::string& words)
 // beside the module; the lean sanitizer builds leave it out.
 bool pythonPackageBuilt()
 {
-    return std::filesystem::exists(std::filesystem::path(MPSTAGE_PYTHON_BUILD_DIR) / "mpstage");
+    return std::filesystem::exists(std::filesystem::path(MPSTAGE_PYTHON_BUILD_DIR) / "mpstage" / "__init__.py");
 }
 
 TEST_F(HostExploreTest, FindsTheLostUpdateOfTwoIncrementsAndSavesAScheduleThatReplaysIt)
