@@ -9,6 +9,7 @@
 #include "runtime_access.h"
 
 #include <algorithm>
+#include <atomic>
 #include <csignal>
 #include <cstdio>
 #include <fcntl.h>
@@ -173,16 +174,17 @@ void RuntimeAccess::forgetChildren()
 }
 
 namespace {
-int& counter()
+// multiprocessing.process._process_counter: threads may make Processes at once.
+std::atomic<int>& counter()
 {
-    static int c = 0;
+    static std::atomic<int> c { 0 };
     return c;
 }
 } // namespace
 
 int RuntimeAccess::nextCount()
 {
-    return ++counter();
+    return counter().fetch_add(1) + 1;
 }
 
 void RuntimeAccess::becomeChild(const std::string& name, const std::vector<int>& identity, bool daemonic)
@@ -191,7 +193,7 @@ void RuntimeAccess::becomeChild(const std::string& name, const std::vector<int>&
     cp.m_name = name;
     cp.m_identity = identity;
     cp.m_daemon = daemonic;
-    counter() = 0;
+    counter().store(0);
 }
 
 } // namespace detail
